@@ -1,0 +1,2 @@
+/** Benchmarks of the host. */
+package org.kontor.bench;

@@ -1,0 +1,15 @@
+package org.kontor.api.web;
+
+/**
+ * Who may call a route. The host checks it before the handler runs; a route always declares one.
+ */
+public enum Access {
+    /** Anyone, signed in or not. */
+    PUBLIC,
+    /** A signed-in end customer (domain holder); sees only their own data. */
+    CUSTOMER,
+    /** A signed-in reseller with a prepaid account. */
+    RESELLER,
+    /** The operator's staff. */
+    ADMIN
+}

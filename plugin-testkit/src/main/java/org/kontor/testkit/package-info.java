@@ -1,0 +1,2 @@
+/** Test support for plugin authors. */
+package org.kontor.testkit;
