@@ -1,0 +1,296 @@
+package org.kontor.host.plugins;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.kontor.api.PluginContext;
+import org.pf4j.PluginClassLoader;
+import org.pf4j.PluginDependency;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginRuntimeException;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugins of this host: loads them, runs their migrations, starts them, and enables or disables
+ * them while the host runs. A plugin that fails (in its start, its migrations or an extension's
+ * constructor) is marked failed and the others run on.
+ *
+ * <p>Readers ({@link #of}, {@link #resource}) and changes (enable, disable) are guarded by one
+ * read-write lock, because pf4j's own lists are not safe to read during a change.
+ */
+public final class PluginHost implements Extensions, PluginResources, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
+
+    private final KontorPluginManager manager;
+    private final PluginContextFactory contextFactory;
+    private final PluginMigrator migrator;
+    private final Map<String, PluginContext> contexts = new ConcurrentHashMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    public PluginHost(PluginHostSettings settings, PluginStates states, PluginContextFactory contextFactory,
+                      PluginMigrator migrator) {
+        this.contextFactory = contextFactory;
+        this.migrator = migrator;
+        this.manager = new KontorPluginManager(settings, states, this::contextOf);
+    }
+
+    /** Loads every plugin found and starts those that are enabled and compatible. */
+    public void start() {
+        write(() -> {
+            manager.loadPlugins();
+            for (PluginWrapper plugin : List.copyOf(manager.getResolvedPlugins())) {
+                if (plugin.getPluginState() != PluginState.DISABLED) {
+                    migrateAndStart(plugin);
+                }
+            }
+            return null;
+        });
+        log.info("Plugins: {}", list().stream().map(info -> info.id() + "@" + info.version() + " " + info.state())
+                .toList());
+    }
+
+    /** Runs after every enable or disable, e.g. to rebuild the web layer. */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    public List<PluginInfo> list() {
+        return read(() -> manager.getPlugins().stream().map(this::describe).toList());
+    }
+
+    public Optional<PluginInfo> find(String pluginId) {
+        return read(() -> Optional.ofNullable(manager.getPlugin(pluginId)).map(this::describe));
+    }
+
+    /**
+     * Enables a disabled (or failed) plugin and starts it.
+     *
+     * @throws PluginOperationException when the plugin is unknown, incompatible, or fails to start
+     */
+    public PluginInfo enable(String pluginId) {
+        PluginInfo info = write(() -> {
+            PluginWrapper plugin = require(pluginId);
+            if (manager.refusal(pluginId) != null) {
+                throw new PluginOperationException(pluginId, "Plugin '%s' cannot be enabled: it %s."
+                        .formatted(pluginId, manager.refusal(pluginId)));
+            }
+            if (plugin.getPluginState() == PluginState.STARTED) {
+                return describe(plugin);
+            }
+            if (plugin.getPluginState() == PluginState.DISABLED && !manager.enablePlugin(pluginId)) {
+                throw new PluginOperationException(pluginId, "Plugin '%s' cannot be enabled.".formatted(pluginId));
+            }
+            problems.remove(pluginId);
+            migrateAndStart(plugin);
+            return describe(plugin);
+        });
+        fireChange();
+        if (info.state() != PluginStatus.STARTED) {
+            throw new PluginOperationException(pluginId, "Plugin '%s' was enabled but did not start: %s"
+                    .formatted(pluginId, info.problem()));
+        }
+        return info;
+    }
+
+    /**
+     * Stops a plugin and keeps it off across restarts; its routes, templates, jobs and listeners go.
+     *
+     * @throws PluginOperationException when the plugin is unknown
+     */
+    public PluginInfo disable(String pluginId) {
+        PluginInfo info = write(() -> {
+            PluginWrapper plugin = require(pluginId);
+            if (plugin.getPluginState() != PluginState.DISABLED) {
+                manager.disablePlugin(pluginId);
+                manager.contextExtensionFactory().forget(plugin.getPluginClassLoader());
+            }
+            return describe(plugin);
+        });
+        fireChange();
+        return info;
+    }
+
+    @Override
+    public <T> List<Contribution<T>> of(Class<T> extensionPoint) {
+        List<Contribution<T>> contributions = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        read(() -> {
+            for (PluginWrapper plugin : manager.getStartedPlugins()) {
+                String id = plugin.getPluginId();
+                try {
+                    for (Class<? extends T> type : manager.getExtensionClasses(extensionPoint, id)) {
+                        contributions.add(new Contribution<>(id, manager.getExtensionFactory().create(type)));
+                    }
+                } catch (PluginRuntimeException | LinkageError e) {
+                    log.error("Plugin '{}' failed to create its {} extension", id, extensionPoint.getSimpleName(), e);
+                    problems.put(id, "an extension failed: " + rootMessage(e));
+                    failed.add(id);
+                }
+            }
+            return null;
+        });
+        failed.forEach(this::markFailed);
+        return failed.isEmpty() ? contributions : of(extensionPoint);
+    }
+
+    @Override
+    public List<String> activePluginIds() {
+        return read(() -> manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList());
+    }
+
+    @Override
+    public Optional<URL> resource(String pluginId, String path) {
+        return read(() -> {
+            PluginWrapper plugin = manager.getPlugin(pluginId);
+            if (plugin == null || plugin.getPluginState() != PluginState.STARTED
+                    || !(plugin.getPluginClassLoader() instanceof PluginClassLoader loader)) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(loader.findResource(path));
+        });
+    }
+
+    /** The class loader of a started plugin, for its migrations and resources. */
+    public Optional<ClassLoader> classLoader(String pluginId) {
+        return read(() -> Optional.ofNullable(manager.getPlugin(pluginId))
+                .filter(plugin -> plugin.getPluginState() == PluginState.STARTED)
+                .map(PluginWrapper::getPluginClassLoader));
+    }
+
+    @Override
+    public void close() {
+        write(() -> {
+            manager.stopPlugins();
+            manager.unloadPlugins();
+            return null;
+        });
+    }
+
+    private void migrateAndStart(PluginWrapper plugin) {
+        String id = plugin.getPluginId();
+        try {
+            migrator.migrate(id, plugin.getPluginClassLoader());
+        } catch (RuntimeException e) {
+            log.error("Plugin '{}' was not started: its migrations failed", id, e);
+            problems.put(id, "migrations failed: " + rootMessage(e));
+            plugin.setFailedException(e);
+            plugin.setPluginState(PluginState.FAILED);
+            return;
+        }
+        PluginState state = manager.startPlugin(id);
+        if (state == PluginState.FAILED && plugin.getFailedException() != null) {
+            problems.put(id, "start failed: " + rootMessage(plugin.getFailedException()));
+        }
+    }
+
+    private void markFailed(String pluginId) {
+        write(() -> {
+            PluginWrapper plugin = manager.getPlugin(pluginId);
+            if (plugin != null && plugin.getPluginState() == PluginState.STARTED) {
+                manager.stopPlugin(pluginId);
+                manager.contextExtensionFactory().forget(plugin.getPluginClassLoader());
+                plugin.setPluginState(PluginState.FAILED);
+            }
+            return null;
+        });
+        fireChange();
+    }
+
+    private PluginContext contextOf(Class<?> extensionClass) {
+        PluginWrapper plugin = manager.whichPlugin(extensionClass);
+        if (plugin == null) {
+            throw new IllegalStateException(extensionClass.getName() + " belongs to no plugin");
+        }
+        PluginDescriptor descriptor = plugin.getDescriptor();
+        return contexts.computeIfAbsent(descriptor.getPluginId(),
+                id -> contextFactory.create(id, descriptor.getVersion()));
+    }
+
+    private PluginInfo describe(PluginWrapper plugin) {
+        PluginDescriptor descriptor = plugin.getDescriptor();
+        String id = descriptor.getPluginId();
+        String refusal = manager.refusal(id);
+        PluginStatus status;
+        String problem = null;
+        if (refusal != null) {
+            status = PluginStatus.INCOMPATIBLE;
+            problem = refusal;
+        } else {
+            status = switch (plugin.getPluginState()) {
+                case STARTED -> PluginStatus.STARTED;
+                case DISABLED -> PluginStatus.DISABLED;
+                case FAILED -> PluginStatus.FAILED;
+                default -> PluginStatus.STOPPED;
+            };
+            if (status == PluginStatus.FAILED) {
+                problem = problems.getOrDefault(id, plugin.getFailedException() == null
+                        ? "failed" : rootMessage(plugin.getFailedException()));
+            }
+        }
+        List<String> dependencies = descriptor.getDependencies().stream().map(PluginHost::dependency).toList();
+        return new PluginInfo(id, descriptor.getVersion(), descriptor.getPluginDescription(), descriptor.getProvider(),
+                descriptor.getRequires(), status, problem, dependencies);
+    }
+
+    private static String dependency(PluginDependency dependency) {
+        return dependency.getPluginId() + "@" + dependency.getPluginVersionSupport()
+                + (dependency.isOptional() ? " (optional)" : "");
+    }
+
+    private PluginWrapper require(String pluginId) {
+        PluginWrapper plugin = manager.getPlugin(pluginId);
+        if (plugin == null) {
+            throw new PluginOperationException(pluginId, "There is no plugin '%s'.".formatted(pluginId));
+        }
+        return plugin;
+    }
+
+    private void fireChange() {
+        for (Runnable listener : changeListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.error("A plugin change listener failed", e);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE greeter_visit (
+    id         TEXT PRIMARY KEY,
+    visited_at BIGINT NOT NULL
+);
