@@ -32,7 +32,7 @@ public record PostalAddress(List<String> street, String city, String region, Str
     }
 
     public static PostalAddress of(String street, String postalCode, String city, String countryCode) {
-        return new PostalAddress(List.of(street), city, null, postalCode, countryCode);
+        return new PostalAddress(street == null ? null : List.of(street), city, null, postalCode, countryCode);
     }
 
     static String requireText(String value, String field) {

@@ -9,7 +9,7 @@ import java.util.Set;
  * @param name     the owner relative to the zone origin, {@code @} for the origin itself
  * @param type     A, AAAA, CNAME, MX, TXT, SRV, CAA, NS
  * @param ttl      seconds, 60 to 604800
- * @param priority for MX and SRV, else null
+ * @param priority for MX and SRV (0 to 65535), else null
  * @param data     the record data in zone file form (an address, a host name, quoted text)
  */
 public record DnsRecord(String name, String type, int ttl, Integer priority, String data) {
@@ -29,6 +29,9 @@ public record DnsRecord(String name, String type, int ttl, Integer priority, Str
         }
         if ((type.equals("MX") || type.equals("SRV")) && priority == null) {
             throw new IllegalArgumentException("priority: is required for " + type);
+        }
+        if (priority != null && (priority < 0 || priority > 65_535)) {
+            throw new IllegalArgumentException("priority: must be 0 to 65535, was " + priority);
         }
     }
 }

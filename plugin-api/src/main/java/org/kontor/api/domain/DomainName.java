@@ -1,5 +1,8 @@
 package org.kontor.api.domain;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.IDNA;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +43,8 @@ public final class DomainName implements Comparable<DomainName> {
                     "The domain name is empty.");
         }
         String trimmed = input.strip();
-        if (trimmed.endsWith(".")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
+        // UTS #46 maps the ideographic and other full stops to '.', and accepts one trailing dot for the
+        // root; it reports two trailing dots as an empty label. The trailing dot is removed after mapping.
         StringBuilder asciiOut = new StringBuilder();
         IDNA.Info asciiInfo = new IDNA.Info();
         UTS46.nameToASCII(trimmed, asciiOut, asciiInfo);
@@ -55,10 +57,22 @@ public final class DomainName implements Comparable<DomainName> {
         if (unicodeInfo.hasErrors()) {
             throw refusal(input, unicodeInfo.getErrors());
         }
-        String ascii = asciiOut.toString().toLowerCase(Locale.ROOT);
+        String ascii = withoutRootDot(asciiOut.toString().toLowerCase(Locale.ROOT));
+        String unicode = withoutRootDot(unicodeOut.toString());
+        if (ascii.isEmpty()) {
+            throw new InvalidDomainNameException(input, InvalidDomainNameException.Reason.EMPTY_LABEL,
+                    "'%s' has an empty label (two dots in a row, or a leading dot).".formatted(input));
+        }
         if (ascii.length() > MAX_NAME_LENGTH) {
             throw new InvalidDomainNameException(input, InvalidDomainNameException.Reason.NAME_TOO_LONG,
-                    "The domain name is longer than %d characters.".formatted(MAX_NAME_LENGTH));
+                    "'%s' is %d characters long in A-label form; a domain name may have at most %d."
+                            .formatted(input.strip(), ascii.length(), MAX_NAME_LENGTH));
+        }
+        int disallowed = firstNonIdna2008CodePoint(unicode);
+        if (disallowed >= 0) {
+            throw new InvalidDomainNameException(input, InvalidDomainNameException.Reason.DISALLOWED_CHARACTER,
+                    "'%s' contains '%s' (U+%04X), a character IDNA 2008 does not allow in domain names."
+                            .formatted(input.strip(), Character.toString(disallowed), disallowed));
         }
         if (!ascii.contains(".")) {
             throw new InvalidDomainNameException(input, InvalidDomainNameException.Reason.NO_TLD,
@@ -67,9 +81,10 @@ public final class DomainName implements Comparable<DomainName> {
         String tld = ascii.substring(ascii.lastIndexOf('.') + 1);
         if (tld.chars().allMatch(Character::isDigit)) {
             throw new InvalidDomainNameException(input, InvalidDomainNameException.Reason.INVALID_TLD,
-                    "'%s' is not a top-level domain.".formatted(tld));
+                    "'%s' ends in '%s', which is not a top-level domain: a TLD is never all digits."
+                            .formatted(input.strip(), tld));
         }
-        return new DomainName(ascii, unicodeOut.toString());
+        return new DomainName(ascii, unicode);
     }
 
     /** The A-label form for registries and DNS: {@code xn--5cab8c.dk}. */
@@ -129,6 +144,56 @@ public final class DomainName implements Comparable<DomainName> {
         return ascii;
     }
 
+    private static String withoutRootDot(String name) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    /**
+     * UTS #46 accepts symbols and emoji (IDNA 2008's "NV8" characters, e.g. {@code ☃} or {@code 😀}) that
+     * IDNA 2008 (RFC 5892) disallows and that registries refuse. Returns the first such code point, or -1.
+     */
+    private static int firstNonIdna2008CodePoint(String unicode) {
+        return unicode.codePoints().filter(cp -> cp != '.' && !isIdna2008Allowed(cp)).findFirst().orElse(-1);
+    }
+
+    private static boolean isIdna2008Allowed(int cp) {
+        if (cp == '-') {
+            return true;
+        }
+        switch (cp) {
+            // RFC 5892 section 2.6 exceptions outside the letter and digit classes (PVALID or CONTEXTO),
+            // and the joiners (CONTEXTJ); ICU checks their contexts
+            case 0x06FD, 0x06FE, 0x0F0B, 0x3007, 0x00B7, 0x0375, 0x05F3, 0x05F4, 0x30FB, 0x200C, 0x200D:
+                return true;
+            // RFC 5892 section 2.6 exceptions: DISALLOWED although they are letters or marks
+            case 0x0640, 0x07FA, 0x302E, 0x302F, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303B:
+                return false;
+            default:
+                break;
+        }
+        if (UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                || UCharacter.hasBinaryProperty(cp, UProperty.WHITE_SPACE)
+                || UCharacter.hasBinaryProperty(cp, UProperty.NONCHARACTER_CODE_POINT)) {
+            return false;
+        }
+        int jamo = UCharacter.getIntPropertyValue(cp, UProperty.HANGUL_SYLLABLE_TYPE);
+        if (jamo == UCharacter.HangulSyllableType.LEADING_JAMO || jamo == UCharacter.HangulSyllableType.VOWEL_JAMO
+                || jamo == UCharacter.HangulSyllableType.TRAILING_JAMO) {
+            return false;
+        }
+        UCharacter.UnicodeBlock block = UCharacter.UnicodeBlock.of(cp);
+        if (block == UCharacter.UnicodeBlock.COMBINING_MARKS_FOR_SYMBOLS
+                || block == UCharacter.UnicodeBlock.MUSICAL_SYMBOLS
+                || block == UCharacter.UnicodeBlock.ANCIENT_GREEK_MUSICAL_NOTATION) {
+            return false;
+        }
+        int type = UCharacter.getType(cp);
+        return type == UCharacterCategory.LOWERCASE_LETTER || type == UCharacterCategory.UPPERCASE_LETTER
+                || type == UCharacterCategory.OTHER_LETTER || type == UCharacterCategory.MODIFIER_LETTER
+                || type == UCharacterCategory.DECIMAL_DIGIT_NUMBER || type == UCharacterCategory.NON_SPACING_MARK
+                || type == UCharacterCategory.COMBINING_SPACING_MARK;
+    }
+
     private static InvalidDomainNameException refusal(String input, Set<IDNA.Error> errors) {
         IDNA.Error first = errors.iterator().next();
         return switch (first) {
@@ -137,7 +202,7 @@ public final class DomainName implements Comparable<DomainName> {
             case LABEL_TOO_LONG -> new InvalidDomainNameException(input, InvalidDomainNameException.Reason.LABEL_TOO_LONG,
                     "A label of '%s' is longer than %d characters.".formatted(input, MAX_LABEL_LENGTH));
             case DOMAIN_NAME_TOO_LONG -> new InvalidDomainNameException(input, InvalidDomainNameException.Reason.NAME_TOO_LONG,
-                    "The domain name is longer than %d characters.".formatted(MAX_NAME_LENGTH));
+                    "'%s' is longer than %d characters.".formatted(input, MAX_NAME_LENGTH));
             case LEADING_HYPHEN -> new InvalidDomainNameException(input, InvalidDomainNameException.Reason.LEADING_HYPHEN,
                     "A label of '%s' starts with a hyphen.".formatted(input));
             case TRAILING_HYPHEN -> new InvalidDomainNameException(input, InvalidDomainNameException.Reason.TRAILING_HYPHEN,

@@ -16,8 +16,18 @@ public record Tld(String ascii) implements Comparable<Tld> {
         if (stripped.startsWith(".")) {
             stripped = stripped.substring(1);
         }
-        String name = DomainName.of("a." + stripped).ascii();
-        ascii = name.substring(name.lastIndexOf('.') + 1);
+        DomainName name;
+        try {
+            name = DomainName.of("a." + stripped);
+        } catch (InvalidDomainNameException e) {
+            throw new InvalidDomainNameException(ascii, e.reason(),
+                    "'%s' is not a valid top-level domain (%s).".formatted(ascii.strip(), e.getMessage()));
+        }
+        if (name.labels().size() != 2) {
+            throw new InvalidDomainNameException(ascii, InvalidDomainNameException.Reason.INVALID_TLD,
+                    "'%s' is not a top-level domain: a TLD is a single label without dots.".formatted(ascii.strip()));
+        }
+        ascii = name.labels().get(1);
     }
 
     /** {@code Tld.of(".DK")} and {@code Tld.of("dk")} are the same TLD. */

@@ -94,7 +94,8 @@ public record SettingField(String key, SettingType type, String label, String he
     private static boolean validUrl(String value) {
         try {
             URI uri = new URI(value);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -1,0 +1,13 @@
+package org.kontor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PluginApiTest {
+
+    @Test
+    void versionIsFilteredFromTheBuild() {
+        assertThat(PluginApi.version()).isEqualTo("1.0.0");
+    }
+}
