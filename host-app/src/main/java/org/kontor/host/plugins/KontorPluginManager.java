@@ -1,13 +1,12 @@
 package org.kontor.host.plugins;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kontor.api.PluginContext;
 import org.pf4j.BasePluginLoader;
 import org.pf4j.CompoundPluginDescriptorFinder;
-import org.pf4j.CompoundPluginLoader;
-import org.pf4j.CompoundPluginRepository;
 import org.pf4j.DefaultPluginClasspath;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DefaultPluginRepository;
@@ -29,7 +28,8 @@ import org.pf4j.RuntimeMode;
  * reason for every plugin refused for its API range.
  *
  * <p>pf4j calls the {@code create*} methods from its own constructor, before this class's fields are
- * set, so each of them returns an object that reads the fields only when it is used.
+ * set (and pf4j's compound loaders decide at that moment), so each of them returns an object that reads
+ * the fields only when it is used.
  */
 final class KontorPluginManager extends DefaultPluginManager {
 
@@ -67,9 +67,19 @@ final class KontorPluginManager extends DefaultPluginManager {
 
     @Override
     protected PluginRepository createPluginRepository() {
-        return new CompoundPluginRepository()
-                .add(new ReactorPluginRepository(getPluginsRoot()), this::isDevelopment)
-                .add(new DefaultPluginRepository(getPluginsRoots()), this::isNotDevelopment);
+        PluginRepository reactor = new ReactorPluginRepository(getPluginsRoot());
+        PluginRepository zips = new DefaultPluginRepository(getPluginsRoots());
+        return new PluginRepository() {
+            @Override
+            public List<Path> getPluginPaths() {
+                return (isDevelopment() ? reactor : zips).getPluginPaths();
+            }
+
+            @Override
+            public boolean deletePluginPath(Path pluginPath) {
+                return (isDevelopment() ? reactor : zips).deletePluginPath(pluginPath);
+            }
+        };
     }
 
     @Override
@@ -81,9 +91,19 @@ final class KontorPluginManager extends DefaultPluginManager {
 
     @Override
     protected PluginLoader createPluginLoader() {
-        return new CompoundPluginLoader()
-                .add(new HostFirstLoader(this, new DevelopmentPluginClasspath()), this::isDevelopment)
-                .add(new HostFirstLoader(this, new DefaultPluginClasspath()), this::isNotDevelopment);
+        PluginLoader modules = new HostFirstLoader(this, new DevelopmentPluginClasspath());
+        PluginLoader unpackedZips = new HostFirstLoader(this, new DefaultPluginClasspath());
+        return new PluginLoader() {
+            @Override
+            public boolean isApplicable(Path pluginPath) {
+                return (isDevelopment() ? modules : unpackedZips).isApplicable(pluginPath);
+            }
+
+            @Override
+            public ClassLoader loadPlugin(Path pluginPath, PluginDescriptor descriptor) {
+                return (isDevelopment() ? modules : unpackedZips).loadPlugin(pluginPath, descriptor);
+            }
+        };
     }
 
     @Override

@@ -173,7 +173,10 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
     @Override
     public void close() {
         write(() -> {
-            manager.stopPlugins();
+            // pf4j's stopPlugins() modifies the list it iterates; stop them one by one, last started first.
+            List<String> started = new ArrayList<>(manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList());
+            java.util.Collections.reverse(started);
+            started.forEach(manager::stopPlugin);
             manager.unloadPlugins();
             return null;
         });

@@ -1,9 +1,11 @@
 package org.kontor.api.web;
 
+import io.javalin.security.RouteRole;
+
 /**
  * Who may call a route. The host checks it before the handler runs; a route always declares one.
  */
-public enum Access {
+public enum Access implements RouteRole {
     /** Anyone, signed in or not. */
     PUBLIC,
     /** A signed-in end customer (domain holder); sees only their own data. */

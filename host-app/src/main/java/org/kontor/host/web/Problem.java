@@ -1,0 +1,30 @@
+package org.kontor.host.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem detail, the body of every API error ({@code application/problem+json}).
+ *
+ * @param type   a URI naming the kind of problem, e.g. {@code https://kontor.dev/problems/validation}
+ * @param errors for validation problems: field name → message
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance,
+                      Map<String, String> errors) {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://kontor.dev/problems/";
+
+    public static Problem of(int status, String kind, String title, String detail) {
+        return new Problem(TYPE_BASE + kind, title, status, detail, null, null);
+    }
+
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, errors);
+    }
+
+    public Problem withErrors(Map<String, String> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, Map.copyOf(fieldErrors));
+    }
+}
