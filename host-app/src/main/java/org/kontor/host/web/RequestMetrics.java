@@ -27,12 +27,8 @@ final class RequestMetrics {
         if (start == null) {
             return;
         }
-        String route;
-        try {
-            route = ctx.endpoint().path;
-        } catch (RuntimeException noEndpoint) {
-            route = "unmatched";
-        }
+        io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
         Timer.builder("http.server.requests")
                 .tag("method", ctx.method().name())
                 .tag("route", route)
