@@ -9,6 +9,7 @@ import io.javalin.validation.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.kontor.host.themes.ThemeRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,11 @@ public final class ErrorResponses {
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final ObjectMapper json;
+    private final ErrorPage errorPage;
 
-    public ErrorResponses(ObjectMapper json) {
+    public ErrorResponses(ObjectMapper json, ErrorPage errorPage) {
         this.json = json;
+        this.errorPage = errorPage;
     }
 
     public void install(JavalinConfig config) {
@@ -38,7 +41,7 @@ public final class ErrorResponses {
                 respond(ctx, Problem.of(e.getStatus(), "http-" + e.getStatus(), reason(e.getStatus()), e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString();
-            String plugin = ctx.attribute(PluginRouteRegistrar.PLUGIN_ATTRIBUTE);
+            String plugin = ctx.attribute(ThemeRenderer.PLUGIN_ATTRIBUTE);
             if (plugin != null) {
                 log.error("Incident {}: plugin '{}' failed on {} {}", incident, plugin, ctx.method(), ctx.path(), e);
             } else {
@@ -71,12 +74,8 @@ public final class ErrorResponses {
             }
             return;
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("status", problem.status());
-        model.put("title", problem.title());
-        model.put("detail", problem.detail() == null ? "" : problem.detail());
         try {
-            ctx.render("error.ftlh", model);
+            errorPage.render(ctx, problem.status());
         } catch (RuntimeException renderFailure) {
             log.warn("The error page could not be rendered; answering plain HTML", renderFailure);
             ctx.contentType("text/html; charset=utf-8").result("<!doctype html><title>" + problem.status()

@@ -32,13 +32,14 @@ public final class HostWeb {
     private final Map<String, HealthRoutes.HealthCheck> healthChecks;
     private final PrometheusMeterRegistry metrics;
     private final Optional<String> metricsToken;
+    private final ErrorPage errorPage;
 
     /**
      * @param modules host parts that register themselves: the theme layer, the storefront, the APIs
      */
     public HostWeb(ObjectMapper json, PluginHost plugins, AccessControl access, List<Consumer<JavalinConfig>> modules,
                    Map<String, HealthRoutes.HealthCheck> healthChecks, PrometheusMeterRegistry metrics,
-                   Optional<String> metricsToken) {
+                   Optional<String> metricsToken, ErrorPage errorPage) {
         this.json = json;
         this.plugins = plugins;
         this.access = access;
@@ -46,6 +47,7 @@ public final class HostWeb {
         this.healthChecks = Map.copyOf(healthChecks);
         this.metrics = metrics;
         this.metricsToken = metricsToken;
+        this.errorPage = errorPage;
     }
 
     /** A new application with the routes of the plugins running now; not started. */
@@ -55,7 +57,7 @@ public final class HostWeb {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 1_000_000L;
-            new ErrorResponses(json).install(config);
+            new ErrorResponses(json, errorPage).install(config);
             new RequestMetrics(metrics).install(config);
             access.install(config);
             modules.forEach(module -> module.accept(config));

@@ -9,6 +9,7 @@ import io.javalin.http.HandlerType;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.PluginRoutes;
 import org.kontor.api.web.RouteGroup;
+import org.kontor.host.themes.ThemeRenderer;
 
 /**
  * Puts a plugin's routes under its own prefixes, marks each request with the plugin's id (so templates
@@ -17,8 +18,6 @@ import org.kontor.api.web.RouteGroup;
  */
 final class PluginRouteRegistrar implements PluginRoutes {
 
-    /** The request attribute that names the plugin whose handler runs. */
-    static final String PLUGIN_ATTRIBUTE = "kontor.plugin-id";
 
     private final String pluginId;
     private final List<Consumer<RoutesConfig>> declared = new ArrayList<>();
@@ -94,7 +93,7 @@ final class PluginRouteRegistrar implements PluginRoutes {
             }
             Access effective = fixedAccess != null ? fixedAccess : access;
             Handler marked = ctx -> {
-                ctx.attribute(PLUGIN_ATTRIBUTE, pluginId);
+                ctx.attribute(ThemeRenderer.PLUGIN_ATTRIBUTE, pluginId);
                 handler.handle(ctx);
             };
             String fullPath = join(path);

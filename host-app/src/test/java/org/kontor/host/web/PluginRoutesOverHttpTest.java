@@ -49,7 +49,8 @@ class PluginRoutesOverHttpTest {
         AccessControl access = new AccessControl(List.of(ctx -> Optional.ofNullable(ctx.header("X-Test-Role"))
                 .map(role -> new Principal("tester", Access.valueOf(role)))));
         HostWeb web = new HostWeb(json, plugins, access, List.of(), Map.of("database", () -> { }),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty());
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(),
+                (ctx, status) -> ctx.status(status).html("<h1>" + status + "</h1>"));
         server = new WebServer("127.0.0.1", 0);
         server.start();
         server.serve(web.build());
