@@ -1,0 +1,1 @@
+CREATE TABLE host_sample (id TEXT PRIMARY KEY, counter BIGINT NOT NULL);
