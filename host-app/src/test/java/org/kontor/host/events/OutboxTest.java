@@ -16,6 +16,7 @@ import org.kontor.api.event.EventMetadata;
 import org.kontor.api.event.OrderPlaced;
 import org.kontor.api.money.Money;
 import org.kontor.database.Database;
+import org.kontor.host.json.JsonMapping;
 import org.kontor.host.plugins.FakeExtensions;
 import org.kontor.testkit.DatabaseTest;
 import org.kontor.testkit.DbTest;
@@ -30,7 +31,7 @@ class OutboxTest {
 
     private final TestClock clock = TestClock.fixed();
     private final FakeExtensions extensions = new FakeExtensions();
-    private final ObjectMapper json = EventJson.mapper();
+    private final ObjectMapper json = JsonMapping.create();
     private EventDispatcher dispatcher;
     private OutboxEventPublisher publisher;
 

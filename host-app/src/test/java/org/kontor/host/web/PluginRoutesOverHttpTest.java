@@ -22,6 +22,7 @@ import org.kontor.api.PluginApi;
 import org.kontor.api.web.Access;
 import org.kontor.host.plugins.PluginHost;
 import org.kontor.host.plugins.PluginHostSettings;
+import org.kontor.host.json.JsonMapping;
 import org.kontor.host.plugins.TestPlugins;
 import org.kontor.host.security.AccessControl;
 import org.kontor.host.security.Principal;

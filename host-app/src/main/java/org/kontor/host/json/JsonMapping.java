@@ -1,17 +1,17 @@
-package org.kontor.host.events;
+package org.kontor.host.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON form of stored events: API value types as {@link ApiValuesModule} writes them, instants as ISO-8601. */
-public final class EventJson {
+/** The JSON form of the API and of stored events: API value types as {@link ApiValuesModule} writes them, instants as ISO-8601. */
+public final class JsonMapping {
 
-    private EventJson() {
+    private JsonMapping() {
     }
 
-    public static ObjectMapper mapper() {
+    public static ObjectMapper create() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new ApiValuesModule())

@@ -1,4 +1,4 @@
-package org.kontor.host.events;
+package org.kontor.host.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
