@@ -72,6 +72,6 @@ public final class KontorConfig {
     }
 
     private static boolean isSecret(String key) {
-        return key.contains("password") || key.contains("secret") || key.contains("token") || key.endsWith(".key");
+        return key.endsWith("password") || key.endsWith("token") || key.endsWith("master-key");
     }
 }

@@ -16,13 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the host's master key comes from: given directly (configuration or the environment variable
- * {@value #ENV}) or read from a key file, which is created with a random key and owner-only permissions
+ * Where the host's master key comes from: given directly (configuration key {@code secrets.master-key}, or
+ * the environment variable {@code KONTOR_SECRETS_MASTER_KEY}) or read from a key file, which is created with a
+ * random key and owner-only permissions
  * (0600) on first start. Losing the key makes every stored secret unreadable: back the file up.
  */
 public final class MasterKeys {
-
-    public static final String ENV = "KONTOR_MASTER_KEY";
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeys.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");

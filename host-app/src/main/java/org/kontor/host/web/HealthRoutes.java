@@ -20,12 +20,6 @@ import org.kontor.host.plugins.PluginStatus;
  */
 final class HealthRoutes {
 
-    /** A named check; it throws when the thing it checks is down. */
-    @FunctionalInterface
-    interface HealthCheck {
-        void check() throws Exception;
-    }
-
     private final Map<String, HealthCheck> checks;
     private final PluginHost plugins;
     private final PrometheusMeterRegistry metrics;

@@ -29,7 +29,7 @@ public final class HostWeb {
     private final PluginHost plugins;
     private final AccessControl access;
     private final List<Consumer<JavalinConfig>> modules;
-    private final Map<String, HealthRoutes.HealthCheck> healthChecks;
+    private final Map<String, HealthCheck> healthChecks;
     private final PrometheusMeterRegistry metrics;
     private final Optional<String> metricsToken;
     private final ErrorPage errorPage;
@@ -38,7 +38,7 @@ public final class HostWeb {
      * @param modules host parts that register themselves: the theme layer, the storefront, the APIs
      */
     public HostWeb(ObjectMapper json, PluginHost plugins, AccessControl access, List<Consumer<JavalinConfig>> modules,
-                   Map<String, HealthRoutes.HealthCheck> healthChecks, PrometheusMeterRegistry metrics,
+                   Map<String, HealthCheck> healthChecks, PrometheusMeterRegistry metrics,
                    Optional<String> metricsToken, ErrorPage errorPage) {
         this.json = json;
         this.plugins = plugins;
@@ -62,7 +62,6 @@ public final class HostWeb {
             access.install(config);
             modules.forEach(module -> module.accept(config));
             new HealthRoutes(healthChecks, plugins, metrics, metricsToken).register(config.routes);
-            new PluginsApi(plugins).register(config.routes);
             for (Contribution<RouteContributor> contribution : contributors) {
                 addPluginRoutes(config, contribution);
             }

@@ -1,23 +1,22 @@
-package org.kontor.host.web;
+package org.kontor.host.plugins;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.kontor.api.web.Access;
-import org.kontor.host.plugins.PluginHost;
-import org.kontor.host.plugins.PluginOperationException;
+import org.kontor.host.web.ProblemException;
 
 /**
  * The operator's API for plugins: list them, enable and disable them while the host runs.
  */
-final class PluginsApi {
+public final class PluginsApi {
 
     private final PluginHost plugins;
 
-    PluginsApi(PluginHost plugins) {
+    public PluginsApi(PluginHost plugins) {
         this.plugins = plugins;
     }
 
-    void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.get("/api/v1/plugins", ctx -> ctx.json(plugins.list()), Access.ADMIN);
         routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.find(ctx.pathParam("id"))
                 .orElseThrow(() -> unknown(ctx))), Access.ADMIN);

@@ -1,0 +1,242 @@
+package org.kontor.host;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kontor.api.PluginApi;
+import org.kontor.api.mail.Mailer;
+import org.kontor.database.DatabaseConfig;
+import org.kontor.host.config.KontorConfig;
+import org.kontor.host.db.HostDatabase;
+import org.kontor.host.events.EventDispatcher;
+import org.kontor.host.events.EventTypes;
+import org.kontor.host.events.OutboxEventPublisher;
+import org.kontor.host.events.OutboxSweepJob;
+import org.kontor.host.events.RetryPolicy;
+import org.kontor.host.i18n.LocaleResolver;
+import org.kontor.host.i18n.SupportedLanguages;
+import org.kontor.host.jobs.JobScheduler;
+import org.kontor.host.json.JsonMapping;
+import org.kontor.host.plugins.Extensions;
+import org.kontor.host.plugins.HostPluginContexts;
+import org.kontor.host.plugins.HostServices;
+import org.kontor.host.plugins.JdbiPluginStates;
+import org.kontor.host.plugins.PluginHost;
+import org.kontor.host.plugins.PluginHostSettings;
+import org.kontor.host.plugins.PluginsApi;
+import org.kontor.host.secrets.MasterKeys;
+import org.kontor.host.secrets.SecretBox;
+import org.kontor.host.security.AccessControl;
+import org.kontor.host.security.ApiTokens;
+import org.kontor.host.settings.PluginSettingsService;
+import org.kontor.host.settings.SettingsApi;
+import org.kontor.host.settings.SettingsSchemas;
+import org.kontor.host.storefront.StorefrontRoutes;
+import org.kontor.host.themes.AssetHandler;
+import org.kontor.host.themes.ThemeEngine;
+import org.kontor.host.themes.ThemeRegistry;
+import org.kontor.host.themes.ThemeRenderer;
+import org.kontor.host.themes.ThemeWeb;
+import org.kontor.host.web.HostWeb;
+import org.kontor.host.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Kontor: the composition root. Start order follows the design: database and host
+ * migrations → secrets, events, settings → plugins (their migrations, then their start) → themes and
+ * the web layer → jobs. {@link #close()} stops in reverse.
+ */
+public final class KontorHost implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KontorHost.class);
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private HostDatabase database;
+    private PluginHost plugins;
+    private WebServer web;
+    private ApiTokens apiTokens;
+
+    private KontorHost(KontorConfig config, Clock clock) {
+        try {
+            boot(config, clock);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void boot(KontorConfig config, Clock clock) {
+        Path dataDir = createDirectories(config.path("data.dir"));
+        database = HostDatabase.open(databaseConfig(config));
+        closeables.add(database);
+
+        SecretBox secrets = MasterKeys.open(config.get("secrets.master-key").orElse(null), config.path("secrets.key-file"));
+        ObjectMapper json = JsonMapping.create();
+        AtomicReference<PluginHost> pluginsRef = new AtomicReference<>();
+        // The plugin host needs contexts that need the running extensions, i.e. the plugin host itself.
+        Extensions extensions = new Extensions() {
+            @Override
+            public <T> List<org.kontor.host.plugins.Contribution<T>> of(Class<T> extensionPoint) {
+                return pluginsRef.get().of(extensionPoint);
+            }
+        };
+
+        ExecutorService deliveries = Executors.newFixedThreadPool(2, daemon("events"));
+        closeables.add(() -> shutdown(deliveries));
+        EventDispatcher dispatcher = new EventDispatcher(database.jdbi(), extensions, new EventTypes(), json, clock,
+                RetryPolicy.standard(), deliveries);
+        OutboxEventPublisher events = new OutboxEventPublisher(database.jdbi(), json, clock, dispatcher::deliverLater);
+        PluginSettingsService settings = new PluginSettingsService(database.jdbi(), secrets, clock);
+        HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Mailer mailer = message -> {
+            throw new IllegalStateException("no mail transport is configured");
+        };
+        HostServices services = new HostServices(clock, database.jdbi(), events, secrets, httpClient, mailer,
+                dataDir.resolve("plugin-data"));
+
+        plugins = new PluginHost(
+                new PluginHostSettings(config.path("plugins.dir"), "development".equals(config.require("plugins.mode")),
+                        PluginApi.version()),
+                new JdbiPluginStates(database.jdbi(), clock),
+                new HostPluginContexts(services, settings, new SettingsSchemas(extensions)),
+                (id, loader) -> database.migrations().migratePlugin(id, loader));
+        pluginsRef.set(plugins);
+        closeables.add(plugins);
+        plugins.start();
+
+        ThemeEngine themeEngine = new ThemeEngine(new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader()),
+                plugins, () -> config.require("theme.active"), Duration.ofSeconds(5));
+        LocaleResolver locales = new LocaleResolver(SupportedLanguages.withDefault(config.require("i18n.default-language")));
+        ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales),
+                new AssetHandler(themeEngine, Duration.ofHours(1)));
+
+        apiTokens = new ApiTokens(database.jdbi(), clock, new SecureRandom());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
+                new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
+
+        HostWeb hostWeb = new HostWeb(json, plugins, new AccessControl(List.of(apiTokens)),
+                List.of(themes::install,
+                        config2 -> new StorefrontRoutes().register(config2.routes),
+                        config2 -> new PluginsApi(plugins).register(config2.routes),
+                        config2 -> new SettingsApi(plugins, settings).register(config2.routes)),
+                Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
+                metrics, config.get("metrics.token"), themes::renderError);
+        web = new WebServer(config.require("http.host"), config.integer("http.port"));
+        closeables.add(web);
+        web.start();
+        serve(hostWeb);
+        plugins.onChange(() -> {
+            themes.pluginsChanged();
+            serve(hostWeb);
+        });
+
+        if (config.flag("jobs.enabled")) {
+            String owner = config.get("host.id").orElse("host-" + UUID.randomUUID());
+            ExecutorService jobRunner = Executors.newFixedThreadPool(2, daemon("jobs"));
+            JobScheduler jobs = new JobScheduler(database.jdbi(), extensions, clock, owner, jobRunner);
+            jobs.registerHostJob(new OutboxSweepJob(dispatcher, Duration.ofSeconds(10)));
+            jobs.start(Duration.ofSeconds(5));
+            closeables.add(() -> shutdown(jobRunner));
+            closeables.add(jobs);
+        }
+    }
+
+    /** Starts a host; on failure everything already opened is closed again. */
+    public static KontorHost start(KontorConfig config, Clock clock) {
+        return new KontorHost(config, clock);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    public ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    public HostDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed", closeables.get(i), e);
+            }
+        }
+    }
+
+    private void serve(HostWeb hostWeb) {
+        try {
+            web.serve(hostWeb.build());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serve the web application", e);
+        }
+    }
+
+    private static DatabaseConfig databaseConfig(KontorConfig config) {
+        String url = config.require("db.url");
+        if (url.startsWith("jdbc:sqlite:")) {
+            Path file = Path.of(url.substring("jdbc:sqlite:".length()));
+            if (file.getParent() != null) {
+                createDirectories(file.getParent());
+            }
+        }
+        return new DatabaseConfig(url, config.get("db.user").orElse(null), config.get("db.password").orElse(null),
+                config.integer("db.pool-size"));
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create folder " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void shutdown(ExecutorService executor) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+}
