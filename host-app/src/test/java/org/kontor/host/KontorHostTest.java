@@ -1,0 +1,168 @@
+package org.kontor.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.kontor.api.web.Access;
+import org.kontor.database.Database;
+import org.kontor.host.config.ConfigLoader;
+import org.kontor.host.config.KontorConfig;
+import org.kontor.host.plugins.TestPlugins;
+import org.kontor.testkit.DatabaseTest;
+import org.kontor.testkit.DbTest;
+
+/**
+ * The whole host as an operator runs it: plugin zips in deployment mode, a real database (SQLite, and
+ * PostgreSQL when configured), real HTTP, real API tokens.
+ */
+@DatabaseTest
+class KontorHostTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private KontorHost host;
+
+    @AfterEach
+    void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @DbTest
+    void homePageAnswersInEachOfTheFiveLanguages(Database database) throws Exception {
+        host = start(database);
+        Map<String, String> greetings = Map.of("en", "lang=\"en\"", "da", "lang=\"da\"", "de", "lang=\"de\"",
+                "cs", "lang=\"cs\"", "sk", "lang=\"sk\"");
+
+        for (Map.Entry<String, String> language : greetings.entrySet()) {
+            HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/"))
+                    .header("Accept-Language", language.getKey() + ";q=1.0, en;q=0.5").build());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<html " + language.getValue());
+        }
+        assertThat(send(HttpRequest.newBuilder(uri("/?lang=da")).build()).body()).contains("Find dit domæne");
+        assertThat(send(HttpRequest.newBuilder(uri("/?lang=de")).build()).body()).doesNotContain("Find dit domæne");
+    }
+
+    @DbTest
+    void listsPluginsForAnOperatorWithAnApiToken(Database database) throws Exception {
+        host = start(database);
+        String token = host.apiTokens().issue("operator-1", Access.ADMIN, "test");
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/plugins"))
+                .header("Authorization", "Bearer " + token).build());
+        HttpResponse<String> withoutToken = send(HttpRequest.newBuilder(uri("/api/v1/plugins")).build());
+        HttpResponse<String> withForgedToken = send(HttpRequest.newBuilder(uri("/api/v1/plugins"))
+                .header("Authorization", "Bearer kontor_forged").build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode plugins = json.readTree(response.body());
+        assertThat(plugins).extracting(node -> node.get("id").asText() + " " + node.get("state").asText())
+                .containsExactlyInAnyOrder("greeter STARTED", "future-api INCOMPATIBLE", "failing-start FAILED");
+        assertThat(withoutToken.statusCode()).isEqualTo(401);
+        assertThat(withForgedToken.statusCode()).isEqualTo(401);
+    }
+
+    @DbTest
+    void runsAPluginsMigrationsAndServesItsRoutesTemplatesAndSettings(Database database) throws Exception {
+        host = start(database);
+        String token = host.apiTokens().issue("operator-1", Access.ADMIN, "test");
+
+        JsonNode first = json.readTree(send(HttpRequest.newBuilder(uri("/api/v1/p/greeter/greeting")).build()).body());
+        JsonNode second = json.readTree(send(HttpRequest.newBuilder(uri("/api/v1/p/greeter/greeting")).build()).body());
+        assertThat(second.get("visits").asInt()).isEqualTo(first.get("visits").asInt() + 1);
+        assertThat(send(HttpRequest.newBuilder(uri("/p/greeter/hello?name=%3Cb%3EAda%3C/b%3E")).build()).body())
+                .contains("&lt;b&gt;Ada&lt;/b&gt;");
+
+        HttpResponse<String> saved = send(HttpRequest.newBuilder(uri("/api/v1/plugins/greeter/settings"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"greeting\":\"Hej\",\"api.key\":\"s3cret-value\"}")).build());
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).doesNotContain("s3cret-value").contains("********");
+        JsonNode greeting = json.readTree(send(HttpRequest.newBuilder(uri("/api/v1/p/greeter/greeting")).build()).body());
+        assertThat(greeting.get("greeting").asText()).isEqualTo("Hej");
+        String stored = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT value FROM plugin_setting WHERE plugin_id = 'greeter' AND setting_key = 'api.key'").mapTo(String.class).one());
+        assertThat(stored).as("secrets are sealed at rest").startsWith("v1:").doesNotContain("s3cret-value");
+
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/v1/plugins/greeter/settings"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"greeting\":\"\",\"colour\":\"red\"}")).build());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.at("/errors/colour").asText()).isEqualTo("unknown setting");
+        assertThat(json.readTree(send(HttpRequest.newBuilder(uri("/api/v1/p/greeter/greeting")).build()).body())
+                .get("greeting").asText()).as("nothing saved from a refused form").isEqualTo("Hej");
+    }
+
+    @DbTest
+    void aDisabledPluginStaysDisabledAcrossARestart(Database database) throws Exception {
+        host = start(database);
+        String token = host.apiTokens().issue("operator-1", Access.ADMIN, "test");
+        try {
+            HttpResponse<String> disabled = send(HttpRequest.newBuilder(uri("/api/v1/plugins/greeter/disable"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(disabled.statusCode()).isEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(uri("/p/greeter/hello")).build()).statusCode()).isEqualTo(404);
+
+            host.close();
+            host = start(database);
+
+            assertThat(send(HttpRequest.newBuilder(uri("/p/greeter/hello")).build()).statusCode()).isEqualTo(404);
+            HttpResponse<String> enabled = send(HttpRequest.newBuilder(uri("/api/v1/plugins/greeter/enable"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(enabled.statusCode()).isEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(uri("/p/greeter/hello")).build()).statusCode()).isEqualTo(200);
+        } finally {
+            host.plugins().enable("greeter");
+        }
+    }
+
+    @DbTest
+    void healthReportsTheDatabaseAndMetricsArePrometheusText(Database database) throws Exception {
+        host = start(database);
+
+        HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/health")).build());
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/metrics")).build());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).at("/checks/database").asText()).isEqualTo("UP");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds");
+    }
+
+    private KontorHost start(Database database) throws IOException {
+        Path data = Files.createTempDirectory("kontor-host-test");
+        Path plugins = TestPlugins.deploy(data.resolve("plugins"), "greeter", "future-api", "failing-start");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KONTOR_DATA_DIR", data.toString());
+        environment.put("KONTOR_DB_URL", database.config().jdbcUrl());
+        environment.put("KONTOR_PLUGINS_DIR", plugins.toString());
+        environment.put("KONTOR_HTTP_PORT", "0");
+        environment.put("KONTOR_JOBS_ENABLED", "false");
+        KontorConfig config = new ConfigLoader(environment, new Properties()).load(null, false);
+        return KontorHost.start(config, Clock.systemUTC());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + host.port() + path);
+    }
+}
