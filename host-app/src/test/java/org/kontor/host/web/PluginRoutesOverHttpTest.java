@@ -22,6 +22,7 @@ import org.kontor.api.PluginApi;
 import org.kontor.api.web.Access;
 import org.kontor.host.plugins.PluginHost;
 import org.kontor.host.plugins.PluginHostSettings;
+import org.kontor.host.plugins.PluginsApi;
 import org.kontor.host.json.JsonMapping;
 import org.kontor.host.plugins.TestPlugins;
 import org.kontor.host.security.AccessControl;
@@ -49,7 +50,8 @@ class PluginRoutesOverHttpTest {
         plugins.start();
         AccessControl access = new AccessControl(List.of(ctx -> Optional.ofNullable(ctx.header("X-Test-Role"))
                 .map(role -> new Principal("tester", Access.valueOf(role)))));
-        HostWeb web = new HostWeb(json, plugins, access, List.of(), Map.of("database", () -> { }),
+        HostWeb web = new HostWeb(json, plugins, access,
+                List.of(config -> new PluginsApi(plugins).register(config.routes)), Map.of("database", () -> { }),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(),
                 (ctx, status) -> ctx.status(status).html("<h1>" + status + "</h1>"));
         server = new WebServer("127.0.0.1", 0);
