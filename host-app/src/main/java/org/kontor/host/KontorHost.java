@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kontor.api.PluginApi;
-import org.kontor.api.mail.Mailer;
 import org.kontor.database.DatabaseConfig;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.db.HostDatabase;
@@ -39,6 +38,10 @@ import org.kontor.host.i18n.LocaleResolver;
 import org.kontor.host.i18n.SupportedLanguages;
 import org.kontor.host.jobs.JobScheduler;
 import org.kontor.host.json.JsonMapping;
+import org.kontor.host.mail.MailSender;
+import org.kontor.host.mail.QueuedMailer;
+import org.kontor.host.mail.SmtpSettings;
+import org.kontor.host.mail.SmtpTransport;
 import org.kontor.host.plugins.Extensions;
 import org.kontor.host.plugins.HostPluginContexts;
 import org.kontor.host.plugins.HostServices;
@@ -111,9 +114,12 @@ public final class KontorHost implements AutoCloseable {
         OutboxEventPublisher events = new OutboxEventPublisher(database.jdbi(), json, clock, dispatcher::deliverLater);
         PluginSettingsService settings = new PluginSettingsService(database.jdbi(), secrets, clock);
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        Mailer mailer = message -> {
-            throw new IllegalStateException("no mail transport is configured");
-        };
+        ExecutorService mailSends = Executors.newSingleThreadExecutor(daemon("mail"));
+        closeables.add(() -> shutdown(mailSends));
+        MailSender mailSender = new MailSender(database.jdbi(),
+                new SmtpTransport(SmtpSettings.from(config), Duration.ofSeconds(10), clock), clock,
+                RetryPolicy.standard(), Duration.ofSeconds(5), mailSends);
+        QueuedMailer mailer = new QueuedMailer(database.jdbi(), clock, mailSender::sendLater);
         HostServices services = new HostServices(clock, database.jdbi(), events, secrets, httpClient, mailer,
                 dataDir.resolve("plugin-data"));
 
@@ -159,6 +165,7 @@ public final class KontorHost implements AutoCloseable {
             ExecutorService jobRunner = Executors.newFixedThreadPool(2, daemon("jobs"));
             JobScheduler jobs = new JobScheduler(database.jdbi(), extensions, clock, owner, jobRunner);
             jobs.registerHostJob(new OutboxSweepJob(dispatcher, Duration.ofSeconds(10)));
+            jobs.registerHostJob(mailSender);
             jobs.start(Duration.ofSeconds(5));
             closeables.add(() -> shutdown(jobRunner));
             closeables.add(jobs);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import org.kontor.api.web.Access;
 import org.kontor.database.Database;
 import org.kontor.host.config.ConfigLoader;
 import org.kontor.host.config.KontorConfig;
+import org.kontor.host.mail.MailTestServer;
 import org.kontor.host.plugins.TestPlugins;
 import org.kontor.testkit.DatabaseTest;
 import org.kontor.testkit.DbTest;
@@ -134,6 +136,25 @@ class KontorHostTest {
     }
 
     @DbTest
+    void aPluginSendsMailThroughTheHostsQueueAndSmtpServer(Database database) throws Exception {
+        try (MailTestServer smtp = new MailTestServer().start()) {
+            host = start(database, Map.of("KONTOR_MAIL_SMTP_HOST", MailTestServer.HOST,
+                    "KONTOR_MAIL_SMTP_PORT", Integer.toString(smtp.port()), "KONTOR_MAIL_FROM", "shop@kontor.test"));
+            String token = host.apiTokens().issue("operator-1", Access.ADMIN, "test");
+
+            HttpResponse<String> queued = send(HttpRequest.newBuilder(uri("/admin/p/greeter/notify?to=ada@example.dk"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
+
+            assertThat(queued.statusCode()).isEqualTo(200);
+            assertThat(smtp.greenMail().waitForIncomingEmail(10_000, 1)).isTrue();
+            MimeMessage received = smtp.greenMail().getReceivedMessages()[0];
+            assertThat(received.getSubject()).isEqualTo("Greetings");
+            assertThat(received.getAllRecipients()[0].toString()).isEqualTo("ada@example.dk");
+            assertThat(received.getFrom()[0].toString()).isEqualTo("shop@kontor.test");
+        }
+    }
+
+    @DbTest
     void healthReportsTheDatabaseAndMetricsArePrometheusText(Database database) throws Exception {
         host = start(database);
 
@@ -146,6 +167,10 @@ class KontorHostTest {
     }
 
     private KontorHost start(Database database) throws IOException {
+        return start(database, Map.of());
+    }
+
+    private KontorHost start(Database database, Map<String, String> overrides) throws IOException {
         Path data = Files.createTempDirectory("kontor-host-test");
         Path plugins = TestPlugins.deploy(data.resolve("plugins"), "greeter", "future-api", "failing-start");
         Map<String, String> environment = new HashMap<>();
@@ -154,6 +179,7 @@ class KontorHostTest {
         environment.put("KONTOR_PLUGINS_DIR", plugins.toString());
         environment.put("KONTOR_HTTP_PORT", "0");
         environment.put("KONTOR_JOBS_ENABLED", "false");
+        environment.putAll(overrides);
         KontorConfig config = new ConfigLoader(environment, new Properties()).load(null, false);
         return KontorHost.start(config, Clock.systemUTC());
     }

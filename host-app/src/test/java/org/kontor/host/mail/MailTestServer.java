@@ -8,34 +8,34 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** A GreenMail SMTP server on a free local port that can be stopped and started again on that port. */
-final class MailTestServer implements AutoCloseable {
+public final class MailTestServer implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
+    public static final String HOST = "127.0.0.1";
 
     private final int port;
     private final GreenMailConfiguration configuration;
     private GreenMail greenMail;
 
-    MailTestServer(GreenMailConfiguration configuration) {
+    public MailTestServer(GreenMailConfiguration configuration) {
         this.port = freePort();
         this.configuration = configuration;
     }
 
-    MailTestServer() {
+    public MailTestServer() {
         this(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    MailTestServer start() {
+    public MailTestServer start() {
         greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP)).withConfiguration(configuration);
         greenMail.start();
         return this;
     }
 
-    GreenMail greenMail() {
+    public GreenMail greenMail() {
         return greenMail;
     }
 

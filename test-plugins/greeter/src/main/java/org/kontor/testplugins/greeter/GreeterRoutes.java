@@ -3,12 +3,13 @@ package org.kontor.testplugins.greeter;
 import java.util.Map;
 import java.util.UUID;
 import org.kontor.api.PluginContext;
+import org.kontor.api.mail.MailMessage;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.PluginRoutes;
 import org.kontor.api.web.RouteContributor;
 import org.pf4j.Extension;
 
-/** A page, an API endpoint and an admin page, each counting visits in the plugin's own table. */
+/** A page, an API endpoint counting visits in the plugin's own table, and admin routes (one sends mail). */
 @Extension
 public class GreeterRoutes implements RouteContributor {
 
@@ -24,6 +25,8 @@ public class GreeterRoutes implements RouteContributor {
                 Map.of("greeting", greeting(), "name", ctx.queryParamAsClass("name", String.class).getOrDefault("world"))));
         routes.api().get("/greeting", Access.PUBLIC, ctx -> ctx.json(Map.of("greeting", greeting(), "visits", visit())));
         routes.admin().get("/", Access.ADMIN, ctx -> ctx.result("greeter admin"));
+        routes.admin().post("/notify", Access.ADMIN, ctx -> ctx.json(Map.of("mail",
+                context.mailer().send(MailMessage.text(ctx.queryParam("to"), "Greetings", greeting() + " from Kontor")))));
     }
 
     private String greeting() {
