@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
 import org.kontor.host.config.KontorConfig;
@@ -42,7 +41,7 @@ import org.kontor.host.mail.MailSender;
 import org.kontor.host.mail.QueuedMailer;
 import org.kontor.host.mail.SmtpSettings;
 import org.kontor.host.mail.SmtpTransport;
-import org.kontor.host.plugins.Extensions;
+import org.kontor.host.plugins.DeferredExtensions;
 import org.kontor.host.plugins.HostPluginContexts;
 import org.kontor.host.plugins.HostServices;
 import org.kontor.host.plugins.JdbiPluginStates;
@@ -98,14 +97,7 @@ public final class KontorHost implements AutoCloseable {
 
         SecretBox secrets = MasterKeys.open(config.get("secrets.master-key").orElse(null), config.path("secrets.key-file"));
         ObjectMapper json = JsonMapping.create();
-        AtomicReference<PluginHost> pluginsRef = new AtomicReference<>();
-        // The plugin host needs contexts that need the running extensions, i.e. the plugin host itself.
-        Extensions extensions = new Extensions() {
-            @Override
-            public <T> List<org.kontor.host.plugins.Contribution<T>> of(Class<T> extensionPoint) {
-                return pluginsRef.get().of(extensionPoint);
-            }
-        };
+        DeferredExtensions extensions = new DeferredExtensions();
 
         ExecutorService deliveries = Executors.newFixedThreadPool(2, daemon("events"));
         closeables.add(() -> shutdown(deliveries));
@@ -129,7 +121,7 @@ public final class KontorHost implements AutoCloseable {
                 new JdbiPluginStates(database.jdbi(), clock),
                 new HostPluginContexts(services, settings, new SettingsSchemas(extensions)),
                 (id, loader) -> database.migrations().migratePlugin(id, loader));
-        pluginsRef.set(plugins);
+        extensions.bind(plugins);
         closeables.add(plugins);
         plugins.start();
 

@@ -20,6 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kontor.api.PluginApi;
 import org.kontor.api.web.Access;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.kontor.host.db.HostDatabase;
+import org.kontor.host.plugins.DeferredExtensions;
+import org.kontor.host.plugins.HostPluginContexts;
+import org.kontor.host.plugins.HostServices;
+import org.kontor.host.plugins.JdbiPluginStates;
+import org.kontor.host.secrets.SecretBox;
+import org.kontor.host.settings.PluginSettingsService;
+import org.kontor.host.settings.SettingsSchemas;
+import org.kontor.testkit.TestDatabase;
 import org.kontor.host.plugins.PluginHost;
 import org.kontor.host.plugins.PluginHostSettings;
 import org.kontor.host.plugins.PluginsApi;
@@ -29,8 +40,8 @@ import org.kontor.host.security.AccessControl;
 import org.kontor.host.security.Principal;
 
 /**
- * The web layer over real HTTP with the test plugins loaded from their zips. Callers authenticate with
- * a test header here; API tokens are tested with the real database elsewhere.
+ * The web layer over real HTTP with the test plugins loaded from their zips, on a real SQLite database.
+ * Callers authenticate with a test header here; API tokens are tested in {@code KontorHostTest}.
  */
 class PluginRoutesOverHttpTest {
 
@@ -39,15 +50,26 @@ class PluginRoutesOverHttpTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = JsonMapping.create();
+    private final TestDatabase database = TestDatabase.sqlite();
     private PluginHost plugins;
     private WebServer server;
 
     @BeforeEach
     void start() throws Exception {
+        HostDatabase host = HostDatabase.migrated(database.database());
+        Clock clock = Clock.systemUTC();
+        SecretBox secrets = SecretBox.withKey(SecretBox.newKey(new SecureRandom()));
+        PluginSettingsService settings = new PluginSettingsService(host.jdbi(), secrets, clock);
+        DeferredExtensions extensions = new DeferredExtensions();
+        HostServices services = new HostServices(clock, host.jdbi(), null, secrets, null, null, temp.resolve("plugin-data"));
         Path folder = TestPlugins.deploy(temp.resolve("plugins"), "greeter", "future-api", "failing-start");
         plugins = new PluginHost(new PluginHostSettings(folder, false, PluginApi.version()),
-                new MapPluginStates(), (id, version) -> new FixedSettingsContext(id, version), (id, loader) -> { });
+                new JdbiPluginStates(host.jdbi(), clock),
+                new HostPluginContexts(services, settings, new SettingsSchemas(extensions)),
+                (id, loader) -> host.migrations().migratePlugin(id, loader));
+        extensions.bind(plugins);
         plugins.start();
+        settings.save("greeter", new SettingsSchemas(plugins).fieldsOf("greeter"), Map.of("greeting", "Ahoy"));
         AccessControl access = new AccessControl(List.of(ctx -> Optional.ofNullable(ctx.header("X-Test-Role"))
                 .map(role -> new Principal("tester", Access.valueOf(role)))));
         HostWeb web = new HostWeb(json, plugins, access,
@@ -70,6 +92,7 @@ class PluginRoutesOverHttpTest {
     void stop() {
         server.close();
         plugins.close();
+        database.close();
     }
 
     @Test
