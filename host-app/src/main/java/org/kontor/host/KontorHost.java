@@ -139,7 +139,7 @@ public final class KontorHost implements AutoCloseable {
         HostWeb hostWeb = new HostWeb(json, plugins, new AccessControl(List.of(apiTokens)),
                 List.of(themes::install,
                         config2 -> new StorefrontRoutes().register(config2.routes),
-                        config2 -> new PluginsApi(plugins).register(config2.routes),
+                        config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
                 metrics, config.get("metrics.token"), themes::renderError);

@@ -2,18 +2,23 @@ package org.kontor.host.plugins;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.PluginStateChanged;
 import org.kontor.api.web.Access;
 import org.kontor.host.web.ProblemException;
 
 /**
- * The operator's API for plugins: list them, enable and disable them while the host runs.
+ * The operator's API for plugins: list them, enable and disable them while the host runs. Each change
+ * is published as a {@link PluginStateChanged} event.
  */
 public final class PluginsApi {
 
     private final PluginHost plugins;
+    private final EventPublisher events;
 
-    public PluginsApi(PluginHost plugins) {
+    public PluginsApi(PluginHost plugins, EventPublisher events) {
         this.plugins = plugins;
+        this.events = events;
     }
 
     public void register(RoutesConfig routes) {
@@ -29,11 +34,14 @@ public final class PluginsApi {
         if (plugins.find(id).isEmpty()) {
             throw unknown(ctx);
         }
+        PluginInfo info;
         try {
-            ctx.json(enable ? plugins.enable(id) : plugins.disable(id));
+            info = enable ? plugins.enable(id) : plugins.disable(id);
         } catch (PluginOperationException e) {
             throw ProblemException.conflict(e.getMessage());
         }
+        events.publish(new PluginStateChanged(id, enable));
+        ctx.json(info);
     }
 
     private static ProblemException unknown(Context ctx) {

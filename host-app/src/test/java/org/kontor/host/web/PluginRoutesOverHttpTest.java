@@ -19,6 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kontor.api.PluginApi;
+import org.jdbi.v3.core.Handle;
+import org.kontor.api.event.Event;
+import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.PluginStateChanged;
 import org.kontor.api.web.Access;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,6 +55,7 @@ class PluginRoutesOverHttpTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = JsonMapping.create();
     private final TestDatabase database = TestDatabase.sqlite();
+    private final List<Event> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private PluginHost plugins;
     private WebServer server;
 
@@ -73,7 +78,7 @@ class PluginRoutesOverHttpTest {
         AccessControl access = new AccessControl(List.of(ctx -> Optional.ofNullable(ctx.header("X-Test-Role"))
                 .map(role -> new Principal("tester", Access.valueOf(role)))));
         HostWeb web = new HostWeb(json, plugins, access,
-                List.of(config -> new PluginsApi(plugins).register(config.routes)), Map.of("database", () -> { }),
+                List.of(config -> new PluginsApi(plugins, recorder()).register(config.routes)), Map.of("database", () -> { }),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(),
                 (ctx, status) -> ctx.status(status).html("<h1>" + status + "</h1>"));
         server = new WebServer("127.0.0.1", 0);
@@ -151,6 +156,7 @@ class PluginRoutesOverHttpTest {
         HttpResponse<String> enabled = post("/api/v1/plugins/greeter/enable", "ADMIN");
 
         assertThat(enabled.statusCode()).isEqualTo(200);
+        assertThat(published).containsExactly(new PluginStateChanged("greeter", false), new PluginStateChanged("greeter", true));
         assertThat(get("/api/v1/p/greeter/greeting", null).statusCode()).isEqualTo(200);
         assertThat(server.port()).isEqualTo(port);
     }
@@ -186,6 +192,20 @@ class PluginRoutesOverHttpTest {
         assertThat(json.readTree(health.body()).at("/plugins/started").asInt()).isEqualTo(1);
         assertThat(metrics.body()).contains("http_server_requests_seconds_count")
                 .contains("route=\"/api/v1/p/greeter/greeting\"");
+    }
+
+    private EventPublisher recorder() {
+        return new EventPublisher() {
+            @Override
+            public void publish(Handle transaction, Event event) {
+                published.add(event);
+            }
+
+            @Override
+            public void publish(Event event) {
+                published.add(event);
+            }
+        };
     }
 
     private static JsonNode find(JsonNode list, String id) {
