@@ -1,6 +1,13 @@
 package org.kontor.host.plugins;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +39,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
+    private final PluginHostSettings settings;
     private final KontorPluginManager manager;
     private final PluginContextFactory contextFactory;
     private final PluginMigrator migrator;
@@ -42,6 +50,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
 
     public PluginHost(PluginHostSettings settings, PluginStates states, PluginContextFactory contextFactory,
                       PluginMigrator migrator) {
+        this.settings = settings;
         this.contextFactory = contextFactory;
         this.migrator = migrator;
         this.manager = new KontorPluginManager(settings, states, this::contextOf);
@@ -123,6 +132,43 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
         return info;
     }
 
+    /**
+     * Installs a plugin zip while the host runs, or replaces the installed version of the same plugin:
+     * checks it, copies it into the plugins folder, runs its migrations and starts it (unless the operator
+     * disabled it). A zip that is not a plugin, or that needs another plugin API, is refused and the
+     * installed version keeps running.
+     *
+     * @throws PluginOperationException with the reason the zip was refused
+     */
+    public PluginInfo install(Path uploadedZip) {
+        PluginZip zip = PluginZip.read(uploadedZip);
+        if (settings.development()) {
+            throw new PluginOperationException(zip.id(), "Plugins cannot be installed in development mode; "
+                    + "build the module instead.");
+        }
+        if (!manager.getVersionManager().checkVersionConstraint(settings.apiVersion(), zip.requires())) {
+            throw new PluginOperationException(zip.id(), "Plugin '%s' %s requires plugin API %s, but this host provides %s."
+                    .formatted(zip.id(), zip.version(), zip.requires(), settings.apiVersion()));
+        }
+        PluginInfo info = write(() -> {
+            PluginWrapper installed = manager.getPlugin(zip.id());
+            if (installed != null) {
+                remove(installed);
+            }
+            Path target = settings.root().resolve(zip.id() + "-" + zip.version() + ".zip");
+            copy(uploadedZip, target);
+            manager.loadPlugin(target);
+            PluginWrapper plugin = manager.getPlugin(zip.id());
+            if (plugin.getPluginState() != PluginState.DISABLED) {
+                migrateAndStart(plugin);
+            }
+            return describe(plugin);
+        });
+        log.info("Installed plugin '{}' {} ({})", info.id(), info.version(), info.state());
+        fireChange();
+        return info;
+    }
+
     @Override
     public <T> List<Contribution<T>> of(Class<T> extensionPoint) {
         List<Contribution<T>> contributions = new ArrayList<>();
@@ -180,6 +226,38 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
             manager.unloadPlugins();
             return null;
         });
+    }
+
+    private void remove(PluginWrapper plugin) {
+        Path path = plugin.getPluginPath();
+        manager.contextExtensionFactory().forget(plugin.getPluginClassLoader());
+        manager.unloadPlugin(plugin.getPluginId());
+        contexts.remove(plugin.getPluginId());
+        problems.remove(plugin.getPluginId());
+        deleteTree(path);
+        deleteTree(path.resolveSibling(path.getFileName() + ".zip"));
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the plugin to " + to, e);
+        }
+    }
+
+    private static void deleteTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(each);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the old plugin files at " + path, e);
+        }
     }
 
     private void migrateAndStart(PluginWrapper plugin) {

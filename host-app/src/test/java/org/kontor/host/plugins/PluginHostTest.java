@@ -173,6 +173,76 @@ class PluginHostTest {
         assertThat(host.resource("greeter", "templates/greeter/hello.ftlh").orElseThrow().getProtocol()).isEqualTo("file");
     }
 
+    @Test
+    void installsAPluginZipWhileRunning() {
+        PluginHost host = deployed();
+        AtomicInteger changes = new AtomicInteger();
+        host.onChange(changes::incrementAndGet);
+
+        PluginInfo installed = host.install(TestPlugins.zip("greeter"));
+
+        assertThat(installed.state()).isEqualTo(PluginStatus.STARTED);
+        assertThat(installed.version()).isEqualTo(TestPlugins.VERSION);
+        assertThat(migrated).containsExactly("greeter");
+        assertThat(host.of(RouteContributor.class)).extracting(Contribution::pluginId).containsExactly("greeter");
+        assertThat(changes.get()).isEqualTo(1);
+        assertThat(temp.resolve("plugins").resolve("greeter-" + TestPlugins.VERSION + ".zip")).exists();
+    }
+
+    @Test
+    void installingAgainReplacesTheInstalledVersion() {
+        PluginHost host = deployed("greeter");
+        Object before = host.of(RouteContributor.class).get(0).extension();
+
+        PluginInfo replaced = host.install(TestPlugins.zip("greeter"));
+
+        assertThat(replaced.state()).isEqualTo(PluginStatus.STARTED);
+        assertThat(host.list()).hasSize(1);
+        Object after = host.of(RouteContributor.class).get(0).extension();
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.getClass().getClassLoader()).as("a new class loader for the new version")
+                .isNotSameAs(before.getClass().getClassLoader());
+    }
+
+    @Test
+    void refusesAZipForAnotherApiMajorAndKeepsWhatRuns() {
+        PluginHost host = deployed("greeter");
+
+        assertThatThrownBy(() -> host.install(TestPlugins.zip("future-api")))
+                .isInstanceOf(PluginOperationException.class)
+                .hasMessage("Plugin 'future-api' 1.2.0 requires plugin API >=2.0.0 & <3.0.0, but this host provides "
+                        + PluginApi.version() + ".");
+        assertThat(host.list()).extracting(PluginInfo::id).containsExactly("greeter");
+        assertThat(temp.resolve("plugins").resolve("future-api-1.2.0.zip")).doesNotExist();
+    }
+
+    @Test
+    void refusesFilesThatAreNotPlugins() throws Exception {
+        PluginHost host = deployed();
+        Path notAZip = java.nio.file.Files.writeString(temp.resolve("notes.zip"), "hello");
+        Path emptyZip = temp.resolve("empty.zip");
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(emptyZip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            out.write("no descriptor".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        assertThatThrownBy(() -> host.install(notAZip)).hasMessage("The file is not a zip archive.");
+        assertThatThrownBy(() -> host.install(emptyZip))
+                .hasMessage("The file is not a Kontor plugin: it has no plugin.properties at its root.");
+        assertThat(host.list()).isEmpty();
+    }
+
+    @Test
+    void developmentModeTakesNoUploads() {
+        PluginHost host = new PluginHost(settings(TestPlugins.reactorFolder(), true), states, this::context,
+                (id, loader) -> migrated.add(id));
+        hosts.add(host);
+        host.start();
+
+        assertThatThrownBy(() -> host.install(TestPlugins.zip("greeter")))
+                .hasMessageContaining("cannot be installed in development mode");
+    }
+
     private final AtomicInteger contextsCreated = new AtomicInteger();
 
     private org.kontor.api.PluginContext context(String id, String version) {

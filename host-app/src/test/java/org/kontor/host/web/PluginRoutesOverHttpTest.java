@@ -172,6 +172,26 @@ class PluginRoutesOverHttpTest {
     }
 
     @Test
+    void anOperatorInstallsAPluginZipOverHttp() throws Exception {
+        byte[] zip = java.nio.file.Files.readAllBytes(TestPlugins.zip("greeter"));
+
+        HttpResponse<String> installed = send(HttpRequest.newBuilder(uri("/api/v1/plugins"))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)), "ADMIN");
+        HttpResponse<String> asCustomer = send(HttpRequest.newBuilder(uri("/api/v1/plugins"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)), "CUSTOMER");
+        HttpResponse<String> notAPlugin = send(HttpRequest.newBuilder(uri("/api/v1/plugins"))
+                .POST(HttpRequest.BodyPublishers.ofString("not a zip")), "ADMIN");
+
+        assertThat(installed.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(installed.body()).get("state").asText()).isEqualTo("STARTED");
+        assertThat(get("/api/v1/p/greeter/greeting", null).statusCode()).isEqualTo(200);
+        assertThat(asCustomer.statusCode()).isEqualTo(403);
+        assertThat(notAPlugin.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(notAPlugin.body()).get("detail").asText()).isEqualTo("The file is not a zip archive.");
+    }
+
+    @Test
     void unknownApiPathsAnswerProblemJson() throws Exception {
         HttpResponse<String> response = get("/api/v1/nothing-here", null);
 
