@@ -1,0 +1,578 @@
+package org.kontor.plugins.prepaidaccount.ledger;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.PrepaidCharged;
+import org.kontor.api.domain.DomainName;
+import org.kontor.api.domain.Period;
+import org.kontor.api.funding.ChargeKind;
+import org.kontor.api.funding.FundingHold;
+import org.kontor.api.funding.FundingRequest;
+import org.kontor.api.funding.InsufficientFundsException;
+import org.kontor.api.money.Money;
+
+/**
+ * The prepaid ledger: accounts, append-only entries and holds. Every movement runs in one transaction
+ * that first takes the account's row (bumping {@code lock_version}), so concurrent movements on an
+ * account are serialised on both databases; the cached balance and held sum change only in that
+ * transaction. Every movement carries an idempotency key: the same key again returns the first result.
+ *
+ * <p>Credit rules (PA-2): creation, transfer and restore need the available balance (balance less active
+ * holds); a renewal may use the credit line too, or go past it where the agreement allows.
+ */
+public final class Ledger {
+
+    private static final String ACCOUNT_COLUMNS = "id, owner_id, scheme_id, currency, state, balance_minor, held_minor, "
+            + "credit_line_minor, beyond_credit_line, payment_reference, notify_email, low_balance_threshold_minor, "
+            + "upcoming_notices, auto_renew, applied_at, activated_at";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final EventPublisher events;
+    private final Duration holdLifetime;
+    private final SecureRandom random = new SecureRandom();
+
+    public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.events = events;
+        this.holdLifetime = holdLifetime;
+    }
+
+    // ---- schemes and accounts ----
+
+    public Scheme createScheme(String id, String name, Currency currency, Money minimumTopUp, boolean domainsOnly,
+                               Money defaultCreditLine) {
+        requireCurrency(minimumTopUp, currency);
+        requireCurrency(defaultCreditLine, currency);
+        if (minimumTopUp.isNegative() || defaultCreditLine.isNegative()) {
+            throw new LedgerException(LedgerException.Reason.INVALID, "minimum top-up and credit line cannot be negative");
+        }
+        return jdbi.inTransaction(h -> {
+            if (scheme(h, id).isPresent()) {
+                throw new LedgerException(LedgerException.Reason.ALREADY_EXISTS, "scheme '" + id + "' exists");
+            }
+            h.createUpdate("INSERT INTO prepaid_account_scheme (id, name, currency, min_top_up_minor, domains_only, "
+                            + "default_credit_line_minor, created_at) VALUES (:id, :name, :currency, :min, :domains, :credit, :at)")
+                    .bind("id", id).bind("name", name).bind("currency", currency.getCurrencyCode())
+                    .bind("min", minimumTopUp.toMinorUnits()).bind("domains", domainsOnly ? 1 : 0)
+                    .bind("credit", defaultCreditLine.toMinorUnits()).bind("at", clock.millis())
+                    .execute();
+            return scheme(h, id).orElseThrow();
+        });
+    }
+
+    public Optional<Scheme> scheme(String id) {
+        return jdbi.withHandle(h -> scheme(h, id));
+    }
+
+    public List<Scheme> schemes() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM prepaid_account_scheme ORDER BY name")
+                .map(Ledger::mapScheme).list());
+    }
+
+    /** An owner applies for an account under a scheme (PA-7); it draws nothing until an operator activates it. */
+    public Account apply(String ownerId, String schemeId) {
+        return jdbi.inTransaction(h -> {
+            Optional<Account> existing = accountOfOwner(h, ownerId);
+            if (existing.isPresent()) {
+                if (!existing.get().schemeId().equals(schemeId)) {
+                    throw new LedgerException(LedgerException.Reason.ALREADY_EXISTS,
+                            "owner '" + ownerId + "' already has an account under scheme '" + existing.get().schemeId() + "'");
+                }
+                return existing.get();
+            }
+            Scheme scheme = scheme(h, schemeId).orElseThrow(() -> new LedgerException(LedgerException.Reason.INVALID,
+                    "there is no deposit scheme '" + schemeId + "'"));
+            String id = UUID.randomUUID().toString();
+            h.createUpdate("INSERT INTO prepaid_account_account (id, owner_id, scheme_id, currency, state, credit_line_minor, "
+                            + "beyond_credit_line, balance_minor, held_minor, entry_count, lock_version, payment_reference, "
+                            + "low_balance_notified, upcoming_notices, auto_renew, applied_at) VALUES (:id, :owner, :scheme, "
+                            + ":currency, 'APPLIED', :credit, 0, 0, 0, 0, 0, :reference, 0, 1, 0, :at)")
+                    .bind("id", id).bind("owner", ownerId).bind("scheme", schemeId)
+                    .bind("currency", scheme.currency().getCurrencyCode())
+                    .bind("credit", scheme.defaultCreditLine().toMinorUnits())
+                    .bind("reference", newPaymentReference(h)).bind("at", clock.millis())
+                    .execute();
+            return account(h, id).orElseThrow();
+        });
+    }
+
+    /** The operator approves an application; from now on domain payments draw on the account. */
+    public Account activate(String accountId, String actor) {
+        return jdbi.inTransaction(h -> {
+            Account account = lock(h, accountId);
+            if (account.state() == AccountState.ACTIVE) {
+                return account;
+            }
+            if (account.state() == AccountState.CLOSED) {
+                throw new LedgerException(LedgerException.Reason.NOT_ACTIVE, "account " + accountId + " is closed");
+            }
+            h.createUpdate("UPDATE prepaid_account_account SET state = 'ACTIVE', activated_at = :at, activated_by = :actor "
+                            + "WHERE id = :id")
+                    .bind("at", clock.millis()).bind("actor", actor).bind("id", accountId).execute();
+            return account(h, accountId).orElseThrow();
+        });
+    }
+
+    /** The credit line of the reseller agreement, and whether renewals may go past it. */
+    public Account setCreditLine(String accountId, Money creditLine, boolean beyondCreditLine) {
+        return jdbi.inTransaction(h -> {
+            Account account = lock(h, accountId);
+            requireCurrency(creditLine, account.currency());
+            if (creditLine.isNegative()) {
+                throw new LedgerException(LedgerException.Reason.INVALID, "a credit line cannot be negative");
+            }
+            h.createUpdate("UPDATE prepaid_account_account SET credit_line_minor = :credit, beyond_credit_line = :beyond "
+                            + "WHERE id = :id")
+                    .bind("credit", creditLine.toMinorUnits()).bind("beyond", beyondCreditLine ? 1 : 0)
+                    .bind("id", accountId).execute();
+            return account(h, accountId).orElseThrow();
+        });
+    }
+
+    public Optional<Account> account(String accountId) {
+        return jdbi.withHandle(h -> account(h, accountId));
+    }
+
+    public Optional<Account> accountOfOwner(String ownerId) {
+        return jdbi.withHandle(h -> accountOfOwner(h, ownerId));
+    }
+
+    public List<Account> accounts() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM prepaid_account_account ORDER BY applied_at")
+                .map(Ledger::mapAccount).list());
+    }
+
+    // ---- holds ----
+
+    /**
+     * Reserves a charge on the owner's account.
+     *
+     * @throws InsufficientFundsException with the missing amount; nothing is held
+     * @throws LedgerException            when the account is missing or not active, the scheme does not pay for
+     *                                    this kind, the currency differs, or the key was used for another movement
+     */
+    public Hold hold(FundingRequest request) throws InsufficientFundsException {
+        return jdbi.inTransaction(h -> {
+            Account account = lockOwner(h, request.customerId());
+            Optional<Hold> existing = holdByKey(h, request.key().value());
+            if (existing.isPresent()) {
+                Hold hold = existing.get();
+                if (!hold.accountId().equals(account.id()) || !hold.amount().equals(request.amount())
+                        || hold.kind() != request.kind()) {
+                    throw keyReused(request.key().value());
+                }
+                return hold;
+            }
+            requireActive(account);
+            requireCurrency(request.amount(), account.currency());
+            Scheme scheme = scheme(h, account.schemeId()).orElseThrow();
+            if (scheme.domainsOnly() && !request.kind().isDomainService()) {
+                throw new LedgerException(LedgerException.Reason.NOT_PAYABLE,
+                        "the deposit pays for domain services only, not " + request.kind());
+            }
+            checkFunds(account, request);
+            String id = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            h.createUpdate("INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, amount_minor, "
+                            + "net_minor, tax_minor, domain, period, description, state, expires_at, created_at) VALUES (:id, "
+                            + ":account, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', :expires, :at)")
+                    .bind("id", id).bind("account", account.id()).bind("key", request.key().value())
+                    .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
+                    .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
+                    .bind("domain", request.domain() == null ? null : request.domain().ascii())
+                    .bind("period", request.period() == null ? null : request.period().toString())
+                    .bind("description", request.description())
+                    .bind("expires", now.plus(holdLifetime).toEpochMilli()).bind("at", now.toEpochMilli())
+                    .execute();
+            h.createUpdate("UPDATE prepaid_account_account SET held_minor = held_minor + :amount WHERE id = :id")
+                    .bind("amount", request.amount().toMinorUnits()).bind("id", account.id()).execute();
+            return holdByKey(h, request.key().value()).orElseThrow();
+        });
+    }
+
+    /** Charges a held amount: writes the charge entry. Capturing a captured hold returns it unchanged. */
+    public Hold capture(String holdKey) {
+        return jdbi.inTransaction(h -> {
+            Hold hold = lockHold(h, holdKey);
+            if (hold.state() == FundingHold.State.CAPTURED) {
+                return hold;
+            }
+            if (hold.state() == FundingHold.State.RELEASED) {
+                throw new LedgerException(LedgerException.Reason.HOLD_SETTLED, "hold " + holdKey + " was released");
+            }
+            Account account = account(h, hold.accountId()).orElseThrow();
+            Entry entry = append(h, account, new NewEntry(EntryKind.CHARGE, hold.amount().negate(), holdKey + ":capture",
+                    hold.id(), hold.kind(), hold.domain(), hold.period(), hold.net(), hold.tax(), hold.description(),
+                    null, null, null));
+            Instant now = clock.instant();
+            h.createUpdate("UPDATE prepaid_account_hold SET state = 'CAPTURED', settled_at = :at, entry_id = :entry WHERE id = :id")
+                    .bind("at", now.toEpochMilli()).bind("entry", entry.id()).bind("id", hold.id()).execute();
+            h.createUpdate("UPDATE prepaid_account_account SET held_minor = held_minor - :amount WHERE id = :id")
+                    .bind("amount", hold.amount().toMinorUnits()).bind("id", account.id()).execute();
+            events.publish(h, new PrepaidCharged(account.id(), account.ownerId(), entry.id(), hold.kind(),
+                    hold.domain() == null ? null : DomainName.of(hold.domain()), parsePeriod(hold.period()),
+                    hold.amount(), hold.net(), hold.tax(), now));
+            return holdByKey(h, holdKey).orElseThrow();
+        });
+    }
+
+    /** Gives a held amount back. Releasing twice is harmless; a captured hold cannot be released. */
+    public Hold release(String holdKey) {
+        return jdbi.inTransaction(h -> {
+            Hold hold = lockHold(h, holdKey);
+            if (hold.state() == FundingHold.State.RELEASED) {
+                return hold;
+            }
+            if (hold.state() == FundingHold.State.CAPTURED) {
+                throw new LedgerException(LedgerException.Reason.HOLD_SETTLED,
+                        "hold " + holdKey + " was captured; refund it instead");
+            }
+            h.createUpdate("UPDATE prepaid_account_hold SET state = 'RELEASED', settled_at = :at WHERE id = :id")
+                    .bind("at", clock.millis()).bind("id", hold.id()).execute();
+            h.createUpdate("UPDATE prepaid_account_account SET held_minor = held_minor - :amount WHERE id = :id")
+                    .bind("amount", hold.amount().toMinorUnits()).bind("id", hold.accountId()).execute();
+            return holdByKey(h, holdKey).orElseThrow();
+        });
+    }
+
+    public Optional<Hold> holdOf(String holdKey) {
+        return jdbi.withHandle(h -> holdByKey(h, holdKey));
+    }
+
+    public List<Hold> holds(String accountId, FundingHold.State state) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM prepaid_account_hold WHERE account_id = :account "
+                        + "AND state = :state ORDER BY created_at")
+                .bind("account", accountId).bind("state", state.name())
+                .map((rs, ctx) -> mapHold(rs, currencyOf(h, accountId))).list());
+    }
+
+    // ---- entries without a hold ----
+
+    /** Credits a paid top-up (PA-5). */
+    public Entry topUp(String accountId, String key, Money amount, String description, String actor) {
+        requirePositive(amount);
+        return movement(accountId, key, new NewEntry(EntryKind.TOP_UP, amount, key, null, null, null, null, null, null,
+                description, null, null, actor));
+    }
+
+    /** Gives money back to the account, e.g. for a domain deleted within its grace period. */
+    public Entry refund(String accountId, String key, Money amount, String reason, String actor) {
+        requirePositive(amount);
+        return movement(accountId, key, new NewEntry(EntryKind.REFUND, amount, key, null, null, null, null, null, null,
+                null, requireReason(reason), null, actor));
+    }
+
+    /** An operator's correction, positive or negative, always with a reason. */
+    public Entry adjust(String accountId, String key, Money signedAmount, String reason, String actor) {
+        if (signedAmount.isZero()) {
+            throw new LedgerException(LedgerException.Reason.INVALID, "an adjustment of zero moves nothing");
+        }
+        return movement(accountId, key, new NewEntry(EntryKind.ADJUSTMENT, signedAmount, key, null, null, null, null,
+                null, null, null, requireReason(reason), null, actor));
+    }
+
+    /** Undoes an entry with an opposite one; an entry can be reversed once. */
+    public Entry reverse(String entryId, String key, String reason, String actor) {
+        Entry original = jdbi.withHandle(h -> entry(h, entryId)).orElseThrow(() ->
+                new LedgerException(LedgerException.Reason.INVALID, "there is no entry " + entryId));
+        if (original.kind() == EntryKind.REVERSAL) {
+            throw new LedgerException(LedgerException.Reason.INVALID, "a reversal cannot be reversed; adjust instead");
+        }
+        return movement(original.accountId(), key, new NewEntry(EntryKind.REVERSAL, original.amount().negate(), key,
+                null, null, null, null, null, null, null, requireReason(reason), entryId, actor));
+    }
+
+    public List<Entry> entries(String accountId, EntryFilter filter) {
+        return jdbi.withHandle(h -> {
+            Currency currency = currencyOf(h, accountId);
+            StringBuilder sql = new StringBuilder("SELECT * FROM prepaid_account_entry WHERE account_id = :account");
+            if (filter.from() != null) {
+                sql.append(" AND created_at >= :from");
+            }
+            if (filter.until() != null) {
+                sql.append(" AND created_at < :until");
+            }
+            if (!filter.kinds().isEmpty()) {
+                sql.append(" AND kind IN (<kinds>)");
+            }
+            sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
+            var query = h.createQuery(sql.toString()).bind("account", accountId)
+                    .bind("limit", filter.limit()).bind("offset", filter.offset());
+            if (filter.from() != null) {
+                query.bind("from", filter.from().toEpochMilli());
+            }
+            if (filter.until() != null) {
+                query.bind("until", filter.until().toEpochMilli());
+            }
+            if (!filter.kinds().isEmpty()) {
+                query.bindList("kinds", filter.kinds().stream().map(Enum::name).toList());
+            }
+            return query.map((rs, ctx) -> mapEntry(rs, currency)).list();
+        });
+    }
+
+    public Optional<Entry> entry(String entryId) {
+        return jdbi.withHandle(h -> entry(h, entryId));
+    }
+
+    // ---- internals ----
+
+    private record NewEntry(EntryKind kind, Money amount, String key, String holdId, ChargeKind chargeKind,
+                            String domain, String period, Money net, Money tax, String description, String reason,
+                            String reversesEntryId, String actor) {
+    }
+
+    private Entry movement(String accountId, String key, NewEntry entry) {
+        Objects.requireNonNull(key, "key");
+        return jdbi.inTransaction(h -> {
+            Account account = lock(h, accountId);
+            Optional<Entry> existing = entryByKey(h, key);
+            if (existing.isPresent()) {
+                Entry found = existing.get();
+                if (!found.accountId().equals(accountId) || found.kind() != entry.kind()
+                        || !found.amount().equals(entry.amount())) {
+                    throw keyReused(key);
+                }
+                return found;
+            }
+            requireCurrency(entry.amount(), account.currency());
+            if (account.state() == AccountState.CLOSED) {
+                throw new LedgerException(LedgerException.Reason.NOT_ACTIVE, "account " + accountId + " is closed");
+            }
+            if (entry.reversesEntryId() != null && h.createQuery(
+                    "SELECT COUNT(*) FROM prepaid_account_entry WHERE reverses_entry_id = :id")
+                    .bind("id", entry.reversesEntryId()).mapTo(Integer.class).one() > 0) {
+                throw new LedgerException(LedgerException.Reason.INVALID,
+                        "entry " + entry.reversesEntryId() + " was reversed already");
+            }
+            return append(h, account, entry);
+        });
+    }
+
+    /** Writes an entry and moves the cached balance with it; the caller holds the account's lock. */
+    private Entry append(Handle h, Account account, NewEntry entry) {
+        long seq = h.createQuery("SELECT entry_count FROM prepaid_account_account WHERE id = :id")
+                .bind("id", account.id()).mapTo(Long.class).one() + 1;
+        Money balanceAfter = account.balance().plus(entry.amount());
+        String id = UUID.randomUUID().toString();
+        h.createUpdate("INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, balance_after_minor, "
+                        + "idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, description, reason, "
+                        + "reverses_entry_id, actor, created_at) VALUES (:id, :account, :seq, :kind, :amount, :after, :key, "
+                        + ":hold, :chargeKind, :domain, :period, :net, :tax, :description, :reason, :reverses, :actor, :at)")
+                .bind("id", id).bind("account", account.id()).bind("seq", seq).bind("kind", entry.kind().name())
+                .bind("amount", entry.amount().toMinorUnits()).bind("after", balanceAfter.toMinorUnits())
+                .bind("key", entry.key()).bind("hold", entry.holdId())
+                .bind("chargeKind", entry.chargeKind() == null ? null : entry.chargeKind().name())
+                .bind("domain", entry.domain()).bind("period", entry.period())
+                .bind("net", entry.net() == null ? null : entry.net().toMinorUnits())
+                .bind("tax", entry.tax() == null ? null : entry.tax().toMinorUnits())
+                .bind("description", entry.description()).bind("reason", entry.reason())
+                .bind("reverses", entry.reversesEntryId()).bind("actor", entry.actor()).bind("at", clock.millis())
+                .execute();
+        h.createUpdate("UPDATE prepaid_account_account SET balance_minor = balance_minor + :amount, "
+                        + "entry_count = entry_count + 1 WHERE id = :id")
+                .bind("amount", entry.amount().toMinorUnits()).bind("id", account.id()).execute();
+        return entry(h, id).orElseThrow();
+    }
+
+    private void checkFunds(Account account, FundingRequest request) throws InsufficientFundsException {
+        Money amount = request.amount();
+        if (request.kind() == ChargeKind.DOMAIN_RENEW) {
+            if (account.beyondCreditLine()) {
+                return;
+            }
+            Money usable = account.availableForRenewal();
+            if (usable.isLessThan(amount)) {
+                throw new InsufficientFundsException(amount.minus(usable), positiveOrZero(usable));
+            }
+            return;
+        }
+        Money available = account.available();
+        if (available.isLessThan(amount)) {
+            throw new InsufficientFundsException(amount.minus(positiveOrZero(available)), positiveOrZero(available));
+        }
+    }
+
+    private static Money positiveOrZero(Money money) {
+        return money.isNegative() ? Money.zero(money.currency()) : money;
+    }
+
+    /** Takes the account's row lock (a no-op update) and reads it. */
+    private Account lock(Handle h, String accountId) {
+        int rows = h.createUpdate("UPDATE prepaid_account_account SET lock_version = lock_version + 1 WHERE id = :id")
+                .bind("id", accountId).execute();
+        if (rows == 0) {
+            throw new LedgerException(LedgerException.Reason.NO_ACCOUNT, "there is no prepaid account " + accountId);
+        }
+        return account(h, accountId).orElseThrow();
+    }
+
+    private Account lockOwner(Handle h, String ownerId) {
+        int rows = h.createUpdate("UPDATE prepaid_account_account SET lock_version = lock_version + 1 WHERE owner_id = :owner")
+                .bind("owner", ownerId).execute();
+        if (rows == 0) {
+            throw new LedgerException(LedgerException.Reason.NO_ACCOUNT, "'" + ownerId + "' has no prepaid account");
+        }
+        return accountOfOwner(h, ownerId).orElseThrow();
+    }
+
+    /** Finds a hold and takes its account's lock, then reads the hold again under the lock. */
+    private Hold lockHold(Handle h, String holdKey) {
+        Hold hold = holdByKey(h, holdKey).orElseThrow(() ->
+                new LedgerException(LedgerException.Reason.NO_HOLD, "there is no hold " + holdKey));
+        lock(h, hold.accountId());
+        return holdByKey(h, holdKey).orElseThrow();
+    }
+
+    private static void requireActive(Account account) {
+        if (account.state() != AccountState.ACTIVE) {
+            throw new LedgerException(LedgerException.Reason.NOT_ACTIVE,
+                    "the prepaid account is " + account.state().name().toLowerCase() + ", not active");
+        }
+    }
+
+    private static void requireCurrency(Money amount, Currency currency) {
+        if (!amount.currency().equals(currency)) {
+            throw new LedgerException(LedgerException.Reason.WRONG_CURRENCY,
+                    "the account is kept in " + currency.getCurrencyCode() + ", not " + amount.currencyCode());
+        }
+    }
+
+    private static void requirePositive(Money amount) {
+        if (!amount.isPositive()) {
+            throw new LedgerException(LedgerException.Reason.INVALID, "the amount must be positive, was " + amount);
+        }
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new LedgerException(LedgerException.Reason.INVALID, "a reason is required");
+        }
+        return reason.strip();
+    }
+
+    private static LedgerException keyReused(String key) {
+        return new LedgerException(LedgerException.Reason.KEY_REUSED,
+                "idempotency key '" + key + "' was used for a different movement");
+    }
+
+    private String newPaymentReference(Handle h) {
+        while (true) {
+            String reference = Long.toString(1_000_000_000L + (long) (random.nextDouble() * 8_999_999_999L));
+            boolean taken = h.createQuery("SELECT COUNT(*) FROM prepaid_account_account WHERE payment_reference = :ref")
+                    .bind("ref", reference).mapTo(Integer.class).one() > 0;
+            if (!taken) {
+                return reference;
+            }
+        }
+    }
+
+    private static Period parsePeriod(String text) {
+        if (text == null) {
+            return null;
+        }
+        int value = Integer.parseInt(text.substring(0, text.length() - 1));
+        return text.endsWith("m") ? Period.months(value) : Period.years(value);
+    }
+
+    static Optional<Scheme> scheme(Handle h, String id) {
+        return h.createQuery("SELECT * FROM prepaid_account_scheme WHERE id = :id").bind("id", id)
+                .map(Ledger::mapScheme).findOne();
+    }
+
+    static Optional<Account> account(Handle h, String id) {
+        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM prepaid_account_account WHERE id = :id").bind("id", id)
+                .map(Ledger::mapAccount).findOne();
+    }
+
+    static Optional<Account> accountOfOwner(Handle h, String ownerId) {
+        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM prepaid_account_account WHERE owner_id = :owner")
+                .bind("owner", ownerId).map(Ledger::mapAccount).findOne();
+    }
+
+    private static Currency currencyOf(Handle h, String accountId) {
+        return h.createQuery("SELECT currency FROM prepaid_account_account WHERE id = :id").bind("id", accountId)
+                .mapTo(String.class).findOne().map(Currency::getInstance)
+                .orElseThrow(() -> new LedgerException(LedgerException.Reason.NO_ACCOUNT, "there is no prepaid account " + accountId));
+    }
+
+    private static Optional<Hold> holdByKey(Handle h, String key) {
+        return h.createQuery("SELECT hd.*, a.currency FROM prepaid_account_hold hd JOIN prepaid_account_account a "
+                        + "ON a.id = hd.account_id WHERE hd.idempotency_key = :key")
+                .bind("key", key).map((rs, ctx) -> mapHold(rs, Currency.getInstance(rs.getString("currency")))).findOne();
+    }
+
+    private static Optional<Entry> entryByKey(Handle h, String key) {
+        return h.createQuery("SELECT e.*, a.currency FROM prepaid_account_entry e JOIN prepaid_account_account a "
+                        + "ON a.id = e.account_id WHERE e.idempotency_key = :key")
+                .bind("key", key).map((rs, ctx) -> mapEntry(rs, Currency.getInstance(rs.getString("currency")))).findOne();
+    }
+
+    private static Optional<Entry> entry(Handle h, String id) {
+        return h.createQuery("SELECT e.*, a.currency FROM prepaid_account_entry e JOIN prepaid_account_account a "
+                        + "ON a.id = e.account_id WHERE e.id = :id")
+                .bind("id", id).map((rs, ctx) -> mapEntry(rs, Currency.getInstance(rs.getString("currency")))).findOne();
+    }
+
+    private static Scheme mapScheme(ResultSet rs, StatementContext ctx) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        return new Scheme(rs.getString("id"), rs.getString("name"), currency,
+                Money.ofMinor(rs.getLong("min_top_up_minor"), currency), rs.getInt("domains_only") == 1,
+                Money.ofMinor(rs.getLong("default_credit_line_minor"), currency));
+    }
+
+    private static Account mapAccount(ResultSet rs, StatementContext ctx) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        long threshold = rs.getLong("low_balance_threshold_minor");
+        Money lowBalance = rs.wasNull() ? null : Money.ofMinor(threshold, currency);
+        long activated = rs.getLong("activated_at");
+        Instant activatedAt = rs.wasNull() ? null : Instant.ofEpochMilli(activated);
+        return new Account(rs.getString("id"), rs.getString("owner_id"), rs.getString("scheme_id"), currency,
+                AccountState.valueOf(rs.getString("state")), Money.ofMinor(rs.getLong("balance_minor"), currency),
+                Money.ofMinor(rs.getLong("held_minor"), currency), Money.ofMinor(rs.getLong("credit_line_minor"), currency),
+                rs.getInt("beyond_credit_line") == 1, rs.getString("payment_reference"), rs.getString("notify_email"),
+                lowBalance, rs.getInt("upcoming_notices") == 1, rs.getInt("auto_renew") == 1,
+                Instant.ofEpochMilli(rs.getLong("applied_at")), activatedAt);
+    }
+
+    private static Hold mapHold(ResultSet rs, Currency currency) throws SQLException {
+        long settled = rs.getLong("settled_at");
+        Instant settledAt = rs.wasNull() ? null : Instant.ofEpochMilli(settled);
+        return new Hold(rs.getString("id"), rs.getString("account_id"), rs.getString("idempotency_key"),
+                ChargeKind.valueOf(rs.getString("charge_kind")), Money.ofMinor(rs.getLong("amount_minor"), currency),
+                Money.ofMinor(rs.getLong("net_minor"), currency), Money.ofMinor(rs.getLong("tax_minor"), currency),
+                rs.getString("domain"), rs.getString("period"), rs.getString("description"),
+                FundingHold.State.valueOf(rs.getString("state")), Instant.ofEpochMilli(rs.getLong("expires_at")),
+                Instant.ofEpochMilli(rs.getLong("created_at")), settledAt, rs.getString("entry_id"));
+    }
+
+    private static Entry mapEntry(ResultSet rs, Currency currency) throws SQLException {
+        String chargeKind = rs.getString("charge_kind");
+        long net = rs.getLong("net_minor");
+        Money netMoney = rs.wasNull() ? null : Money.ofMinor(net, currency);
+        long tax = rs.getLong("tax_minor");
+        Money taxMoney = rs.wasNull() ? null : Money.ofMinor(tax, currency);
+        return new Entry(rs.getString("id"), rs.getString("account_id"), rs.getLong("seq"),
+                EntryKind.valueOf(rs.getString("kind")), Money.ofMinor(rs.getLong("amount_minor"), currency),
+                Money.ofMinor(rs.getLong("balance_after_minor"), currency), rs.getString("idempotency_key"),
+                rs.getString("hold_id"), chargeKind == null ? null : ChargeKind.valueOf(chargeKind),
+                rs.getString("domain"), rs.getString("period"), netMoney, taxMoney, rs.getString("description"),
+                rs.getString("reason"), rs.getString("reverses_entry_id"), rs.getString("actor"),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

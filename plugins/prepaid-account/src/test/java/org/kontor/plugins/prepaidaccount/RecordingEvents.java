@@ -1,0 +1,30 @@
+package org.kontor.plugins.prepaidaccount;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.kontor.api.event.Event;
+import org.kontor.api.event.EventPublisher;
+
+/**
+ * Keeps what was published; an event published in a transaction counts only once that transaction
+ * commits, as with the host's outbox.
+ */
+public final class RecordingEvents implements EventPublisher {
+
+    private final List<Event> published = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void publish(Handle transaction, Event event) {
+        transaction.afterCommit(() -> published.add(event));
+    }
+
+    @Override
+    public void publish(Event event) {
+        published.add(event);
+    }
+
+    public List<Event> published() {
+        return List.copyOf(published);
+    }
+}
