@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.kontor.api.web.Access;
+import org.kontor.api.web.Caller;
 import org.kontor.host.web.Problem;
 import org.kontor.host.web.ProblemException;
 
@@ -16,8 +17,6 @@ import org.kontor.host.web.ProblemException;
  */
 public final class AccessControl {
 
-    /** The request attribute holding the caller's {@link Principal}, when signed in. */
-    public static final String PRINCIPAL_ATTRIBUTE = "kontor.principal";
 
     private final List<Authenticator> authenticators;
 
@@ -29,37 +28,32 @@ public final class AccessControl {
         config.routes.beforeMatched(this::check);
     }
 
-    /** The caller, if the request carries valid credentials. */
-    public static Optional<Principal> principal(Context ctx) {
-        return Optional.ofNullable(ctx.attribute(PRINCIPAL_ATTRIBUTE));
-    }
-
     private void check(Context ctx) {
         Set<RouteRole> required = ctx.routeRoles();
         if (required.isEmpty()) {
             throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "This route declares no access rule."));
         }
-        Optional<Principal> principal = authenticate(ctx);
-        principal.ifPresent(found -> ctx.attribute(PRINCIPAL_ATTRIBUTE, found));
+        Optional<Caller> caller = authenticate(ctx);
+        caller.ifPresent(found -> ctx.attribute(Caller.ATTRIBUTE, found));
         if (required.contains(Access.PUBLIC)) {
             return;
         }
-        if (principal.isEmpty()) {
+        if (caller.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
                     "Sign in, or send an API token as 'Authorization: Bearer <token>'."));
         }
-        if (!required.contains(principal.get().role())) {
+        if (!required.contains(caller.get().role())) {
             throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
-                    "Your role " + principal.get().role() + " may not use this route."));
+                    "Your role " + caller.get().role() + " may not use this route."));
         }
     }
 
-    private Optional<Principal> authenticate(Context ctx) {
+    private Optional<Caller> authenticate(Context ctx) {
         for (Authenticator authenticator : authenticators) {
-            Optional<Principal> principal = authenticator.authenticate(ctx);
-            if (principal.isPresent()) {
-                return principal;
+            Optional<Caller> caller = authenticator.authenticate(ctx);
+            if (caller.isPresent()) {
+                return caller;
             }
         }
         return Optional.empty();

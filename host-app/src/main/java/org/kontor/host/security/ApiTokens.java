@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.kontor.api.web.Caller;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.web.Access;
 
@@ -42,7 +43,7 @@ public final class ApiTokens implements Authenticator {
 
     /** Stores a token chosen by the operator (the demo data uses a known one). */
     public void register(String token, String subject, Access role, String label) {
-        new Principal(subject, role);
+        new Caller(subject, role);
         jdbi.useTransaction(handle -> handle.createUpdate("""
                         INSERT INTO api_token (token_digest, subject, role, label, created_at, revoked)
                         VALUES (:digest, :subject, :role, :label, :at, 0)
@@ -63,7 +64,7 @@ public final class ApiTokens implements Authenticator {
     }
 
     @Override
-    public Optional<Principal> authenticate(Context ctx) {
+    public Optional<Caller> authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
@@ -75,7 +76,7 @@ public final class ApiTokens implements Authenticator {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT subject, role FROM api_token WHERE token_digest = :digest AND revoked = 0")
                 .bind("digest", digest(token))
-                .map((rs, statement) -> new Principal(rs.getString("subject"), Access.valueOf(rs.getString("role"))))
+                .map((rs, statement) -> new Caller(rs.getString("subject"), Access.valueOf(rs.getString("role"))))
                 .findOne());
     }
 

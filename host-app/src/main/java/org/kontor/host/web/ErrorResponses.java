@@ -9,6 +9,7 @@ import io.javalin.validation.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.host.themes.ThemeRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,10 @@ public final class ErrorResponses {
 
     public void install(JavalinConfig config) {
         config.routes.exception(ProblemException.class, (e, ctx) -> respond(ctx, e.problem()));
+        config.routes.exception(InsufficientFundsException.class, (e, ctx) -> respond(ctx,
+                Problem.of(402, "insufficient-funds", "Insufficient funds", "The prepaid account lacks "
+                        + e.missing() + " for this; " + e.available() + " is available. Nothing was charged.")
+                        .withMissing(e.missing())));
         config.routes.exception(ValidationException.class, (e, ctx) -> {
             Map<String, String> errors = new LinkedHashMap<>();
             e.getErrors().forEach((field, list) -> errors.put(field, list.isEmpty() ? "is invalid" : list.get(0).getMessage()));

@@ -2,29 +2,37 @@ package org.kontor.host.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
+import org.kontor.api.money.Money;
 
 /**
  * An RFC 9457 problem detail, the body of every API error ({@code application/problem+json}).
  *
  * @param type   a URI naming the kind of problem, e.g. {@code https://kontor.dev/problems/validation}
- * @param errors for validation problems: field name → message
+ * @param errors  for validation problems: field name → message
+ * @param missing for a refusal for lack of funds: the amount missing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance,
-                      Map<String, String> errors) {
+                      Map<String, String> errors, Map<String, String> missing) {
 
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://kontor.dev/problems/";
 
     public static Problem of(int status, String kind, String title, String detail) {
-        return new Problem(TYPE_BASE + kind, title, status, detail, null, null);
+        return new Problem(TYPE_BASE + kind, title, status, detail, null, null, null);
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors);
+        return new Problem(type, title, status, detail, path, errors, missing);
     }
 
     public Problem withErrors(Map<String, String> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, Map.copyOf(fieldErrors));
+        return new Problem(type, title, status, detail, instance, Map.copyOf(fieldErrors), missing);
+    }
+
+    /** For a refusal for lack of funds: how much is missing, as {@code {"amount":"250.00","currency":"CZK"}}. */
+    public Problem withMissing(Money amount) {
+        return new Problem(type, title, status, detail, instance, errors,
+                Map.of("amount", amount.amount().toPlainString(), "currency", amount.currencyCode()));
     }
 }

@@ -23,6 +23,8 @@ import org.jdbi.v3.core.Handle;
 import org.kontor.api.event.Event;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.event.PluginStateChanged;
+import org.kontor.api.funding.InsufficientFundsException;
+import org.kontor.api.money.Money;
 import org.kontor.api.web.Access;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,7 +43,7 @@ import org.kontor.host.plugins.PluginsApi;
 import org.kontor.host.json.JsonMapping;
 import org.kontor.host.plugins.TestPlugins;
 import org.kontor.host.security.AccessControl;
-import org.kontor.host.security.Principal;
+import org.kontor.api.web.Caller;
 
 /**
  * The web layer over real HTTP with the test plugins loaded from their zips, on a real SQLite database.
@@ -76,9 +78,12 @@ class PluginRoutesOverHttpTest {
         plugins.start();
         settings.save("greeter", new SettingsSchemas(plugins).fieldsOf("greeter"), Map.of("greeting", "Ahoy"));
         AccessControl access = new AccessControl(List.of(ctx -> Optional.ofNullable(ctx.header("X-Test-Role"))
-                .map(role -> new Principal("tester", Access.valueOf(role)))));
+                .map(role -> new Caller("tester", Access.valueOf(role)))));
         HostWeb web = new HostWeb(json, plugins, access,
-                List.of(config -> new PluginsApi(plugins, recorder()).register(config.routes)), Map.of("database", () -> { }),
+                List.of(config -> new PluginsApi(plugins, recorder()).register(config.routes),
+                        config -> config.routes.post("/api/v1/test/charge", ctx -> {
+                            throw new InsufficientFundsException(Money.of("250.00", "CZK"), Money.of("750.00", "CZK"));
+                        }, Access.PUBLIC)), Map.of("database", () -> { }),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(),
                 (ctx, status) -> ctx.status(status).html("<h1>" + status + "</h1>"));
         server = new WebServer("127.0.0.1", 0);
@@ -189,6 +194,17 @@ class PluginRoutesOverHttpTest {
         assertThat(asCustomer.statusCode()).isEqualTo(403);
         assertThat(notAPlugin.statusCode()).isEqualTo(422);
         assertThat(json.readTree(notAPlugin.body()).get("detail").asText()).isEqualTo("The file is not a zip archive.");
+    }
+
+    @Test
+    void aRefusalForLackOfFundsIs402WithTheMissingAmount() throws Exception {
+        HttpResponse<String> response = post("/api/v1/test/charge", null);
+
+        assertThat(response.statusCode()).isEqualTo(402);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.at("/missing/amount").asText()).isEqualTo("250.00");
+        assertThat(problem.at("/missing/currency").asText()).isEqualTo("CZK");
+        assertThat(problem.get("detail").asText()).contains("Nothing was charged");
     }
 
     @Test
