@@ -57,6 +57,9 @@ class KontorHostTest {
             assertThat(page.body()).contains("<html " + language.getValue());
         }
         assertThat(send(HttpRequest.newBuilder(uri("/?lang=da")).build()).body()).contains("Find dit domæne");
+        HttpResponse<String> css = send(HttpRequest.newBuilder(uri("/assets/css/kontor.css")).build());
+        assertThat(css.statusCode()).as("the theme's assets are public").isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
         assertThat(send(HttpRequest.newBuilder(uri("/?lang=de")).build()).body()).doesNotContain("Find dit domæne");
     }
 

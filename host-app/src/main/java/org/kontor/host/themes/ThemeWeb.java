@@ -2,6 +2,7 @@ package org.kontor.host.themes;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import org.kontor.api.web.Access;
 import org.kontor.host.i18n.LocaleResolver;
 
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class ThemeWeb {
     public void install(JavalinConfig config) {
         config.fileRenderer(renderer);
         config.routes.before(locales);
-        config.routes.get(AssetHandler.ROUTE, assets);
+        config.routes.get(AssetHandler.ROUTE, assets, Access.PUBLIC);
     }
 
     /** Renders a template of the active theme; {@code page} becomes the template's {@code page}. */
