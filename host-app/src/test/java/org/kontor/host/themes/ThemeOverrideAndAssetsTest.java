@@ -21,7 +21,7 @@ class ThemeOverrideAndAssetsTest {
                     .contains("One account for everything online", "skip-link", "name=\"q\"");
 
             String german = site.get("/?lang=de").body();
-            assertThat(german).contains("Finden Sie Ihre Domain", "Under the northern lights", "Kundencenter");
+            assertThat(german).contains("Ihre Domain unter dem Nordlicht", "Unter dem Nordlicht", "Kundencenter");
 
             HttpResponse<String> themeCss = site.get("/assets/css/theme.css");
             assertThat(themeCss.statusCode()).isEqualTo(200);
