@@ -67,8 +67,11 @@ public final class EventDispatcher {
      * @return the number of events looked at
      */
     public int dispatchPending() {
-        List<String> ids = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM event_outbox WHERE completed_at IS NULL ORDER BY occurred_at, id LIMIT " + BATCH)
+        // Events whose retries are all scheduled later are skipped, so they cannot crowd newer events out of the batch.
+        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT o.id FROM event_outbox o WHERE o.completed_at IS NULL "
+                        + "AND NOT EXISTS (SELECT 1 FROM event_delivery d WHERE d.event_id = o.id AND d.status = 'PENDING' "
+                        + "AND d.next_attempt_at > :now) ORDER BY o.occurred_at, o.id LIMIT " + BATCH)
+                .bind("now", clock.instant())
                 .mapTo(String.class).list());
         ids.forEach(this::deliverQuietly);
         return ids.size();

@@ -141,6 +141,27 @@ class OutboxTest {
     }
 
     @DbTest
+    void eventsWaitingForLaterRetriesDoNotCrowdOutNewOnes(Database db) {
+        Recording<OrderPlaced> listener = new Recording<>(OrderPlaced.class, 0);
+        extensions.add("shop", EventListener.class, listener);
+        long later = clock.instant().plusSeconds(3600).toEpochMilli();
+        db.jdbi().useTransaction(h -> {
+            for (int i = 0; i < 250; i++) {
+                h.execute("INSERT INTO event_outbox (id, event_type, payload, occurred_at) VALUES (?, 'OrderPlaced', '{}', ?)",
+                        "waiting-" + i, clock.instant().toEpochMilli() - 1000);
+                h.execute("INSERT INTO event_delivery (event_id, listener_key, status, attempts, next_attempt_at) "
+                        + "VALUES (?, 'shop:listener', 'PENDING', 3, ?)", "waiting-" + i, later);
+            }
+        });
+        OutboxEventPublisher lostHandOver = new OutboxEventPublisher(db.jdbi(), json, clock, id -> { });
+        lostHandOver.publish(ORDER);
+
+        dispatcher.dispatchPending();
+
+        assertThat(listener.calls).extracting(call -> call.event()).containsExactly(ORDER);
+    }
+
+    @DbTest
     void aSweepDeliversEventsWhoseHandOverWasLost(Database db) {
         Recording<OrderPlaced> listener = new Recording<>(OrderPlaced.class, 0);
         extensions.add("shop", EventListener.class, listener);
