@@ -43,13 +43,20 @@ public final class Ledger {
     private final Clock clock;
     private final EventPublisher events;
     private final Duration holdLifetime;
+    private final MovementListener listener;
     private final SecureRandom random = new SecureRandom();
 
     public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
+        this(jdbi, clock, events, holdLifetime, MovementListener.NONE);
+    }
+
+    /** A ledger that tells {@code listener} of every entry inside the transaction that writes it. */
+    public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime, MovementListener listener) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.events = events;
         this.holdLifetime = holdLifetime;
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     // ---- schemes and accounts ----
@@ -150,6 +157,35 @@ public final class Ledger {
 
     public Optional<Account> accountOfOwner(String ownerId) {
         return jdbi.withHandle(h -> accountOfOwner(h, ownerId));
+    }
+
+    /**
+     * Saves the reseller's own settings (PA-12). A changed threshold forgets an earlier low-balance notice,
+     * so the next movement below the new threshold is reported.
+     */
+    public Account saveSettings(String accountId, AccountSettings settings) {
+        return jdbi.inTransaction(h -> {
+            Account account = lock(h, accountId);
+            Money threshold = settings.lowBalanceThreshold();
+            if (threshold != null) {
+                requireCurrency(threshold, account.currency());
+            }
+            boolean thresholdChanged = !Objects.equals(threshold, account.lowBalanceThreshold());
+            h.createUpdate("UPDATE prepaid_account_account SET notify_email = :email, low_balance_threshold_minor = :threshold, "
+                            + "upcoming_notices = :upcoming, auto_renew = :renew, notice_language = :language"
+                            + (thresholdChanged ? ", low_balance_notified = 0" : "") + " WHERE id = :id")
+                    .bind("email", settings.notifyEmail())
+                    .bind("threshold", threshold == null ? null : threshold.toMinorUnits())
+                    .bind("upcoming", settings.upcomingNotices() ? 1 : 0).bind("renew", settings.autoRenew() ? 1 : 0)
+                    .bind("language", settings.language()).bind("id", accountId).execute();
+            return account(h, accountId).orElseThrow();
+        });
+    }
+
+    /** The language notices to this account are written in, as last saved with its settings. */
+    public String noticeLanguage(String accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT notice_language FROM prepaid_account_account WHERE id = :id")
+                .bind("id", accountId).mapTo(String.class).findOne().orElse(null));
     }
 
     public List<Account> accounts() {
@@ -387,7 +423,9 @@ public final class Ledger {
         h.createUpdate("UPDATE prepaid_account_account SET balance_minor = balance_minor + :amount, "
                         + "entry_count = entry_count + 1 WHERE id = :id")
                 .bind("amount", entry.amount().toMinorUnits()).bind("id", account.id()).execute();
-        return entry(h, id).orElseThrow();
+        Entry written = entry(h, id).orElseThrow();
+        listener.moved(h, account, written);
+        return written;
     }
 
     private void checkFunds(Account account, FundingRequest request) throws InsufficientFundsException {

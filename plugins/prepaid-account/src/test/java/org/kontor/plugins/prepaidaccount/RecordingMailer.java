@@ -1,0 +1,22 @@
+package org.kontor.plugins.prepaidaccount;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.kontor.api.mail.MailMessage;
+import org.kontor.api.mail.Mailer;
+
+/** Keeps every message queued with it. */
+public final class RecordingMailer implements Mailer {
+
+    private final List<MailMessage> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String send(MailMessage message) {
+        sent.add(message);
+        return "mail-" + sent.size();
+    }
+
+    public List<MailMessage> sent() {
+        return List.copyOf(sent);
+    }
+}
