@@ -6,6 +6,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.SameSite;
 
 import java.util.Optional;
+import org.kontor.api.web.RequestLanguage;
 
 /**
  * Decides the language of a request: {@code ?lang=xx} (remembered in the {@code kontor_lang}
@@ -39,6 +40,7 @@ public final class LocaleResolver implements Handler {
                 .or(() -> languages.bestMatch(ctx.header("Accept-Language")))
                 .orElseGet(languages::defaultLanguage);
         ctx.attribute(ATTRIBUTE, language);
+        ctx.attribute(RequestLanguage.ATTRIBUTE, language.code());
     }
 
     /** The language of this request, resolving it now if the before handler did not run. */

@@ -1,5 +1,6 @@
 package org.kontor.plugins.prepaidaccount.web;
 
+import org.kontor.api.web.RequestLanguage;
 import static org.kontor.plugins.prepaidaccount.web.ResellerWeb.body;
 import static org.kontor.plugins.prepaidaccount.web.ResellerWeb.text;
 
@@ -122,7 +123,7 @@ final class AdminWeb {
     // ---- pages ----
 
     void dashboardPage(Context ctx) {
-        MoneyFormat f = MoneyFormat.of(PageLanguage.of(ctx));
+        MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         Map<String, Object> page = new HashMap<>();
         page.put("schemes", ledger.schemes().stream().map(s -> Views.scheme(s, f)).toList());
         page.put("applications", ledger.accounts().stream().filter(a -> a.state() == AccountState.APPLIED)
@@ -165,7 +166,7 @@ final class AdminWeb {
     }
 
     void reconciliationPage(Context ctx) {
-        MoneyFormat f = MoneyFormat.of(PageLanguage.of(ctx));
+        MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         ReconciliationReport report = reconciliation.run();
         Map<String, Object> page = new HashMap<>();
         page.put("at", f.dateTime(report.at()));

@@ -1,5 +1,6 @@
 package org.kontor.plugins.prepaidaccount.web;
 
+import org.kontor.api.web.RequestLanguage;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -82,7 +83,7 @@ final class ResellerWeb {
         AccountSettings settings = new AccountSettings(text(body, "notifyEmail"),
                 Inputs.optionalMoney("lowBalanceThreshold", text(body, "lowBalanceThreshold"), account.currency()),
                 !"false".equals(text(body, "upcomingNotices")), "true".equals(text(body, "autoRenew")),
-                Optional.ofNullable(text(body, "language")).filter(PageLanguage.SUPPORTED::contains).orElse("en"));
+                Optional.ofNullable(text(body, "language")).filter(RequestLanguage.SUPPORTED::contains).orElse("en"));
         ctx.json(settingsOf(ledger.saveSettings(account.id(), settings)));
     }
 
@@ -98,7 +99,7 @@ final class ResellerWeb {
     /** The movements as CSV, UTF-8 with a byte order mark so that spreadsheets read æ, ø, č and ž right. */
     void movementsCsv(Context ctx) {
         Account account = own(ctx);
-        String lang = PageLanguage.of(ctx);
+        String lang = RequestLanguage.of(ctx);
         EntryFilter filter = new EntryFilter(Inputs.day("from", ctx.queryParam("from"), false),
                 Inputs.day("until", ctx.queryParam("until"), true), Inputs.kinds(ctx.queryParam("kind")), EXPORT_LIMIT, 0);
         Csv csv = new Csv().row(List.of(label(lang, "movements.date"), label(lang, "movements.kind"),
@@ -122,7 +123,7 @@ final class ResellerWeb {
             return;
         }
         Account account = found.get();
-        MoneyFormat f = MoneyFormat.of(PageLanguage.of(ctx));
+        MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         EntryFilter filter = filter(ctx);
         List<Map<String, Object>> movements = ledger.entries(account.id(), filter).stream()
                 .map(e -> Views.movement(e, f)).toList();
@@ -140,7 +141,7 @@ final class ResellerWeb {
 
     void depositsPage(Context ctx) {
         Account account = own(ctx);
-        MoneyFormat f = MoneyFormat.of(PageLanguage.of(ctx));
+        MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         Map<String, Object> page = base(ctx, account, f, "deposits");
         page.put("minimum", f.format(ledger.scheme(account.schemeId()).orElseThrow().minimumTopUp()));
         page.put("topUps", topUps.ofAccount(account.id()).stream().map(t -> Views.topUp(t, f)).toList());
@@ -155,7 +156,7 @@ final class ResellerWeb {
 
     void paymentsPage(Context ctx) {
         Account account = own(ctx);
-        MoneyFormat f = MoneyFormat.of(PageLanguage.of(ctx));
+        MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         Map<String, Object> page = base(ctx, account, f, "payments");
         page.put("payments", payments(ctx, account).stream().map(e -> Views.payment(e, f)).toList());
         ctx.render("payments.ftlh", page);
@@ -163,7 +164,7 @@ final class ResellerWeb {
 
     void settingsPage(Context ctx) {
         Account account = own(ctx);
-        MoneyFormat f = MoneyFormat.of(PageLanguage.of(ctx));
+        MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         Map<String, Object> page = base(ctx, account, f, "settings");
         page.put("email", account.notifyEmail() == null ? "" : account.notifyEmail());
         page.put("threshold", account.lowBalanceThreshold() == null ? "" : account.lowBalanceThreshold().amount().toPlainString());
@@ -176,12 +177,12 @@ final class ResellerWeb {
         Account account = own(ctx);
         ledger.saveSettings(account.id(), new AccountSettings(ctx.formParam("notifyEmail"),
                 Inputs.optionalMoney("lowBalanceThreshold", ctx.formParam("lowBalanceThreshold"), account.currency()),
-                ctx.formParam("upcomingNotices") != null, "auto".equals(ctx.formParam("renewal")), PageLanguage.of(ctx)));
+                ctx.formParam("upcomingNotices") != null, "auto".equals(ctx.formParam("renewal")), RequestLanguage.of(ctx)));
         seeOther(ctx, "settings");
     }
 
     void applyPage(Context ctx) {
-        MoneyFormat f = MoneyFormat.of(PageLanguage.of(ctx));
+        MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         Map<String, Object> page = new HashMap<>();
         page.put("schemes", ledger.schemes().stream().map(s -> Views.scheme(s, f)).toList());
         ledger.accountOfOwner(Caller.require(ctx).subject()).ifPresent(a -> page.put("account", Views.account(a, f)));
