@@ -48,6 +48,10 @@ import org.kontor.host.plugins.JdbiPluginStates;
 import org.kontor.host.plugins.PluginHost;
 import org.kontor.host.plugins.PluginHostSettings;
 import org.kontor.host.plugins.PluginsApi;
+import org.kontor.host.provisioning.DomainOperationJanitor;
+import org.kontor.host.provisioning.DomainOperationStore;
+import org.kontor.host.provisioning.DomainOperations;
+import org.kontor.host.provisioning.ProvisioningTargets;
 import org.kontor.host.secrets.MasterKeys;
 import org.kontor.host.secrets.SecretBox;
 import org.kontor.host.security.AccessControl;
@@ -74,12 +78,15 @@ import org.slf4j.LoggerFactory;
 public final class KontorHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KontorHost.class);
+    /** Longer than any registry call may take, so the janitor never takes a live call for a dead one. */
+    private static final Duration OPERATION_GRACE = Duration.ofMinutes(10);
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private HostDatabase database;
     private PluginHost plugins;
     private WebServer web;
     private ApiTokens apiTokens;
+    private DomainOperations domainOperations;
 
     private KontorHost(KontorConfig config, Clock clock) {
         try {
@@ -131,6 +138,10 @@ public final class KontorHost implements AutoCloseable {
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales),
                 new AssetHandler(themeEngine, Duration.ofHours(1)));
 
+        DomainOperationStore operationStore = new DomainOperationStore(database.jdbi(), clock);
+        ProvisioningTargets provisioningTargets = new ProvisioningTargets(extensions);
+        domainOperations = new DomainOperations(operationStore, provisioningTargets);
+
         apiTokens = new ApiTokens(database.jdbi(), clock, new SecureRandom());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
@@ -158,6 +169,8 @@ public final class KontorHost implements AutoCloseable {
             JobScheduler jobs = new JobScheduler(database.jdbi(), extensions, clock, owner, jobRunner);
             jobs.registerHostJob(new OutboxSweepJob(dispatcher, Duration.ofSeconds(10)));
             jobs.registerHostJob(mailSender);
+            jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
+                    OPERATION_GRACE, Duration.ofMinutes(1)));
             jobs.start(Duration.ofSeconds(5));
             closeables.add(() -> shutdown(jobRunner));
             closeables.add(jobs);
@@ -179,6 +192,11 @@ public final class KontorHost implements AutoCloseable {
 
     public ApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    /** Domain operations paid from a funding source (a prepaid account). */
+    public DomainOperations domainOperations() {
+        return domainOperations;
     }
 
     public HostDatabase database() {
