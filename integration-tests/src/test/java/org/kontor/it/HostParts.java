@@ -2,13 +2,12 @@ package org.kontor.it;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.kontor.api.domain.Tld;
 import org.kontor.api.funding.FundingSource;
 import org.kontor.api.registry.DomainRegistry;
 import org.kontor.database.Database;
-import org.kontor.host.plugins.Contribution;
+import org.kontor.host.plugins.FakeExtensions;
 import org.kontor.host.provisioning.DomainOperationJanitor;
 import org.kontor.host.provisioning.DomainOperationStore;
 import org.kontor.host.provisioning.DomainOperations;
@@ -33,8 +32,9 @@ record HostParts(Ledger ledger, FundingSource funding, TableRegistry registry, D
     static HostParts over(Database database, Clock clock, Duration grace, DomainRegistry registry) {
         TableRegistry tables = registry instanceof TableRegistry table ? table : tableRegistry(database, clock);
         FundingSource funding = new PrepaidFunding(TestPluginContext.of("prepaid-account", database.jdbi(), clock));
-        ProvisioningTargets targets = new ProvisioningTargets(new StaticExtensions(List.of(
-                new Contribution<>("prepaid-account", funding), new Contribution<>("sandbox-registry", registry))));
+        ProvisioningTargets targets = new ProvisioningTargets(new FakeExtensions()
+                .add("prepaid-account", FundingSource.class, funding)
+                .add("sandbox-registry", DomainRegistry.class, registry));
         DomainOperationStore store = new DomainOperationStore(database.jdbi(), clock);
         return new HostParts(new Ledger(database.jdbi(), clock, new RecordingEvents(), Duration.ofHours(72)), funding,
                 tables, store, new DomainOperations(store, targets),

@@ -16,19 +16,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A plugin context over a test database, to create a plugin's extensions in a test the way the host
- * does ({@code new PrepaidFunding(context)}). Settings come from a map; secrets, HTTP and mail are not
- * provided and fail loudly when used, so a test cannot pass by accident.
+ * does ({@code new PrepaidFunding(context)}). Settings come from a map, events and mail are recorded;
+ * secrets, HTTP and the data folder are not provided and fail loudly when used, so a test cannot pass by
+ * accident.
  */
-public record TestPluginContext(String pluginId, Jdbi jdbi, Clock clock, EventPublisher events,
+public record TestPluginContext(String pluginId, Jdbi jdbi, Clock clock, EventPublisher events, Mailer mailer,
                                 Map<String, String> settingValues) implements PluginContext {
 
     public TestPluginContext {
         settingValues = Map.copyOf(settingValues);
     }
 
-    /** A context with no saved settings that records published events. */
+    /** A context with no saved settings that records published events and queued mail. */
     public static TestPluginContext of(String pluginId, Jdbi jdbi, Clock clock) {
-        return new TestPluginContext(pluginId, jdbi, clock, new RecordingEvents(), Map.of());
+        return new TestPluginContext(pluginId, jdbi, clock, new RecordingEvents(), new RecordingMailer(), Map.of());
     }
 
     @Override
@@ -49,11 +50,6 @@ public record TestPluginContext(String pluginId, Jdbi jdbi, Clock clock, EventPu
     @Override
     public HttpClient httpClient() {
         throw notProvided("an HTTP client");
-    }
-
-    @Override
-    public Mailer mailer() {
-        throw notProvided("a mailer");
     }
 
     @Override

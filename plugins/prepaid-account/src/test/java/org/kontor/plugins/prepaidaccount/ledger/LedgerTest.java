@@ -19,7 +19,7 @@ import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.database.Database;
-import org.kontor.plugins.prepaidaccount.RecordingEvents;
+import org.kontor.testkit.RecordingEvents;
 import org.kontor.testkit.DatabaseTest;
 import org.kontor.testkit.DbTest;
 import org.kontor.testkit.TestClock;

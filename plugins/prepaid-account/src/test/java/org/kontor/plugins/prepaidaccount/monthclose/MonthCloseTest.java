@@ -16,7 +16,7 @@ import org.kontor.api.funding.FundingRequest;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.database.Database;
-import org.kontor.plugins.prepaidaccount.RecordingEvents;
+import org.kontor.testkit.RecordingEvents;
 import org.kontor.plugins.prepaidaccount.ledger.Account;
 import org.kontor.plugins.prepaidaccount.ledger.Ledger;
 import org.kontor.testkit.DatabaseTest;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.kontor.api.event.PrepaidTopUpPaid;
 import org.kontor.api.money.Money;
 import org.kontor.database.Database;
-import org.kontor.plugins.prepaidaccount.RecordingEvents;
+import org.kontor.testkit.RecordingEvents;
 import org.kontor.plugins.prepaidaccount.ledger.Account;
 import org.kontor.plugins.prepaidaccount.ledger.EntryFilter;
 import org.kontor.plugins.prepaidaccount.ledger.EntryKind;

@@ -1,11 +1,11 @@
-package org.kontor.plugins.prepaidaccount;
+package org.kontor.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.kontor.api.mail.MailMessage;
 import org.kontor.api.mail.Mailer;
 
-/** Keeps every message queued with it. */
+/** A mailer for tests: keeps every message queued with it. */
 public final class RecordingMailer implements Mailer {
 
     private final List<MailMessage> sent = new CopyOnWriteArrayList<>();
