@@ -25,11 +25,18 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
 
     public Database(DatabaseConfig config) {
+        this(config, new SqliteStatementCache());
+    }
+
+    Database(DatabaseConfig config, SqliteStatementCache statementCache) {
         this.config = config;
         this.dataSource = new HikariDataSource(hikariConfig(config));
         this.jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new InstantAsEpochMillis.ArgumentFactory());
         jdbi.registerColumnMapper(Instant.class, new InstantAsEpochMillis.Mapper());
+        if (config.dialect() == Dialect.SQLITE) {
+            jdbi.setStatementBuilderFactory(statementCache);
+        }
     }
 
     public Jdbi jdbi() {

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -45,6 +47,7 @@ public final class Ledger {
     private final Duration holdLifetime;
     private final MovementListener listener;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, Scheme> schemes = new ConcurrentHashMap<>();
 
     public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
         this(jdbi, clock, events, holdLifetime, MovementListener.NONE);
@@ -203,87 +206,184 @@ public final class Ledger {
      *                                    this kind, the currency differs, or the key was used for another movement
      */
     public Hold hold(FundingRequest request) throws InsufficientFundsException {
-        return jdbi.inTransaction(h -> {
-            Account account = lockOwner(h, request.customerId());
-            Optional<Hold> existing = holdByKey(h, request.key().value());
-            if (existing.isPresent()) {
-                Hold hold = existing.get();
-                if (!hold.accountId().equals(account.id()) || !hold.amount().equals(request.amount())
-                        || hold.kind() != request.kind()) {
-                    throw keyReused(request.key().value());
-                }
-                return hold;
+        try {
+            return jdbi.inTransaction(h -> reserve(h, request));
+        } catch (KeyAlreadyHeld alreadyHeld) {
+            // The transaction that found the key was rolled back with its reservation; answer the first hold.
+            return jdbi.withHandle(h -> sameHoldOrRefuse(h, request).orElseThrow(() -> keyReused(request.key().value())));
+        }
+    }
+
+    /**
+     * The fast path of a hold: one conditional update takes the account's lock and reserves the amount where
+     * the credit rules allow it, one insert writes the hold. Anything else (an unknown or inactive account, a
+     * repeated key, lack of funds) falls to {@link #explainRefusal}, which says why.
+     */
+    private Hold reserve(Handle h, FundingRequest request) throws InsufficientFundsException {
+        Optional<Account> reserved = tryReserve(h, request);
+        if (reserved.isEmpty()) {
+            // Refused, or the account changed between the update's look and now: explain under the lock, or try again.
+            explainRefusal(h, request);
+            reserved = tryReserve(h, request);
+            if (reserved.isEmpty()) {
+                throw new IllegalStateException("the account refused hold " + request.key() + " under its lock for no known reason");
             }
-            requireActive(account);
-            requireCurrency(request.amount(), account.currency());
-            Scheme scheme = scheme(h, account.schemeId()).orElseThrow();
-            if (scheme.domainsOnly() && !request.kind().isDomainService()) {
-                throw new LedgerException(LedgerException.Reason.NOT_PAYABLE,
-                        "the deposit pays for domain services only, not " + request.kind());
-            }
-            checkFunds(account, request);
-            String id = UUID.randomUUID().toString();
-            Instant now = clock.instant();
-            h.createUpdate("INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, amount_minor, "
-                            + "net_minor, tax_minor, domain, period, description, state, expires_at, created_at) VALUES (:id, "
-                            + ":account, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', :expires, :at)")
-                    .bind("id", id).bind("account", account.id()).bind("key", request.key().value())
-                    .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
-                    .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
-                    .bind("domain", request.domain() == null ? null : request.domain().ascii())
-                    .bind("period", request.period() == null ? null : request.period().toString())
-                    .bind("description", request.description())
-                    .bind("expires", now.plus(holdLifetime).toEpochMilli()).bind("at", now.toEpochMilli())
-                    .execute();
-            h.createUpdate("UPDATE prepaid_account_account SET held_minor = held_minor + :amount WHERE id = :id")
-                    .bind("amount", request.amount().toMinorUnits()).bind("id", account.id()).execute();
-            return holdByKey(h, request.key().value()).orElseThrow();
-        });
+        }
+        Account account = reserved.get();
+        if (!payable(h, account, request.kind())) {
+            throw notPayable(request.kind());
+        }
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Instant expires = now.plus(holdLifetime);
+        String domain = request.domain() == null ? null : request.domain().ascii();
+        String period = request.period() == null ? null : request.period().toString();
+        int inserted = h.createUpdate("INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, "
+                        + "amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) VALUES "
+                        + "(:id, :account, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', :expires, "
+                        + ":at) ON CONFLICT (idempotency_key) DO NOTHING")
+                .bind("id", id).bind("account", account.id()).bind("key", request.key().value())
+                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
+                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
+                .bind("domain", domain).bind("period", period).bind("description", request.description())
+                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
+                .execute();
+        if (inserted == 0) {
+            throw new KeyAlreadyHeld();
+        }
+        return new Hold(id, account.id(), request.key().value(), request.kind(), request.amount(), request.net(),
+                request.tax(), domain, period, request.description(), FundingHold.State.ACTIVE, expires, now, null, null);
+    }
+
+    /** Takes the account's lock and reserves the amount where the credit rules allow it, in one statement. */
+    private Optional<Account> tryReserve(Handle h, FundingRequest request) {
+        boolean renewal = request.kind() == ChargeKind.DOMAIN_RENEW;
+        return h.createQuery("UPDATE prepaid_account_account SET held_minor = held_minor + :amount, "
+                        + "lock_version = lock_version + 1 WHERE owner_id = :owner AND state = 'ACTIVE' AND currency = :currency AND "
+                        + (renewal ? "(beyond_credit_line = 1 OR balance_minor - held_minor + credit_line_minor >= :amount)"
+                                : "balance_minor - held_minor >= :amount")
+                        + " RETURNING " + ACCOUNT_COLUMNS)
+                .bind("amount", request.amount().toMinorUnits()).bind("owner", request.customerId())
+                .bind("currency", request.amount().currencyCode())
+                .map(Ledger::mapAccount).findOne();
+    }
+
+    /**
+     * Says why a hold was refused, in the order a person would want to know it, under the account's lock;
+     * returns normally when the account would allow it now.
+     */
+    private void explainRefusal(Handle h, FundingRequest request) throws InsufficientFundsException {
+        Account account = lockOwner(h, request.customerId());
+        if (sameHoldOrRefuse(h, request).isPresent()) {
+            throw new KeyAlreadyHeld();
+        }
+        requireActive(account);
+        requireCurrency(request.amount(), account.currency());
+        if (!payable(h, account, request.kind())) {
+            throw notPayable(request.kind());
+        }
+        checkFunds(account, request);
+    }
+
+    /** The hold made earlier with this request's key, if it is the same hold; another hold under the key is refused. */
+    private Optional<Hold> sameHoldOrRefuse(Handle h, FundingRequest request) {
+        Optional<Hold> existing = holdByKey(h, request.key().value());
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        Hold hold = existing.get();
+        boolean sameAccount = accountOfOwner(h, request.customerId()).map(a -> a.id().equals(hold.accountId())).orElse(false);
+        if (!sameAccount || !hold.amount().equals(request.amount()) || hold.kind() != request.kind()) {
+            throw keyReused(request.key().value());
+        }
+        return existing;
+    }
+
+    /** Signals inside a hold's transaction that its key was held before, so the transaction rolls back. */
+    private static final class KeyAlreadyHeld extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KeyAlreadyHeld() {
+            super(null, null, false, false);
+        }
+    }
+
+    private boolean payable(Handle h, Account account, ChargeKind kind) {
+        return kind.isDomainService() || !schemeOf(h, account.schemeId()).domainsOnly();
+    }
+
+    private static LedgerException notPayable(ChargeKind kind) {
+        return new LedgerException(LedgerException.Reason.NOT_PAYABLE, "the deposit pays for domain services only, not " + kind);
     }
 
     /** Charges a held amount: writes the charge entry. Capturing a captured hold returns it unchanged. */
     public Hold capture(String holdKey) {
-        return jdbi.inTransaction(h -> {
-            Hold hold = lockHold(h, holdKey);
-            if (hold.state() == FundingHold.State.CAPTURED) {
-                return hold;
-            }
-            if (hold.state() == FundingHold.State.RELEASED) {
-                throw new LedgerException(LedgerException.Reason.HOLD_SETTLED, "hold " + holdKey + " was released");
-            }
-            Account account = account(h, hold.accountId()).orElseThrow();
-            Entry entry = append(h, account, new NewEntry(EntryKind.CHARGE, hold.amount().negate(), holdKey + ":capture",
-                    hold.id(), hold.kind(), hold.domain(), hold.period(), hold.net(), hold.tax(), hold.description(),
-                    null, null, null));
-            Instant now = clock.instant();
-            h.createUpdate("UPDATE prepaid_account_hold SET state = 'CAPTURED', settled_at = :at, entry_id = :entry WHERE id = :id")
-                    .bind("at", now.toEpochMilli()).bind("entry", entry.id()).bind("id", hold.id()).execute();
-            h.createUpdate("UPDATE prepaid_account_account SET held_minor = held_minor - :amount WHERE id = :id")
-                    .bind("amount", hold.amount().toMinorUnits()).bind("id", account.id()).execute();
-            events.publish(h, new PrepaidCharged(account.id(), account.ownerId(), entry.id(), hold.kind(),
-                    hold.domain() == null ? null : DomainName.of(hold.domain()), parsePeriod(hold.period()),
-                    hold.amount(), hold.net(), hold.tax(), now));
-            return holdByKey(h, holdKey).orElseThrow();
-        });
+        return settle(holdKey, FundingHold.State.CAPTURED);
     }
 
     /** Gives a held amount back. Releasing twice is harmless; a captured hold cannot be released. */
     public Hold release(String holdKey) {
-        return jdbi.inTransaction(h -> {
-            Hold hold = lockHold(h, holdKey);
-            if (hold.state() == FundingHold.State.RELEASED) {
-                return hold;
+        return settle(holdKey, FundingHold.State.RELEASED);
+    }
+
+    /**
+     * Captures or releases a hold. Every movement takes the account's lock before it touches a hold, so holds
+     * and settlements of one account never wait on each other in opposite order; a hold settled by someone else
+     * between the first read and the lock is read again.
+     */
+    private Hold settle(String holdKey, FundingHold.State target) {
+        while (true) {
+            try {
+                return jdbi.inTransaction(h -> settleOnce(h, holdKey, target));
+            } catch (SettledMeanwhile again) {
+                // another transaction settled the hold after our first read; its outcome decides the answer now
             }
-            if (hold.state() == FundingHold.State.CAPTURED) {
-                throw new LedgerException(LedgerException.Reason.HOLD_SETTLED,
-                        "hold " + holdKey + " was captured; refund it instead");
-            }
-            h.createUpdate("UPDATE prepaid_account_hold SET state = 'RELEASED', settled_at = :at WHERE id = :id")
-                    .bind("at", clock.millis()).bind("id", hold.id()).execute();
-            h.createUpdate("UPDATE prepaid_account_account SET held_minor = held_minor - :amount WHERE id = :id")
-                    .bind("amount", hold.amount().toMinorUnits()).bind("id", hold.accountId()).execute();
-            return holdByKey(h, holdKey).orElseThrow();
-        });
+        }
+    }
+
+    private Hold settleOnce(Handle h, String holdKey, FundingHold.State target) {
+        Hold hold = holdByKey(h, holdKey).orElseThrow(() ->
+                new LedgerException(LedgerException.Reason.NO_HOLD, "there is no hold " + holdKey));
+        if (hold.state() == target) {
+            return hold;
+        }
+        if (hold.state() != FundingHold.State.ACTIVE) {
+            throw new LedgerException(LedgerException.Reason.HOLD_SETTLED, target == FundingHold.State.CAPTURED
+                    ? "hold " + holdKey + " was released" : "hold " + holdKey + " was captured; refund it instead");
+        }
+        boolean capture = target == FundingHold.State.CAPTURED;
+        long amount = hold.amount().toMinorUnits();
+        AccountAfter after = move(h, hold.accountId(), capture ? -amount : 0, -amount);
+        String entryId = capture ? UUID.randomUUID().toString() : null;
+        Instant now = clock.instant();
+        int changed = h.createUpdate("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, entry_id = :entry "
+                        + "WHERE id = :id AND state = 'ACTIVE'")
+                .bind("state", target.name()).bind("at", now.toEpochMilli()).bind("entry", entryId).bind("id", hold.id())
+                .execute();
+        if (changed == 0) {
+            throw new SettledMeanwhile();
+        }
+        Hold settled = new Hold(hold.id(), hold.accountId(), hold.idempotencyKey(), hold.kind(), hold.amount(), hold.net(),
+                hold.tax(), hold.domain(), hold.period(), hold.description(), target, hold.expiresAt(), hold.createdAt(),
+                now, entryId);
+        if (capture) {
+            Entry entry = writeEntry(h, after, entryId, new NewEntry(EntryKind.CHARGE, hold.amount().negate(),
+                    holdKey + ":capture", hold.id(), hold.kind(), hold.domain(), hold.period(), hold.net(), hold.tax(),
+                    hold.description(), null, null, null), now);
+            events.publish(h, new PrepaidCharged(after.account().id(), after.account().ownerId(), entry.id(), hold.kind(),
+                    hold.domain() == null ? null : DomainName.of(hold.domain()), parsePeriod(hold.period()),
+                    hold.amount(), hold.net(), hold.tax(), now));
+        }
+        return settled;
+    }
+
+    /** Rolls a settlement back because its hold changed between the first read and the account's lock. */
+    private static final class SettledMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SettledMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     public Optional<Hold> holdOf(String holdKey) {
@@ -402,29 +502,59 @@ public final class Ledger {
 
     /** Writes an entry and moves the cached balance with it; the caller holds the account's lock. */
     private Entry append(Handle h, Account account, NewEntry entry) {
-        long seq = h.createQuery("SELECT entry_count FROM prepaid_account_account WHERE id = :id")
-                .bind("id", account.id()).mapTo(Long.class).one() + 1;
-        Money balanceAfter = account.balance().plus(entry.amount());
-        String id = UUID.randomUUID().toString();
+        AccountAfter after = move(h, account.id(), entry.amount().toMinorUnits(), 0);
+        return writeEntry(h, after, UUID.randomUUID().toString(), entry, clock.instant());
+    }
+
+    /** The account after a movement, with the sequence number its new entry takes. */
+    private record AccountAfter(Account account, long entryCount, long balanceDelta, long heldDelta) {
+
+        Account before() {
+            Account a = account;
+            return new Account(a.id(), a.ownerId(), a.schemeId(), a.currency(), a.state(),
+                    Money.ofMinor(a.balance().toMinorUnits() - balanceDelta, a.currency()),
+                    Money.ofMinor(a.held().toMinorUnits() - heldDelta, a.currency()), a.creditLine(), a.beyondCreditLine(),
+                    a.paymentReference(), a.notifyEmail(), a.lowBalanceThreshold(), a.upcomingNotices(), a.autoRenew(),
+                    a.appliedAt(), a.activatedAt());
+        }
+    }
+
+    /**
+     * Moves the cached balance and held sum in one statement that also takes the account's lock; a balance
+     * movement counts as an entry.
+     */
+    private AccountAfter move(Handle h, String accountId, long balanceDelta, long heldDelta) {
+        return h.createQuery("UPDATE prepaid_account_account SET balance_minor = balance_minor + :balance, "
+                        + "held_minor = held_minor + :held, entry_count = entry_count + :entries, lock_version = lock_version + 1 "
+                        + "WHERE id = :id AND held_minor + :held >= 0 RETURNING entry_count, " + ACCOUNT_COLUMNS)
+                .bind("balance", balanceDelta).bind("held", heldDelta).bind("entries", balanceDelta == 0 ? 0 : 1)
+                .bind("id", accountId)
+                .map((rs, ctx) -> new AccountAfter(mapAccount(rs, ctx), rs.getLong("entry_count"), balanceDelta, heldDelta))
+                .findOne()
+                .orElseThrow(() -> heldDelta < 0 ? new SettledMeanwhile()
+                        : new LedgerException(LedgerException.Reason.NO_ACCOUNT, "there is no prepaid account " + accountId));
+    }
+
+    private Entry writeEntry(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
+        Account account = after.account();
         h.createUpdate("INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, balance_after_minor, "
                         + "idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, description, reason, "
                         + "reverses_entry_id, actor, created_at) VALUES (:id, :account, :seq, :kind, :amount, :after, :key, "
                         + ":hold, :chargeKind, :domain, :period, :net, :tax, :description, :reason, :reverses, :actor, :at)")
-                .bind("id", id).bind("account", account.id()).bind("seq", seq).bind("kind", entry.kind().name())
-                .bind("amount", entry.amount().toMinorUnits()).bind("after", balanceAfter.toMinorUnits())
+                .bind("id", id).bind("account", account.id()).bind("seq", after.entryCount()).bind("kind", entry.kind().name())
+                .bind("amount", entry.amount().toMinorUnits()).bind("after", account.balance().toMinorUnits())
                 .bind("key", entry.key()).bind("hold", entry.holdId())
                 .bind("chargeKind", entry.chargeKind() == null ? null : entry.chargeKind().name())
                 .bind("domain", entry.domain()).bind("period", entry.period())
                 .bind("net", entry.net() == null ? null : entry.net().toMinorUnits())
                 .bind("tax", entry.tax() == null ? null : entry.tax().toMinorUnits())
                 .bind("description", entry.description()).bind("reason", entry.reason())
-                .bind("reverses", entry.reversesEntryId()).bind("actor", entry.actor()).bind("at", clock.millis())
+                .bind("reverses", entry.reversesEntryId()).bind("actor", entry.actor()).bind("at", at.toEpochMilli())
                 .execute();
-        h.createUpdate("UPDATE prepaid_account_account SET balance_minor = balance_minor + :amount, "
-                        + "entry_count = entry_count + 1 WHERE id = :id")
-                .bind("amount", entry.amount().toMinorUnits()).bind("id", account.id()).execute();
-        Entry written = entry(h, id).orElseThrow();
-        listener.moved(h, account, written);
+        Entry written = new Entry(id, account.id(), after.entryCount(), entry.kind(), entry.amount(), account.balance(),
+                entry.key(), entry.holdId(), entry.chargeKind(), entry.domain(), entry.period(), entry.net(), entry.tax(),
+                entry.description(), entry.reason(), entry.reversesEntryId(), entry.actor(), at);
+        listener.moved(h, after.before(), written);
         return written;
     }
 
@@ -467,14 +597,6 @@ public final class Ledger {
             throw new LedgerException(LedgerException.Reason.NO_ACCOUNT, "'" + ownerId + "' has no prepaid account");
         }
         return accountOfOwner(h, ownerId).orElseThrow();
-    }
-
-    /** Finds a hold and takes its account's lock, then reads the hold again under the lock. */
-    private Hold lockHold(Handle h, String holdKey) {
-        Hold hold = holdByKey(h, holdKey).orElseThrow(() ->
-                new LedgerException(LedgerException.Reason.NO_HOLD, "there is no hold " + holdKey));
-        lock(h, hold.accountId());
-        return holdByKey(h, holdKey).orElseThrow();
     }
 
     private static void requireActive(Account account) {
@@ -586,6 +708,11 @@ public final class Ledger {
                 rs.getInt("beyond_credit_line") == 1, rs.getString("payment_reference"), rs.getString("notify_email"),
                 lowBalance, rs.getInt("upcoming_notices") == 1, rs.getInt("auto_renew") == 1,
                 Instant.ofEpochMilli(rs.getLong("applied_at")), activatedAt);
+    }
+
+    /** Schemes never change once created, so each is read once. */
+    private Scheme schemeOf(Handle h, String schemeId) {
+        return schemes.computeIfAbsent(schemeId, id -> scheme(h, id).orElseThrow());
     }
 
     private static Hold mapHold(ResultSet rs, Currency currency) throws SQLException {
