@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -47,6 +48,7 @@ public final class Ledger {
     private final Duration holdLifetime;
     private final MovementListener listener;
     private final SecureRandom random = new SecureRandom();
+    private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
     private final Map<String, Scheme> schemes = new ConcurrentHashMap<>();
 
     public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
@@ -107,7 +109,7 @@ public final class Ledger {
             }
             Scheme scheme = scheme(h, schemeId).orElseThrow(() -> new LedgerException(LedgerException.Reason.INVALID,
                     "there is no deposit scheme '" + schemeId + "'"));
-            String id = UUID.randomUUID().toString();
+            String id = ids.generate().toString();
             h.createUpdate("INSERT INTO prepaid_account_account (id, owner_id, scheme_id, currency, state, credit_line_minor, "
                             + "beyond_credit_line, balance_minor, held_minor, entry_count, lock_version, payment_reference, "
                             + "low_balance_notified, upcoming_notices, auto_renew, applied_at) VALUES (:id, :owner, :scheme, "
@@ -233,7 +235,7 @@ public final class Ledger {
         if (!payable(h, account, request.kind())) {
             throw notPayable(request.kind());
         }
-        String id = UUID.randomUUID().toString();
+        String id = ids.generate().toString();
         Instant now = clock.instant();
         Instant expires = now.plus(holdLifetime);
         String domain = request.domain() == null ? null : request.domain().ascii();
@@ -354,7 +356,7 @@ public final class Ledger {
         boolean capture = target == FundingHold.State.CAPTURED;
         long amount = hold.amount().toMinorUnits();
         AccountAfter after = move(h, hold.accountId(), capture ? -amount : 0, -amount);
-        String entryId = capture ? UUID.randomUUID().toString() : null;
+        String entryId = capture ? ids.generate().toString() : null;
         Instant now = clock.instant();
         int changed = h.createUpdate("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, entry_id = :entry "
                         + "WHERE id = :id AND state = 'ACTIVE'")
@@ -503,7 +505,7 @@ public final class Ledger {
     /** Writes an entry and moves the cached balance with it; the caller holds the account's lock. */
     private Entry append(Handle h, Account account, NewEntry entry) {
         AccountAfter after = move(h, account.id(), entry.amount().toMinorUnits(), 0);
-        return writeEntry(h, after, UUID.randomUUID().toString(), entry, clock.instant());
+        return writeEntry(h, after, ids.generate().toString(), entry, clock.instant());
     }
 
     /** The account after a movement, with the sequence number its new entry takes. */
