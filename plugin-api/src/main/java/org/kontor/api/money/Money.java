@@ -21,11 +21,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         int scale = scaleOf(currency);
-        if (amount.stripTrailingZeros().scale() > scale) {
+        if (amount.scale() > scale && amount.stripTrailingZeros().scale() > scale) {
             throw new IllegalArgumentException(
                     "%s has more than %d decimals for %s".formatted(amount.toPlainString(), scale, currency));
         }
-        amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+        if (amount.scale() != scale) {
+            amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+        }
     }
 
     /** {@code Money.of("129.50", "DKK")}. */

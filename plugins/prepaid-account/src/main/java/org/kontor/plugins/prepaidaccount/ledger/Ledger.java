@@ -208,20 +208,43 @@ public final class Ledger {
      *                                    this kind, the currency differs, or the key was used for another movement
      */
     public Hold hold(FundingRequest request) throws InsufficientFundsException {
-        try {
-            return jdbi.inTransaction(h -> reserve(h, request));
-        } catch (KeyAlreadyHeld alreadyHeld) {
-            // The transaction that found the key was rolled back with its reservation; answer the first hold.
-            return jdbi.withHandle(h -> sameHoldOrRefuse(h, request).orElseThrow(() -> keyReused(request.key().value())));
-        }
+        return jdbi.inTransaction(h -> reserve(h, request));
     }
 
+    /*
+     * Lock order, the same in every movement: a hold's row first, then its account's row. A hold inserts its
+     * row (or finds the key taken) and then reserves on the account with one conditional update; a settlement
+     * moves its hold out of ACTIVE with one conditional update and then moves the account. The account's row
+     * is therefore locked only for the last statements before the commit.
+     */
+
     /**
-     * The fast path of a hold: one conditional update takes the account's lock and reserves the amount where
-     * the credit rules allow it, one insert writes the hold. Anything else (an unknown or inactive account, a
-     * repeated key, lack of funds) falls to {@link #explainRefusal}, which says why.
+     * The fast path of a hold: one insert writes the hold unless its key exists, one conditional update
+     * reserves the amount where the credit rules allow it. Anything else (an unknown or inactive account, lack
+     * of funds) is explained by {@link #explainRefusal}; the transaction then rolls the hold back.
      */
     private Hold reserve(Handle h, FundingRequest request) throws InsufficientFundsException {
+        String id = ids.generate().toString();
+        Instant now = clock.instant();
+        Instant expires = now.plus(holdLifetime);
+        String domain = request.domain() == null ? null : request.domain().ascii();
+        String period = request.period() == null ? null : request.period().toString();
+        int inserted = h.createUpdate("INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, "
+                        + "amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
+                        + "SELECT :id, a.id, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', "
+                        + ":expires, :at FROM prepaid_account_account a WHERE a.owner_id = :owner "
+                        + "ON CONFLICT (idempotency_key) DO NOTHING")
+                .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
+                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
+                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
+                .bind("domain", domain).bind("period", period).bind("description", request.description())
+                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
+                .execute();
+        if (inserted == 0) {
+            // Nothing was written: the key was held before (answer that hold), or the owner has no account.
+            return sameHoldOrRefuse(h, request).orElseThrow(() -> new LedgerException(LedgerException.Reason.NO_ACCOUNT,
+                    "'" + request.customerId() + "' has no prepaid account"));
+        }
         Optional<Account> reserved = tryReserve(h, request);
         if (reserved.isEmpty()) {
             // Refused, or the account changed between the update's look and now: explain under the lock, or try again.
@@ -234,24 +257,6 @@ public final class Ledger {
         Account account = reserved.get();
         if (!payable(h, account, request.kind())) {
             throw notPayable(request.kind());
-        }
-        String id = ids.generate().toString();
-        Instant now = clock.instant();
-        Instant expires = now.plus(holdLifetime);
-        String domain = request.domain() == null ? null : request.domain().ascii();
-        String period = request.period() == null ? null : request.period().toString();
-        int inserted = h.createUpdate("INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, "
-                        + "amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) VALUES "
-                        + "(:id, :account, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', :expires, "
-                        + ":at) ON CONFLICT (idempotency_key) DO NOTHING")
-                .bind("id", id).bind("account", account.id()).bind("key", request.key().value())
-                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
-                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
-                .bind("domain", domain).bind("period", period).bind("description", request.description())
-                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
-                .execute();
-        if (inserted == 0) {
-            throw new KeyAlreadyHeld();
         }
         return new Hold(id, account.id(), request.key().value(), request.kind(), request.amount(), request.net(),
                 request.tax(), domain, period, request.description(), FundingHold.State.ACTIVE, expires, now, null, null);
@@ -276,9 +281,6 @@ public final class Ledger {
      */
     private void explainRefusal(Handle h, FundingRequest request) throws InsufficientFundsException {
         Account account = lockOwner(h, request.customerId());
-        if (sameHoldOrRefuse(h, request).isPresent()) {
-            throw new KeyAlreadyHeld();
-        }
         requireActive(account);
         requireCurrency(request.amount(), account.currency());
         if (!payable(h, account, request.kind())) {
@@ -301,15 +303,6 @@ public final class Ledger {
         return existing;
     }
 
-    /** Signals inside a hold's transaction that its key was held before, so the transaction rolls back. */
-    private static final class KeyAlreadyHeld extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        KeyAlreadyHeld() {
-            super(null, null, false, false);
-        }
-    }
-
     private boolean payable(Handle h, Account account, ChargeKind kind) {
         return kind.isDomainService() || !schemeOf(h, account.schemeId()).domainsOnly();
     }
@@ -320,54 +313,35 @@ public final class Ledger {
 
     /** Charges a held amount: writes the charge entry. Capturing a captured hold returns it unchanged. */
     public Hold capture(String holdKey) {
-        return settle(holdKey, FundingHold.State.CAPTURED);
+        return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
     }
 
     /** Gives a held amount back. Releasing twice is harmless; a captured hold cannot be released. */
     public Hold release(String holdKey) {
-        return settle(holdKey, FundingHold.State.RELEASED);
+        return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.RELEASED));
     }
 
-    /**
-     * Captures or releases a hold. Every movement takes the account's lock before it touches a hold, so holds
-     * and settlements of one account never wait on each other in opposite order; a hold settled by someone else
-     * between the first read and the lock is read again.
-     */
-    private Hold settle(String holdKey, FundingHold.State target) {
-        while (true) {
-            try {
-                return jdbi.inTransaction(h -> settleOnce(h, holdKey, target));
-            } catch (SettledMeanwhile again) {
-                // another transaction settled the hold after our first read; its outcome decides the answer now
-            }
-        }
-    }
-
-    private Hold settleOnce(Handle h, String holdKey, FundingHold.State target) {
-        Hold hold = holdByKey(h, holdKey).orElseThrow(() ->
-                new LedgerException(LedgerException.Reason.NO_HOLD, "there is no hold " + holdKey));
-        if (hold.state() == target) {
-            return hold;
-        }
-        if (hold.state() != FundingHold.State.ACTIVE) {
-            throw new LedgerException(LedgerException.Reason.HOLD_SETTLED, target == FundingHold.State.CAPTURED
-                    ? "hold " + holdKey + " was released" : "hold " + holdKey + " was captured; refund it instead");
-        }
+    /** Moves a hold out of ACTIVE with one conditional update, then moves its account. */
+    private Hold settle(Handle h, String holdKey, FundingHold.State target) {
         boolean capture = target == FundingHold.State.CAPTURED;
-        long amount = hold.amount().toMinorUnits();
-        AccountAfter after = move(h, hold.accountId(), capture ? -amount : 0, -amount);
         String entryId = capture ? ids.generate().toString() : null;
         Instant now = clock.instant();
-        int changed = h.createUpdate("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, entry_id = :entry "
-                        + "WHERE id = :id AND state = 'ACTIVE'")
-                .bind("state", target.name()).bind("at", now.toEpochMilli()).bind("entry", entryId).bind("id", hold.id())
-                .execute();
-        if (changed == 0) {
-            throw new SettledMeanwhile();
+        Optional<HoldRow> settled = h.createQuery("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, "
+                        + "entry_id = :entry WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS)
+                .bind("state", target.name()).bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
+                .map(Ledger::mapHoldRow).findOne();
+        if (settled.isEmpty()) {
+            Hold hold = holdByKey(h, holdKey).orElseThrow(() ->
+                    new LedgerException(LedgerException.Reason.NO_HOLD, "there is no hold " + holdKey));
+            if (hold.state() == target) {
+                return hold;
+            }
+            throw new LedgerException(LedgerException.Reason.HOLD_SETTLED, capture
+                    ? "hold " + holdKey + " was released" : "hold " + holdKey + " was captured; refund it instead");
         }
-        Hold settled = new Hold(hold.id(), hold.accountId(), hold.idempotencyKey(), hold.kind(), hold.amount(), hold.net(),
-                hold.tax(), hold.domain(), hold.period(), hold.description(), target, hold.expiresAt(), hold.createdAt(),
-                now, entryId);
+        HoldRow row = settled.get();
+        AccountAfter after = move(h, row.accountId(), capture ? -row.amount() : 0, -row.amount());
+        Hold hold = row.toHold(after.account().currency());
         if (capture) {
             Entry entry = writeEntry(h, after, entryId, new NewEntry(EntryKind.CHARGE, hold.amount().negate(),
                     holdKey + ":capture", hold.id(), hold.kind(), hold.domain(), hold.period(), hold.net(), hold.tax(),
@@ -376,16 +350,32 @@ public final class Ledger {
                     hold.domain() == null ? null : DomainName.of(hold.domain()), parsePeriod(hold.period()),
                     hold.amount(), hold.net(), hold.tax(), now));
         }
-        return settled;
+        return hold;
     }
 
-    /** Rolls a settlement back because its hold changed between the first read and the account's lock. */
-    private static final class SettledMeanwhile extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    private static final String HOLD_COLUMNS = "id, account_id, idempotency_key, charge_kind, amount_minor, net_minor, "
+            + "tax_minor, domain, period, description, state, expires_at, created_at, settled_at, entry_id";
 
-        SettledMeanwhile() {
-            super(null, null, false, false);
+    /** A hold as stored, before its account's currency is known. */
+    private record HoldRow(String id, String accountId, String key, ChargeKind kind, long amount, long net, long tax,
+                           String domain, String period, String description, FundingHold.State state, long expiresAt,
+                           long createdAt, Long settledAt, String entryId) {
+
+        Hold toHold(Currency currency) {
+            return new Hold(id, accountId, key, kind, Money.ofMinor(amount, currency), Money.ofMinor(net, currency),
+                    Money.ofMinor(tax, currency), domain, period, description, state, Instant.ofEpochMilli(expiresAt),
+                    Instant.ofEpochMilli(createdAt), settledAt == null ? null : Instant.ofEpochMilli(settledAt), entryId);
         }
+    }
+
+    private static HoldRow mapHoldRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        long settled = rs.getLong("settled_at");
+        Long settledAt = rs.wasNull() ? null : settled;
+        return new HoldRow(rs.getString("id"), rs.getString("account_id"), rs.getString("idempotency_key"),
+                ChargeKind.valueOf(rs.getString("charge_kind")), rs.getLong("amount_minor"), rs.getLong("net_minor"),
+                rs.getLong("tax_minor"), rs.getString("domain"), rs.getString("period"), rs.getString("description"),
+                FundingHold.State.valueOf(rs.getString("state")), rs.getLong("expires_at"), rs.getLong("created_at"),
+                settledAt, rs.getString("entry_id"));
     }
 
     public Optional<Hold> holdOf(String holdKey) {
@@ -533,7 +523,8 @@ public final class Ledger {
                 .bind("id", accountId)
                 .map((rs, ctx) -> new AccountAfter(mapAccount(rs, ctx), rs.getLong("entry_count"), balanceDelta, heldDelta))
                 .findOne()
-                .orElseThrow(() -> heldDelta < 0 ? new SettledMeanwhile()
+                .orElseThrow(() -> heldDelta < 0
+                        ? new IllegalStateException("account " + accountId + " would hold less than nothing; its holds disagree")
                         : new LedgerException(LedgerException.Reason.NO_ACCOUNT, "there is no prepaid account " + accountId));
     }
 
