@@ -62,7 +62,7 @@ public record TestPluginContext(String pluginId, Jdbi jdbi, Clock clock, EventPu
         throw notProvided("a data folder");
     }
 
-    private UnsupportedOperationException notProvided(String what) {
-        return new UnsupportedOperationException("the test context of " + pluginId + " provides no " + what);
+    private IllegalStateException notProvided(String what) {
+        return new IllegalStateException("the test context of " + pluginId + " provides no " + what);
     }
 }

@@ -1,6 +1,7 @@
 package org.kontor.host.provisioning;
 
 import java.util.Objects;
+import java.util.function.Function;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.Period;
 import org.kontor.api.funding.ChargeKind;
@@ -15,162 +16,41 @@ import org.kontor.api.registry.TransferDomain;
 /**
  * The billable registry command of a domain operation. Its idempotency key is the operation's key, so
  * the hold and the registry command share one key and the janitor can ask the registry about it.
+ *
+ * @param period the period bought, or null (a restore, a transfer without a period)
+ * @param send   sends the command; only status, code, message and reference of the answer are used
  */
-public sealed interface RegistryCommand {
+public record RegistryCommand(IdempotencyKey key, DomainName domain, Period period, ChargeKind kind,
+                              Function<DomainRegistry, Outcome<?>> send) {
 
-    IdempotencyKey key();
-
-    DomainName domain();
-
-    /** The period bought, or null (a restore, a transfer without a period). */
-    Period period();
-
-    ChargeKind kind();
-
-    /** Sends the command; only status, code, message and reference of the answer are used. */
-    Outcome<?> sendTo(DomainRegistry registry);
-
-    static RegistryCommand of(RegisterDomain command) {
-        return new Register(command);
+    public RegistryCommand {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(send, "send");
     }
 
-    static RegistryCommand of(RenewDomain command) {
-        return new Renew(command);
+    public Outcome<?> sendTo(DomainRegistry registry) {
+        return send.apply(registry);
     }
 
-    static RegistryCommand of(TransferDomain command) {
-        return new Transfer(command);
+    public static RegistryCommand of(RegisterDomain command) {
+        return new RegistryCommand(command.key(), command.name(), command.period(), ChargeKind.DOMAIN_CREATE,
+                registry -> registry.register(command));
     }
 
-    static RegistryCommand of(RestoreDomain command) {
-        return new Restore(command);
+    public static RegistryCommand of(RenewDomain command) {
+        return new RegistryCommand(command.key(), command.name(), command.period(), ChargeKind.DOMAIN_RENEW,
+                registry -> registry.renew(command));
     }
 
-    /** Registers a domain. */
-    record Register(RegisterDomain command) implements RegistryCommand {
-        public Register {
-            Objects.requireNonNull(command, "command");
-        }
-
-        @Override
-        public IdempotencyKey key() {
-            return command.key();
-        }
-
-        @Override
-        public DomainName domain() {
-            return command.name();
-        }
-
-        @Override
-        public Period period() {
-            return command.period();
-        }
-
-        @Override
-        public ChargeKind kind() {
-            return ChargeKind.DOMAIN_CREATE;
-        }
-
-        @Override
-        public Outcome<?> sendTo(DomainRegistry registry) {
-            return registry.register(command);
-        }
+    public static RegistryCommand of(TransferDomain command) {
+        return new RegistryCommand(command.key(), command.name(), command.period(), ChargeKind.DOMAIN_TRANSFER,
+                registry -> registry.requestTransfer(command));
     }
 
-    /** Renews a domain. */
-    record Renew(RenewDomain command) implements RegistryCommand {
-        public Renew {
-            Objects.requireNonNull(command, "command");
-        }
-
-        @Override
-        public IdempotencyKey key() {
-            return command.key();
-        }
-
-        @Override
-        public DomainName domain() {
-            return command.name();
-        }
-
-        @Override
-        public Period period() {
-            return command.period();
-        }
-
-        @Override
-        public ChargeKind kind() {
-            return ChargeKind.DOMAIN_RENEW;
-        }
-
-        @Override
-        public Outcome<?> sendTo(DomainRegistry registry) {
-            return registry.renew(command);
-        }
-    }
-
-    /** Requests a transfer to this registrar. */
-    record Transfer(TransferDomain command) implements RegistryCommand {
-        public Transfer {
-            Objects.requireNonNull(command, "command");
-        }
-
-        @Override
-        public IdempotencyKey key() {
-            return command.key();
-        }
-
-        @Override
-        public DomainName domain() {
-            return command.name();
-        }
-
-        @Override
-        public Period period() {
-            return command.period();
-        }
-
-        @Override
-        public ChargeKind kind() {
-            return ChargeKind.DOMAIN_TRANSFER;
-        }
-
-        @Override
-        public Outcome<?> sendTo(DomainRegistry registry) {
-            return registry.requestTransfer(command);
-        }
-    }
-
-    /** Restores a domain from its redemption period. */
-    record Restore(RestoreDomain command) implements RegistryCommand {
-        public Restore {
-            Objects.requireNonNull(command, "command");
-        }
-
-        @Override
-        public IdempotencyKey key() {
-            return command.key();
-        }
-
-        @Override
-        public DomainName domain() {
-            return command.name();
-        }
-
-        @Override
-        public Period period() {
-            return null;
-        }
-
-        @Override
-        public ChargeKind kind() {
-            return ChargeKind.DOMAIN_RESTORE;
-        }
-
-        @Override
-        public Outcome<?> sendTo(DomainRegistry registry) {
-            return registry.restore(command);
-        }
+    public static RegistryCommand of(RestoreDomain command) {
+        return new RegistryCommand(command.key(), command.name(), null, ChargeKind.DOMAIN_RESTORE,
+                registry -> registry.restore(command));
     }
 }
