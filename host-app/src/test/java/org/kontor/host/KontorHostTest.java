@@ -158,6 +158,20 @@ class KontorHostTest {
     }
 
     @DbTest
+    void schedulesTheHostsJobsAndThoseOfItsPlugins(Database database) throws Exception {
+        host = start(database, Map.of("KONTOR_JOBS_ENABLED", "true"));
+
+        java.util.List<String> keys = java.util.List.of();
+        for (int attempt = 0; attempt < 50 && keys.size() < 3; attempt++) {
+            Thread.sleep(100);
+            keys = database.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT job_key FROM job_schedule WHERE job_key LIKE 'host:%' ORDER BY job_key").mapTo(String.class).list());
+        }
+
+        assertThat(keys).containsExactly("host:domain-operation-janitor", "host:event-outbox", "host:mail-queue");
+    }
+
+    @DbTest
     void healthReportsTheDatabaseAndMetricsArePrometheusText(Database database) throws Exception {
         host = start(database);
 
