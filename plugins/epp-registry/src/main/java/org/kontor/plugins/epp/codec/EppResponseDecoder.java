@@ -36,6 +36,7 @@ import org.kontor.plugins.epp.response.ContactInfoData;
 import org.kontor.plugins.epp.response.DomainCheckData;
 import org.kontor.plugins.epp.response.DomainCreateData;
 import org.kontor.plugins.epp.response.DomainInfoData;
+import org.kontor.plugins.epp.response.DomainPendingActionData;
 import org.kontor.plugins.epp.response.DomainRenewData;
 import org.kontor.plugins.epp.response.DomainTransferData;
 import org.kontor.plugins.epp.response.EppMessage;
@@ -132,12 +133,7 @@ public final class EppResponseDecoder {
     }
 
     private static Result result(Element result) {
-        int code;
-        try {
-            code = Integer.parseInt(result.getAttribute("code"));
-        } catch (NumberFormatException e) {
-            throw new EppCodecException("a result code is not a number: " + result.getAttribute("code"), e);
-        }
+        int code = integer(result.getAttribute("code"), "result code");
         List<String> reasons = children(result, EPP, "extValue").stream().map(v -> text(v, EPP, "reason"))
                 .filter(Objects::nonNull).toList();
         return new Result(code, text(result, EPP, "msg"), reasons);
@@ -148,7 +144,7 @@ public final class EppResponseDecoder {
             return null;
         }
         String count = msgQ.getAttribute("count");
-        return new MessageQueue(count.isEmpty() ? 0 : Integer.parseInt(count), attribute(msgQ, "id"),
+        return new MessageQueue(count.isEmpty() ? 0 : integer(count, "message count"), attribute(msgQ, "id"),
                 instant(text(msgQ, EPP, "qDate")), text(msgQ, EPP, "msg"));
     }
 
@@ -164,6 +160,7 @@ public final class EppResponseDecoder {
                 case "renData" -> new DomainRenewData(requiredText(element, DOMAIN, "name"),
                         instant(text(element, DOMAIN, "exDate")));
                 case "trnData" -> domainTransfer(element);
+                case "panData" -> domainPendingAction(element);
                 default -> unknown(element);
             };
             case CONTACT -> switch (name) {
@@ -237,6 +234,14 @@ public final class EppResponseDecoder {
                 instant(text(e, DOMAIN, "acDate")), instant(text(e, DOMAIN, "exDate")));
     }
 
+    private static DomainPendingActionData domainPendingAction(Element e) {
+        Element name = requiredChild(e, DOMAIN, "name");
+        Element trId = requiredChild(e, DOMAIN, "paTRID");
+        return new DomainPendingActionData(name.getTextContent().strip(), bool(name.getAttribute("paResult")),
+                new TransactionId(text(trId, EPP, "clTRID"), requiredText(trId, EPP, "svTRID")),
+                instant(text(e, DOMAIN, "paDate")));
+    }
+
     private static ContactInfoData contactInfo(Element e) {
         List<PostalInfo> postalInfos = children(e, CONTACT, "postalInfo").stream()
                 .map(EppResponseDecoder::postalInfo).toList();
@@ -268,7 +273,7 @@ public final class EppResponseDecoder {
         return new BalanceData(money(requiredText(e, BALANCE, "creditLimit")),
                 money(requiredText(e, BALANCE, "balance")), money(requiredText(e, BALANCE, "availableCredit")),
                 percent == null ? money(requiredText(threshold, BALANCE, "fixed")) : null,
-                percent == null ? null : Integer.valueOf(percent));
+                percent == null ? null : integer(percent, "credit threshold percentage"));
     }
 
     private Money money(String amount) {
@@ -282,5 +287,13 @@ public final class EppResponseDecoder {
     /** {@code <x:addr ip="v6">2001:db8::1</x:addr>}; the attribute defaults to v4. */
     private static IpAddress address(Element addr) {
         return new IpAddress(addr.getTextContent().strip(), IpAddress.Version.fromCode(addr.getAttribute("ip")));
+    }
+
+    private static int integer(String text, String what) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new EppCodecException("the " + what + " is not a number: " + text, e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.kontor.plugins.epp.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.kontor.plugins.epp.response.ContactInfoData;
 import org.kontor.plugins.epp.response.DomainCheckData;
 import org.kontor.plugins.epp.response.DomainCreateData;
 import org.kontor.plugins.epp.response.DomainInfoData;
+import org.kontor.plugins.epp.response.DomainPendingActionData;
 import org.kontor.plugins.epp.response.DomainRenewData;
 import org.kontor.plugins.epp.response.DomainTransferData;
 import org.kontor.plugins.epp.response.EppResponse;
@@ -267,10 +269,32 @@ class EppResponseDecoderTest {
         assertThat(response.code()).isEqualTo(1301);
         assertThat(response.messageQueue()).isEqualTo(new MessageQueue(1, "123456",
                 Instant.parse("2025-04-29T10:33:07Z"), "eksempel.dk has been registered and activated"));
-        UnknownElement panData = response.data(UnknownElement.class).orElseThrow();
-        assertThat(panData.namespace()).isEqualTo(EppNamespaces.DOMAIN);
-        assertThat(panData.localName()).isEqualTo("panData");
-        assertThat(panData.xml()).contains("69f3c970119c0ffb2d379b114c05598a");
+        assertThat(response.data(DomainPendingActionData.class)).contains(new DomainPendingActionData("eksempel.dk",
+                true, new TransactionId("69f3c970119c0ffb2d379b114c05598a", "B84B3D10-24E3-11F0-8F76-AB60B7075109"),
+                Instant.parse("2025-04-29T10:33:07Z")));
+        assertThat(response.extension(UnknownElement.class).orElseThrow().localName()).isEqualTo("risk_assessment");
+    }
+
+    @Test
+    void pollMessageOfARejectedCreate() {
+        EppResponse response = decoder.decodeResponse(Vectors.bytes("dkhm-spec/line-2431.xml"));
+
+        assertThat(response.messageQueue().message())
+                .isEqualTo("The application for punktum.dk has been rejected, as the domain was already taken");
+        DomainPendingActionData outcome = response.data(DomainPendingActionData.class).orElseThrow();
+        assertThat(outcome.name()).isEqualTo("punktum.dk");
+        assertThat(outcome.approved()).isFalse();
+        assertThat(outcome.action().clientTransactionId()).isEqualTo("6a60db6abb6a7b3abfbeef9c696f18e3");
+    }
+
+    @Test
+    void aResultCodeThatIsNoNumberIsRefused() {
+        String xml = """
+                <epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response><result code="ok"/>
+                <trID><svTRID>1</svTRID></trID></response></epp>""";
+
+        assertThatThrownBy(() -> decoder.decode(bytes(xml))).isInstanceOf(EppCodecException.class)
+                .hasMessageContaining("result code is not a number: ok");
     }
 
     @Test
