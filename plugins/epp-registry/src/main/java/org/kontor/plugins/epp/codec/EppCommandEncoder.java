@@ -38,7 +38,7 @@ import org.kontor.plugins.epp.command.PostalInfo;
 
 /**
  * Writes client commands as UTF-8 EPP instances, ready to be framed. Elements follow the order of the
- * RFC 5730–5733 and RFC 3915 schemas. An instance is safe to share between threads.
+ * RFC 5730–5733 and RFC 3915 schemas. It holds no state, so one instance serves every session.
  */
 public final class EppCommandEncoder {
 
@@ -46,18 +46,16 @@ public final class EppCommandEncoder {
     private static final String C = "contact";
     private static final String H = "host";
 
-    private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
-
     /** {@code <hello/>}: asks for a greeting; also the keep-alive of an idle session. */
     public byte[] hello() {
-        XmlOut out = new XmlOut(factory).startEpp();
+        XmlOut out = new XmlOut(XMLOutputFactory.newDefaultFactory()).startEpp();
         out.start("hello").end();
         return out.end().finish();
     }
 
     /** The command with the caller's client transaction id. */
     public byte[] encode(EppCommand command, ClientTransactionId clTRID) {
-        XmlOut out = new XmlOut(factory).startEpp().start("command");
+        XmlOut out = new XmlOut(XMLOutputFactory.newDefaultFactory()).startEpp().start("command");
         if (command instanceof Login c) {
             login(out, c);
         } else if (command instanceof Logout) {

@@ -17,10 +17,12 @@ import org.xml.sax.SAXParseException;
  */
 final class SecureXml {
 
-    private final DocumentBuilderFactory factory;
-
-    SecureXml() {
-        factory = DocumentBuilderFactory.newInstance();
+    /**
+     * A new factory per document: factories are not thread-safe, and the JDK's own implementation is the one
+     * whose security features are known, whatever parser a library might put on the class path.
+     */
+    private static DocumentBuilderFactory factory() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         factory.setNamespaceAware(true);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
@@ -35,11 +37,12 @@ final class SecureXml {
         }
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory;
     }
 
     Document parse(byte[] xml) {
         try {
-            DocumentBuilder builder = factory.newDocumentBuilder();
+            DocumentBuilder builder = factory().newDocumentBuilder();
             builder.setErrorHandler(THROWING);
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
