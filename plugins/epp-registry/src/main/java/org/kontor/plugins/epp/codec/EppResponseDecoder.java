@@ -17,6 +17,7 @@ import static org.kontor.plugins.epp.codec.EppNamespaces.DOMAIN;
 import static org.kontor.plugins.epp.codec.EppNamespaces.EPP;
 import static org.kontor.plugins.epp.codec.EppNamespaces.HOST;
 import static org.kontor.plugins.epp.codec.EppNamespaces.RGP;
+import static org.kontor.plugins.epp.codec.EppNamespaces.SEC_DNS;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ import org.kontor.plugins.epp.response.ResponseData;
 import org.kontor.plugins.epp.response.ResponseExtension;
 import org.kontor.plugins.epp.response.Result;
 import org.kontor.plugins.epp.response.RgpData;
+import org.kontor.plugins.epp.response.SecDnsData;
 import org.kontor.plugins.epp.response.TransactionId;
 import org.kontor.plugins.epp.response.UnknownElement;
 import org.w3c.dom.Document;
@@ -58,7 +60,8 @@ import org.w3c.dom.Element;
 /**
  * Reads what a server sends into {@link EppMessage} values. It parses securely (no DOCTYPE, no external
  * entities), reads elements by namespace and local name whatever the prefixes, and keeps elements it does
- * not know as {@link UnknownElement}. An instance is safe to share between threads.
+ * not know as {@link UnknownElement}; registry extensions (such as .dk's {@code dkhm}) are left to the
+ * registry profile, which reads them from there. An instance is safe to share between threads.
  */
 public final class EppResponseDecoder {
 
@@ -187,7 +190,20 @@ public final class EppResponseDecoder {
                 && ("upData".equals(element.getLocalName()) || "infData".equals(element.getLocalName()))) {
             return new RgpData(statuses(element, RGP, "rgpStatus"));
         }
+        if (is(element, SEC_DNS, "infData") && child(element, SEC_DNS, "dsData") != null) {
+            return secDns(element);
+        }
         return unknown(element);
+    }
+
+    /** The DS data interface; the key data interface, which .dk does not use, stays raw. */
+    private static SecDnsData secDns(Element infData) {
+        return new SecDnsData(children(infData, SEC_DNS, "dsData").stream()
+                .map(ds -> new SecDnsData.DsData(integer(requiredText(ds, SEC_DNS, "keyTag"), "keyTag"),
+                        integer(requiredText(ds, SEC_DNS, "alg"), "alg"),
+                        integer(requiredText(ds, SEC_DNS, "digestType"), "digestType"),
+                        requiredText(ds, SEC_DNS, "digest")))
+                .toList());
     }
 
     private static UnknownElement unknown(Element element) {

@@ -36,6 +36,7 @@ import org.kontor.plugins.epp.response.HostInfoData;
 import org.kontor.plugins.epp.response.MessageQueue;
 import org.kontor.plugins.epp.response.Result;
 import org.kontor.plugins.epp.response.RgpData;
+import org.kontor.plugins.epp.response.SecDnsData;
 import org.kontor.plugins.epp.response.TransactionId;
 import org.kontor.plugins.epp.response.UnknownElement;
 
@@ -50,6 +51,7 @@ class EppResponseDecoderTest {
                 "dkhm/info_domain_response_with_authid_extension.xml", "dkhm/info_contact_verification_response.xml",
                 "dkhm/info_contact_verification_expired_response.xml", "dkhm/authinfo/info_domain_response.xml",
                 "dkhm/authinfo/info_domain_response_with_authinfo_extension.xml", "dkhm/rfc3915/rgp-response.xml",
+                "dkhm/rfc5910/dnssec-1.1.xml",
                 "dkhm-spec/line-1895.xml", "dkhm-spec/line-1938.xml", "dkhm-spec/line-2003.xml",
                 "dkhm-spec/line-2057.xml", "dkhm-spec/line-2079.xml", "dkhm-spec/line-2137.xml",
                 "dkhm-spec/line-2304.xml", "dkhm-spec/line-2349.xml", "dkhm-spec/line-2390.xml",
@@ -189,8 +191,34 @@ class EppResponseDecoderTest {
                 "auth02.ns.dk-hostmaster.dk", "auth03.ns.dk-hostmaster.dk");
         assertThat(info.expiryDate()).isEqualTo(Instant.parse("2027-03-31T21:59:59Z"));
         assertThat(info.authInfo()).isNull();
-        assertThat(response.extensions()).extracting(e -> ((UnknownElement) e).localName())
-                .containsExactly("registrant_validated", "infData", "autoRenew", "vid");
+        assertThat(response.extension(SecDnsData.class)).contains(new SecDnsData(List.of(new SecDnsData.DsData(57040, 8, 2,
+                "02676dc904d9a55b4a60ce2545f863220da34356e4cea979e9c81408e126f2ca"))));
+        assertThat(response.extensions()).filteredOn(UnknownElement.class::isInstance)
+                .extracting(e -> ((UnknownElement) e).localName())
+                .containsExactly("registrant_validated", "autoRenew", "vid");
+    }
+
+    @Test
+    void domainInfoWithDsData() {
+        EppResponse response = decoder.decodeResponse(Vectors.bytes("dkhm/rfc5910/dnssec-1.1.xml"));
+
+        DomainInfoData info = response.data(DomainInfoData.class).orElseThrow();
+        assertThat(info.name()).isEqualTo("example.com");
+        assertThat(info.nameServerNames()).containsExactly("ns1.example.com", "ns2.example.com");
+        assertThat(info.authInfo()).isEqualTo("2fooBAR");
+        assertThat(response.extensions()).containsExactly(
+                new SecDnsData(List.of(new SecDnsData.DsData(12345, 3, 1, "49FD46E6C4B45C55D4AC"))));
+    }
+
+    @Test
+    void secDnsKeyDataStaysRaw() {
+        String xml = response("""
+                <extension><secDNS:infData xmlns:secDNS="urn:ietf:params:xml:ns:secDNS-1.1"><secDNS:keyData>
+                  <secDNS:flags>257</secDNS:flags><secDNS:protocol>3</secDNS:protocol><secDNS:alg>1</secDNS:alg>
+                  <secDNS:pubKey>AQPJ////4Q==</secDNS:pubKey></secDNS:keyData></secDNS:infData></extension>""");
+
+        assertThat(decoder.decodeResponse(bytes(xml)).extension(UnknownElement.class).orElseThrow().localName())
+                .isEqualTo("infData");
     }
 
     @Test
