@@ -18,13 +18,14 @@ import org.kontor.plugins.epp.frame.EppFrames;
  * @param commandsPerSecond the token bucket's rate for all commands on this endpoint
  * @param commandBurst how many commands may go out at once after a quiet period
  * @param sessionLimitBackOff how long no new session is opened after the server answered 2502
+ * @param maxSessionAge a pooled session older than this is logged out instead of lent (.dk ends sessions after 8 h)
  * @param objectUris the object URIs the client supports; the login uses those the greeting also offers
  * @param extensionUris the extension URIs the client supports, likewise intersected with the greeting
  */
 public record EppEndpoint(String host, int port, String clientId, String password, String clTridPrefix,
         EppTrust trust, EppClientIdentity clientIdentity, EppTimeouts timeouts, Duration keepAliveInterval,
         int maxSessions, Duration borrowTimeout, int maxFrameBytes, double commandsPerSecond, int commandBurst,
-        Duration sessionLimitBackOff, List<String> objectUris, List<String> extensionUris, String language) {
+        Duration sessionLimitBackOff, Duration maxSessionAge, List<String> objectUris, List<String> extensionUris, String language) {
 
     /** The object mappings this client encodes. */
     public static final List<String> DEFAULT_OBJECT_URIS =
@@ -50,6 +51,7 @@ public record EppEndpoint(String host, int port, String clientId, String passwor
         positive(keepAliveInterval, "keepAliveInterval");
         positive(borrowTimeout, "borrowTimeout");
         positive(sessionLimitBackOff, "sessionLimitBackOff");
+        positive(maxSessionAge, "maxSessionAge");
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1: " + maxSessions);
         }
@@ -104,6 +106,7 @@ public record EppEndpoint(String host, int port, String clientId, String passwor
         private double commandsPerSecond = 5;
         private int commandBurst = 5;
         private Duration sessionLimitBackOff = Duration.ofSeconds(60);
+        private Duration maxSessionAge = Duration.ofHours(7).plusMinutes(30);
         private List<String> objectUris = DEFAULT_OBJECT_URIS;
         private List<String> extensionUris = DEFAULT_EXTENSION_URIS;
         private String language = "en";
@@ -129,6 +132,7 @@ public record EppEndpoint(String host, int port, String clientId, String passwor
             commandsPerSecond = e.commandsPerSecond;
             commandBurst = e.commandBurst;
             sessionLimitBackOff = e.sessionLimitBackOff;
+            maxSessionAge = e.maxSessionAge;
             objectUris = e.objectUris;
             extensionUris = e.extensionUris;
             language = e.language;
@@ -144,6 +148,7 @@ public record EppEndpoint(String host, int port, String clientId, String passwor
         public Builder maxFrameBytes(int value) { maxFrameBytes = value; return this; }
         public Builder rateLimit(double perSecond, int burst) { commandsPerSecond = perSecond; commandBurst = burst; return this; }
         public Builder sessionLimitBackOff(Duration value) { sessionLimitBackOff = value; return this; }
+        public Builder maxSessionAge(Duration value) { maxSessionAge = value; return this; }
         public Builder objectUris(List<String> value) { objectUris = value; return this; }
         public Builder extensionUris(List<String> value) { extensionUris = value; return this; }
         public Builder language(String value) { language = value; return this; }
@@ -151,7 +156,7 @@ public record EppEndpoint(String host, int port, String clientId, String passwor
         public EppEndpoint build() {
             return new EppEndpoint(host, port, clientId, password, clTridPrefix, trust, clientIdentity, timeouts,
                     keepAliveInterval, maxSessions, borrowTimeout, maxFrameBytes, commandsPerSecond, commandBurst,
-                    sessionLimitBackOff, objectUris, extensionUris, language);
+                    sessionLimitBackOff, maxSessionAge, objectUris, extensionUris, language);
         }
     }
 }

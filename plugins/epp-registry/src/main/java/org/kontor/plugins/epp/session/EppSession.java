@@ -65,6 +65,7 @@ public final class EppSession implements AutoCloseable {
     private boolean open;
     private boolean closed;
     private Instant lastActivity;
+    private Instant loggedInAt;
 
     public EppSession(EppEndpoint endpoint, EppTlsConnector connector, EppCommandEncoder encoder,
             EppResponseDecoder decoder, ClTridGenerator clTrids, TokenBucket rateLimit, Clock clock, Listener listener) {
@@ -157,6 +158,11 @@ public final class EppSession implements AutoCloseable {
         return lastActivity;
     }
 
+    /** When the current login succeeded, or null before. */
+    public synchronized Instant loggedInAt() {
+        return loggedInAt;
+    }
+
     /** The greeting of the current connection. */
     public synchronized Greeting greeting() {
         return greeting;
@@ -214,6 +220,7 @@ public final class EppSession implements AutoCloseable {
             }
             throw new EppLoginException(response.code(), response.result().message());
         }
+        loggedInAt = clock.instant();
         LOG.info("EPP {}: logged in as {} with {} and extensions {}", where(), endpoint.clientId(),
                 login.objectUris(), login.extensionUris());
     }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>A caller borrows a session for at most the borrow timeout and returns it; a session that is no longer
  *       usable (poisoned, ended by the server) is discarded on return.</li>
  *   <li>Idle sessions send {@code hello} once they have been quiet for the keep-alive interval.</li>
+ *   <li>A session older than {@link EppEndpoint#maxSessionAge()} is logged out instead of lent.</li>
  *   <li>After 2502 (or 2501) no new session is opened for {@link EppEndpoint#sessionLimitBackOff()}.</li>
  *   <li>All commands of all sessions share one token bucket.</li>
  * </ul>
@@ -148,11 +149,12 @@ public final class EppSessionPool implements AutoCloseable {
 
     private EppSession takeOrOpen() throws EppSessionException {
         EppSession session;
+        Instant oldest = clock.instant().minus(endpoint.maxSessionAge());
         while ((session = idle.pollFirst()) != null) {
-            if (session.isUsable()) {
+            if (session.isUsable() && session.loggedInAt().isAfter(oldest)) {
                 return session;
             }
-            session.close();
+            session.close(); // logs out a session that is merely old
         }
         if (isBackingOff()) {
             throw new EppPoolUnavailableException(EppPoolUnavailableException.Reason.BACKING_OFF,

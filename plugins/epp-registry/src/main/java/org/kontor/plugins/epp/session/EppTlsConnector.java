@@ -36,15 +36,15 @@ public final class EppTlsConnector {
 
     public EppTlsConnector(EppEndpoint endpoint) {
         this.endpoint = endpoint;
+        // Mutual TLS extension point: key managers built from endpoint.clientIdentity() go into init's first argument.
+        if (!(endpoint.clientIdentity() instanceof EppClientIdentity.None)) {
+            throw new IllegalArgumentException("client certificates are not supported yet");
+        }
         try {
             this.context = SSLContext.getInstance("TLS");
             context.init(null, trustManagers(endpoint.trust()), null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS for " + endpoint, e);
-        }
-        // Mutual TLS extension point: key managers from endpoint.clientIdentity() go into init's first argument.
-        if (!(endpoint.clientIdentity() instanceof EppClientIdentity.None)) {
-            throw new IllegalArgumentException("client certificates are not supported yet");
         }
     }
 

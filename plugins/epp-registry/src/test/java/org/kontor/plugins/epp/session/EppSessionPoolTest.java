@@ -62,6 +62,21 @@ class EppSessionPoolTest {
     }
 
     @Test
+    void anOldSessionIsLoggedOutInsteadOfLent() throws Exception {
+        server = ScriptedEppServer.start(loginAndServe());
+        pool = pool(endpoint(server).maxSessionAge(Duration.ofMillis(150)).build());
+        pool.execute(DomainInfo.of("one.dk"));
+
+        Thread.sleep(200);
+        pool.execute(DomainInfo.of("two.dk"));
+
+        assertThat(server.connections()).hasSize(2);
+        await(() -> server.connection(0).ended());
+        assertThat(server.connection(0).commands()).containsExactly("login", "info", "logout");
+        assertThat(server.connection(1).commands()).containsExactly("login", "info");
+    }
+
+    @Test
     void aBorrowTimesOutWhenAllSessionsAreBusy() throws Exception {
         server = ScriptedEppServer.start(loginAndServe());
         pool = pool(endpoint(server).maxSessions(1).borrowTimeout(Duration.ofMillis(150)).build());
