@@ -62,7 +62,8 @@ public final class EppSessionPool implements AutoCloseable {
         this.clTrids = new ClTridGenerator(endpoint.clTridPrefix(), clock);
         this.rateLimit = new TokenBucket(endpoint.commandsPerSecond(), endpoint.commandBurst(), System::nanoTime);
         this.permits = new Semaphore(endpoint.maxSessions(), true);
-        long period = Math.max(10, endpoint.keepAliveInterval().toMillis() / 4);
+        // Checking ten times per interval sends the hello at most 10 % later than the interval.
+        long period = Math.max(10, endpoint.keepAliveInterval().toMillis() / 10);
         this.keepAlive = scheduler.scheduleWithFixedDelay(this::keepIdleSessionsAlive, period, period,
                 TimeUnit.MILLISECONDS);
     }
