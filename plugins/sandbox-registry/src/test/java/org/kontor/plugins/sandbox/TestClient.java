@@ -86,6 +86,11 @@ final class TestClient implements AutoCloseable {
         }
     }
 
+    /** Sends the command and reads nothing. */
+    void sendOnly(EppCommand command) throws IOException {
+        frames.write(out, encoder.encode(command, ClientTransactionId.of("tx-" + (++transactions) + "-" + System.nanoTime())));
+    }
+
     /** Writes a length header announcing {@code total} bytes and nothing else. */
     void announce(int total) throws IOException {
         out.write(ByteBuffer.allocate(4).putInt(total).array());

@@ -1,5 +1,6 @@
 package org.kontor.plugins.sandbox.settings;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -54,22 +55,22 @@ public record CommandFault(Duration delay, double drop, double error, double han
         return new CommandFault(Duration.ZERO, 0, 0, 0, 1);
     }
 
-    /** What a draw in [0, 1) decides. */
+    /**
+     * What a draw in [0, 1) decides. The bounds are summed as decimals, so that 0.1 + 0.2 is exactly 0.3 and a
+     * configured split such as 0.1/0.2/0.3 behaves as written.
+     */
     public Outcome outcome(double draw) {
-        double bound = drop;
-        if (draw < bound) {
-            return Outcome.DROP;
+        BigDecimal at = BigDecimal.valueOf(draw);
+        BigDecimal bound = BigDecimal.ZERO;
+        double[] probabilities = {drop, error, hang, malformed};
+        Outcome[] outcomes = {Outcome.DROP, Outcome.ERROR, Outcome.HANG, Outcome.MALFORMED};
+        for (int i = 0; i < probabilities.length; i++) {
+            bound = bound.add(BigDecimal.valueOf(probabilities[i]));
+            if (at.compareTo(bound) < 0) {
+                return outcomes[i];
+            }
         }
-        bound += error;
-        if (draw < bound) {
-            return Outcome.ERROR;
-        }
-        bound += hang;
-        if (draw < bound) {
-            return Outcome.HANG;
-        }
-        bound += malformed;
-        return draw < bound ? Outcome.MALFORMED : Outcome.SERVE;
+        return Outcome.SERVE;
     }
 
     /** What happens to a command. */

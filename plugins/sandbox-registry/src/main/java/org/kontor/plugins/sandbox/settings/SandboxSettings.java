@@ -50,6 +50,11 @@ public record SandboxSettings(String serverId, List<RegistrarAccount> registrars
                 maxSessionsPerRegistrar, errorsOfOneKindToClose, faults);
     }
 
+    public SandboxSettings withIdleTimeout(Duration idleTimeout) {
+        return new SandboxSettings(serverId, registrars, createPrices, maxFrameBytes, idleTimeout,
+                maxSessionsPerRegistrar, errorsOfOneKindToClose, faults);
+    }
+
     public CommandFault fault(String command) {
         return faults.getOrDefault(command, CommandFault.NONE);
     }
