@@ -163,4 +163,26 @@ class SandboxServerTest {
                     .as("a new clTRID is a new command").isEqualTo(2302);
         }
     }
+
+    @DbTest
+    void theSameCreateClTridFromTwoSessionsAtOnceRegistersOnce(Database database) throws Exception {
+        try (Sandbox sandbox = Sandbox.start(database, Money.of("1000.00", "DKK"));
+             TestClient one = sandbox.loggedIn();
+             TestClient two = sandbox.loggedIn()) {
+            String name = sandbox.domain("race", "dk");
+            String clTRID = "create-race-" + sandbox.suffix;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> one.send(create(name), clTRID));
+                var second = pool.submit(() -> two.send(create(name), clTRID));
+                EppResponse a = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                EppResponse b = second.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(a.code()).isEqualTo(1000);
+                assertThat(b).isEqualTo(a);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(sandbox.registry.balance(sandbox.registrar)).isEqualTo(Money.of("925.00", "DKK"));
+        }
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.kontor.api.money.Money;
 import org.kontor.plugins.epp.command.BalanceInfo;
 import org.kontor.plugins.epp.command.DomainCheck;
@@ -78,7 +79,14 @@ public final class SandboxRegistry {
     /** Serves a command of a logged-in registrar. */
     public Answer execute(String registrar, EppCommand command, String clTRID, String svTRID) {
         if (command instanceof DomainCreate || command instanceof DomainRenew || command instanceof DomainDelete) {
-            return jdbi.inTransaction(h -> once(h, registrar, command, clTRID, svTRID));
+            try {
+                return jdbi.inTransaction(h -> once(h, registrar, command, clTRID, svTRID));
+            } catch (JdbiException e) {
+                // the same clTRID in two sessions at once: the loser's insert fails, and the winner's answer stands
+                Optional<Answer> stored = clTRID == null ? Optional.empty()
+                        : jdbi.withHandle(h -> stored(h, registrar, clTRID));
+                return stored.orElseThrow(() -> e);
+            }
         }
         EppResponse response = jdbi.inTransaction(h -> query(h, registrar, command, clTRID, svTRID));
         return new Answer(response.code().code(), writer.response(response));
@@ -86,12 +94,7 @@ public final class SandboxRegistry {
 
     private Answer once(Handle h, String registrar, EppCommand command, String clTRID, String svTRID) {
         if (clTRID != null) {
-            Optional<Answer> earlier = h.createQuery("SELECT result_code, response FROM sandbox_registry_transaction "
-                            + "WHERE registrar = :r AND cl_trid = :t")
-                    .bind("r", registrar).bind("t", clTRID)
-                    .map((rs, ctx) -> new Answer(rs.getInt("result_code"),
-                            rs.getString("response").getBytes(StandardCharsets.UTF_8)))
-                    .findOne();
+            Optional<Answer> earlier = stored(h, registrar, clTRID);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -113,6 +116,15 @@ public final class SandboxRegistry {
                     .bind("at", clock.millis()).execute();
         }
         return new Answer(response.code().code(), xml);
+    }
+
+    private static Optional<Answer> stored(Handle h, String registrar, String clTRID) {
+        return h.createQuery("SELECT result_code, response FROM sandbox_registry_transaction "
+                        + "WHERE registrar = :r AND cl_trid = :t")
+                .bind("r", registrar).bind("t", clTRID)
+                .map((rs, ctx) -> new Answer(rs.getInt("result_code"),
+                        rs.getString("response").getBytes(StandardCharsets.UTF_8)))
+                .findOne();
     }
 
     private EppResponse query(Handle h, String registrar, EppCommand command, String clTRID, String svTRID) {

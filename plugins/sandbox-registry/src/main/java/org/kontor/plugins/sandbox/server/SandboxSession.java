@@ -141,7 +141,14 @@ final class SandboxSession implements Runnable {
             frames.write(out, writer.response(EppResponse.of(ResultCode.ENDING_SESSION, clTRID, svTRID())));
             return false;
         }
-        SandboxRegistry.Answer answer = registry.execute(registrar, request.command(), clTRID, svTRID());
+        SandboxRegistry.Answer answer;
+        try {
+            answer = registry.execute(registrar, request.command(), clTRID, svTRID());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot serve {} of {}", request.name(), registrar, e);
+            frames.write(out, writer.response(EppResponse.of(ResultCode.COMMAND_FAILED, clTRID, svTRID())));
+            return true;
+        }
         return answer(out, answer.code(), answer.xml(), clTRID);
     }
 
