@@ -9,12 +9,10 @@ import java.nio.ByteBuffer;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Currency;
-import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.kontor.plugins.epp.codec.EppCommandEncoder;
-import org.kontor.plugins.epp.codec.EppNamespaces;
 import org.kontor.plugins.epp.codec.EppResponseDecoder;
 import org.kontor.plugins.epp.command.ClientTransactionId;
 import org.kontor.plugins.epp.command.EppCommand;
@@ -115,10 +113,6 @@ final class TestClient implements AutoCloseable {
         byte[] frame = frames.read(in);
         SCHEMAS.validate(frame);
         return frame;
-    }
-
-    static List<String> objectUris() {
-        return List.of(EppNamespaces.DOMAIN);
     }
 
     private static SSLContext trusting(X509Certificate certificate) {
