@@ -1,6 +1,7 @@
 package org.kontor.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +39,7 @@ class KontorHostTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private KontorHost host;
+    private Path data;
 
     @AfterEach
     void stop() {
@@ -172,6 +176,20 @@ class KontorHostTest {
     }
 
     @DbTest
+    void aPluginsServiceRunsWhileThePluginIsEnabled(Database database) throws Exception {
+        host = start(database, Map.of(), "service-plugin");
+        Path portFile = data.resolve("plugin-data").resolve("service-plugin").resolve("port");
+        int port = Integer.parseInt(Files.readString(portFile));
+        assertThat(greeting(port)).isEqualTo("hello");
+
+        host.plugins().disable("service-plugin");
+
+        assertThatThrownBy(() -> greeting(port)).isInstanceOf(java.net.ConnectException.class);
+        host.plugins().enable("service-plugin");
+        assertThat(greeting(Integer.parseInt(Files.readString(portFile)))).isEqualTo("hello");
+    }
+
+    @DbTest
     void healthReportsTheDatabaseAndMetricsArePrometheusText(Database database) throws Exception {
         host = start(database);
 
@@ -187,9 +205,11 @@ class KontorHostTest {
         return start(database, Map.of());
     }
 
-    private KontorHost start(Database database, Map<String, String> overrides) throws IOException {
-        Path data = Files.createTempDirectory("kontor-host-test");
-        Path plugins = TestPlugins.deploy(data.resolve("plugins"), "greeter", "future-api", "failing-start");
+    private KontorHost start(Database database, Map<String, String> overrides, String... morePlugins) throws IOException {
+        data = Files.createTempDirectory("kontor-host-test");
+        List<String> deployed = new ArrayList<>(List.of("greeter", "future-api", "failing-start"));
+        deployed.addAll(List.of(morePlugins));
+        Path plugins = TestPlugins.deploy(data.resolve("plugins"), deployed.toArray(String[]::new));
         Map<String, String> environment = new HashMap<>();
         environment.put("KONTOR_DATA_DIR", data.toString());
         environment.put("KONTOR_DB_URL", database.config().jdbcUrl());
@@ -199,6 +219,12 @@ class KontorHostTest {
         environment.putAll(overrides);
         KontorConfig config = new ConfigLoader(environment, new Properties()).load(null, false);
         return KontorHost.start(config, Clock.systemUTC());
+    }
+
+    private static String greeting(int port) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

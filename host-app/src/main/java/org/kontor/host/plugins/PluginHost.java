@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.kontor.api.PluginContext;
+import org.kontor.api.lifecycle.PluginService;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
@@ -28,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugins of this host: loads them, runs their migrations, starts them, and enables or disables
- * them while the host runs. A plugin that fails (in its start, its migrations or an extension's
- * constructor) is marked failed and the others run on.
+ * The plugins of this host: loads them, runs their migrations, starts them and their services, and
+ * enables or disables them while the host runs. A plugin that fails (in its start, its migrations, a
+ * service's start or an extension's constructor) is marked failed and the others run on.
  *
  * <p>Readers ({@link #of}, {@link #resource}) and changes (enable, disable) are guarded by one
  * read-write lock, because pf4j's own lists are not safe to read during a change.
@@ -46,6 +47,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
     private final Map<String, PluginContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, List<PluginService>> services = new ConcurrentHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     public PluginHost(PluginHostSettings settings, PluginStates states, PluginContextFactory contextFactory,
@@ -123,6 +125,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
         PluginInfo info = write(() -> {
             PluginWrapper plugin = require(pluginId);
             if (plugin.getPluginState() != PluginState.DISABLED) {
+                stopServices(pluginId);
                 manager.disablePlugin(pluginId);
                 manager.contextExtensionFactory().forget(plugin.getPluginClassLoader());
             }
@@ -222,6 +225,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
             // pf4j's stopPlugins() modifies the list it iterates; stop them one by one, last started first.
             List<String> started = new ArrayList<>(manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList());
             java.util.Collections.reverse(started);
+            started.forEach(this::stopServices);
             started.forEach(manager::stopPlugin);
             manager.unloadPlugins();
             return null;
@@ -229,6 +233,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
     }
 
     private void remove(PluginWrapper plugin) {
+        stopServices(plugin.getPluginId());
         Path path = plugin.getPluginPath();
         manager.contextExtensionFactory().forget(plugin.getPluginClassLoader());
         manager.unloadPlugin(plugin.getPluginId());
@@ -274,6 +279,48 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
         PluginState state = manager.startPlugin(id);
         if (state == PluginState.FAILED && plugin.getFailedException() != null) {
             problems.put(id, "start failed: " + rootMessage(plugin.getFailedException()));
+            return;
+        }
+        if (state == PluginState.STARTED) {
+            startServices(plugin);
+        }
+    }
+
+    private void startServices(PluginWrapper plugin) {
+        String id = plugin.getPluginId();
+        List<PluginService> started = new ArrayList<>();
+        try {
+            for (Class<? extends PluginService> type : manager.getExtensionClasses(PluginService.class, id)) {
+                PluginService service = manager.getExtensionFactory().create(type);
+                service.start();
+                started.add(service);
+            }
+            services.put(id, started);
+        } catch (Exception | LinkageError e) {
+            log.error("Plugin '{}' was stopped: one of its services failed to start", id, e);
+            started.forEach(service -> stopQuietly(id, service));
+            problems.put(id, "a service failed to start: " + rootMessage(e));
+            manager.stopPlugin(id);
+            manager.contextExtensionFactory().forget(plugin.getPluginClassLoader());
+            plugin.setFailedException(e);
+            plugin.setPluginState(PluginState.FAILED);
+        }
+    }
+
+    private void stopServices(String pluginId) {
+        List<PluginService> running = services.remove(pluginId);
+        if (running != null) {
+            for (int i = running.size() - 1; i >= 0; i--) {
+                stopQuietly(pluginId, running.get(i));
+            }
+        }
+    }
+
+    private static void stopQuietly(String pluginId, PluginService service) {
+        try {
+            service.stop();
+        } catch (RuntimeException e) {
+            log.error("A service of plugin '{}' failed to stop", pluginId, e);
         }
     }
 
@@ -281,6 +328,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
         write(() -> {
             PluginWrapper plugin = manager.getPlugin(pluginId);
             if (plugin != null && plugin.getPluginState() == PluginState.STARTED) {
+                stopServices(pluginId);
                 manager.stopPlugin(pluginId);
                 manager.contextExtensionFactory().forget(plugin.getPluginClassLoader());
                 plugin.setPluginState(PluginState.FAILED);

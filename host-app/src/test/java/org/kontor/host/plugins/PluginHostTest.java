@@ -108,6 +108,17 @@ class PluginHostTest {
     }
 
     @Test
+    void aPluginWhoseServiceFailsToStartIsMarkedFailedAndTheOthersRun() {
+        // The service writes its port into the plugin's data folder, which this test context does not offer.
+        PluginHost host = deployed("greeter", "service-plugin");
+
+        PluginInfo service = host.find("service-plugin").orElseThrow();
+        assertThat(service.state()).isEqualTo(PluginStatus.FAILED);
+        assertThat(service.problem()).startsWith("a service failed to start: IllegalStateException");
+        assertThat(host.activePluginIds()).containsExactly("greeter");
+    }
+
+    @Test
     void disablingRemovesExtensionsAndResourcesAndEnablingBringsThemBack() {
         PluginHost host = deployed("greeter");
         AtomicInteger changes = new AtomicInteger();
@@ -168,7 +179,7 @@ class PluginHostTest {
         host.start();
 
         assertThat(host.list()).extracting(PluginInfo::id)
-                .containsExactlyInAnyOrder("greeter", "future-api", "failing-start");
+                .containsExactlyInAnyOrder("greeter", "future-api", "failing-start", "service-plugin");
         assertThat(host.find("greeter").orElseThrow().state()).isEqualTo(PluginStatus.STARTED);
         assertThat(host.resource("greeter", "templates/greeter/hello.ftlh").orElseThrow().getProtocol()).isEqualTo("file");
     }
