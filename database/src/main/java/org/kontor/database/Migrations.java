@@ -42,7 +42,8 @@ public final class Migrations {
     }
 
     /**
-     * Migrates one plugin's tables.
+     * Migrates one plugin's tables. A plugin without a {@code db/migration/<plugin-id>/} folder has no
+     * migrations: nothing runs and no history table is made.
      *
      * @throws MigrationRefusedException when the plugin's scripts created a table outside its prefix
      */
@@ -51,6 +52,9 @@ public final class Migrations {
             throw new IllegalArgumentException("plugin id '" + pluginId + "' must match " + PLUGIN_ID.pattern());
         }
         String prefix = tablePrefix(pluginId);
+        if (pluginClassLoader.getResource("db/migration/" + pluginId) == null) {
+            return new MigrateResult(null, null, null, null);
+        }
         Set<String> before = tables();
         MigrateResult result = flyway(pluginClassLoader, "db/migration/" + pluginId, prefix + "schema_history")
                 .migrate();
@@ -82,7 +86,7 @@ public final class Migrations {
     }
 
     /** The names of the tables in the current schema, in lower case. */
-    private Set<String> tables() {
+    public Set<String> tables() {
         try (Connection connection = database.dataSource().getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             String schema = database.dialect() == Dialect.POSTGRESQL ? connection.getSchema() : null;

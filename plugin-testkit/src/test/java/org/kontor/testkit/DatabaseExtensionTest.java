@@ -94,6 +94,15 @@ class DatabaseExtensionTest {
         assertThat(migrations.migratePlugin("sample-plugin", getClass().getClassLoader()).migrationsExecuted).isZero();
     }
 
+    @DbTest
+    void aPluginWithoutMigrationsGetsNoHistoryTable(Database db) {
+        Migrations migrations = new Migrations(db);
+
+        migrations.migratePlugin("no-tables", getClass().getClassLoader());
+
+        assertThat(migrations.tables()).doesNotContain("no_tables_schema_history");
+    }
+
     private static long count(Database db, String sql) {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
