@@ -1,0 +1,29 @@
+package org.kontor.plugins.epp.registry;
+
+import java.util.Objects;
+import java.util.Set;
+import org.kontor.api.domain.Tld;
+
+/**
+ * What the generic EPP registry needs to know besides the connection.
+ *
+ * @param clientId      our registrar id ({@code clID}): a domain whose sponsor it is, is ours
+ * @param maxCheckNames the most names sent in one {@code check}; longer lists are split
+ */
+public record EppRegistryProfile(String registryId, Set<Tld> tlds, String clientId, int maxCheckNames) {
+
+    /**
+     * Five names per check: RFC 5731 sets no limit, but registries cap it and five is what the strictest
+     * commonly accept (the .dk specification allows several and states no number).
+     */
+    public static final int DEFAULT_MAX_CHECK_NAMES = 5;
+
+    public EppRegistryProfile {
+        Objects.requireNonNull(registryId, "registryId");
+        Objects.requireNonNull(clientId, "clientId");
+        tlds = Set.copyOf(tlds);
+        if (maxCheckNames < 1) {
+            throw new IllegalArgumentException("a check names at least one domain: " + maxCheckNames);
+        }
+    }
+}
