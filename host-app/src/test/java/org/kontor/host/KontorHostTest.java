@@ -176,15 +176,20 @@ class KontorHostTest {
     }
 
     @DbTest
-    void aPluginsServiceRunsWhileThePluginIsEnabled(Database database) throws Exception {
+    void aPluginsServiceRunsAndItsExtensionsStayOpenWhileThePluginIsEnabled(Database database) throws Exception {
         host = start(database, Map.of(), "service-plugin");
         Path portFile = data.resolve("plugin-data").resolve("service-plugin").resolve("port");
         int port = Integer.parseInt(Files.readString(portFile));
         assertThat(greeting(port)).isEqualTo("hello");
 
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/p/service-plugin/ping")).build()).body()).isEqualTo("pong");
+        Path closedMark = data.resolve("plugin-data").resolve("service-plugin").resolve("routes-closed");
+        assertThat(closedMark).doesNotExist();
+
         host.plugins().disable("service-plugin");
 
         assertThatThrownBy(() -> greeting(port)).isInstanceOf(java.net.ConnectException.class);
+        assertThat(closedMark).as("closeable extensions are closed with their plugin").exists();
         host.plugins().enable("service-plugin");
         assertThat(greeting(Integer.parseInt(Files.readString(portFile)))).isEqualTo("hello");
     }

@@ -226,6 +226,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
             List<String> started = new ArrayList<>(manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList());
             java.util.Collections.reverse(started);
             started.forEach(this::stopServices);
+            started.forEach(id -> manager.contextExtensionFactory().forget(manager.getPlugin(id).getPluginClassLoader()));
             started.forEach(manager::stopPlugin);
             manager.unloadPlugins();
             return null;
