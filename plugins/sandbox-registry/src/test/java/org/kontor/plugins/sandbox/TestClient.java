@@ -40,9 +40,14 @@ final class TestClient implements AutoCloseable {
     private int transactions;
 
     TestClient(SandboxServer server) {
+        this(server.certificate(), server.port());
+    }
+
+    /** A client that trusts only the given certificate, on a loopback port. */
+    TestClient(X509Certificate certificate, int port) {
         try {
-            socket = (SSLSocket) trusting(server.certificate()).getSocketFactory()
-                    .createSocket(InetAddress.getLoopbackAddress(), server.port());
+            socket = (SSLSocket) trusting(certificate).getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), port);
             socket.setSoTimeout(5_000);
             socket.startHandshake();
             in = socket.getInputStream();

@@ -3,6 +3,7 @@ package org.kontor.plugins.sandbox.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -24,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A sandbox EPP registry: TLS on a loopback port with a self-signed certificate made at start, RFC 5734 frames,
- * one plain thread per connection. {@link #start()} binds a free port; {@link #close()} stops accepting and
+ * A sandbox EPP registry: TLS on a loopback port with a self-signed certificate, RFC 5734 frames, one plain
+ * thread per connection. {@link #start()} binds a free port with a new certificate, {@link #start(SelfSignedTls, int)}
+ * a given port with a given certificate; {@link #close()} stops accepting and
  * ends every open session.
  */
 public final class SandboxServer implements AutoCloseable {
@@ -63,26 +65,50 @@ public final class SandboxServer implements AutoCloseable {
         this.sessions = new SessionCounter(settings.maxSessionsPerRegistrar());
     }
 
-    /** Makes the certificate, opens the registrars' accounts and starts accepting connections. */
-    public synchronized SandboxServer start() {
+    /** Makes a certificate, opens the registrars' accounts and starts accepting connections on a free port. */
+    public SandboxServer start() {
+        return start(SelfSignedTls.create(clock.instant(), Duration.ofDays(30)), 0);
+    }
+
+    /**
+     * Opens the registrars' accounts and starts accepting connections on the loopback interface.
+     *
+     * @param tls the key and certificate to serve
+     * @param port the port to listen on, 0 for any free one
+     */
+    public synchronized SandboxServer start(SelfSignedTls tls, int port) {
         if (listener != null) {
             throw new IllegalStateException("the sandbox server is running already");
         }
         registry.openAccounts();
-        tls = SelfSignedTls.create(clock.instant(), Duration.ofDays(30));
+        this.tls = tls;
+        SSLServerSocket socket = null;
         try {
-            SSLServerSocket socket = (SSLServerSocket) tls.context().getServerSocketFactory()
-                    .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            socket = (SSLServerSocket) tls.context().getServerSocketFactory().createServerSocket();
+            // a restart binds the configured port again while the old connections may still linger in TIME_WAIT
+            socket.setReuseAddress(true);
             socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
             listener = socket;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on the loopback interface", e);
+            closeQuietly(socket);
+            throw new UncheckedIOException("cannot listen on the loopback interface, port " + port, e);
         }
         Thread acceptor = new Thread(this::accept, "sandbox-registry-accept");
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.info("sandbox registry listening on {}", listener.getLocalSocketAddress());
         return this;
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("closing an unbound listener", e);
+            }
+        }
     }
 
     public int port() {

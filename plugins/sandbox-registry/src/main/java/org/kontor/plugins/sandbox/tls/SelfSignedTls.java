@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -32,10 +33,12 @@ public final class SelfSignedTls {
 
     private static final char[] KEY_PASSWORD = new char[0];
 
+    private final PrivateKey key;
     private final X509Certificate certificate;
     private final SSLContext context;
 
-    private SelfSignedTls(X509Certificate certificate, SSLContext context) {
+    private SelfSignedTls(PrivateKey key, X509Certificate certificate, SSLContext context) {
+        this.key = key;
         this.certificate = certificate;
         this.context = context;
     }
@@ -55,23 +58,36 @@ public final class SelfSignedTls {
                     new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+            return of(keys.getPrivate(), certificate);
+        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+            throw new IllegalStateException("cannot make the sandbox's self-signed certificate", e);
+        }
+    }
 
+    /** A server TLS context over a key and certificate made earlier, e.g. read back from files. */
+    public static SelfSignedTls of(PrivateKey key, X509Certificate certificate) {
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("sandbox", keys.getPrivate(), KEY_PASSWORD, new X509Certificate[] {certificate});
+            store.setKeyEntry("sandbox", key, KEY_PASSWORD, new X509Certificate[] {certificate});
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(store, KEY_PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers.getKeyManagers(), null, new SecureRandom());
-            return new SelfSignedTls(certificate, context);
-        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
-            throw new IllegalStateException("cannot make the sandbox's self-signed certificate", e);
+            return new SelfSignedTls(key, certificate, context);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build the sandbox's TLS context", e);
         }
     }
 
     /** The certificate clients must trust. */
     public X509Certificate certificate() {
         return certificate;
+    }
+
+    /** The private key, for {@link TlsFiles} to keep; never log it. */
+    PrivateKey key() {
+        return key;
     }
 
     public SSLContext context() {
