@@ -52,7 +52,10 @@ public class SandboxSettingsSchema implements SettingsSchema {
     @Override
     public ConnectionTestResult testConnection(Settings candidate) {
         try {
-            ServiceConfig.read(candidate);
+            if (ServiceConfig.read(candidate).passwordMissing()) {
+                return ConnectionTestResult.failed("setting '" + REGISTRAR_PASSWORD
+                        + "' is empty: the sandbox does not start without it");
+            }
             return ConnectionTestResult.succeeded("The settings are complete.");
         } catch (IllegalArgumentException e) {
             return ConnectionTestResult.failed(e.getMessage());
