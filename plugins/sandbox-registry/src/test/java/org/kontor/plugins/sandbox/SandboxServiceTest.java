@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,11 +186,17 @@ class SandboxServiceTest {
         }
     }
 
+    /**
+     * Whether something holds the port. Binding tells for certain; a test connection could succeed by a TCP
+     * self-connect when the port lies in the ephemeral range.
+     */
     private static boolean listening(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * A sandbox EPP registry: TLS on a loopback port with a self-signed certificate, RFC 5734 frames, one plain
  * thread per connection. {@link #start()} binds a free port with a new certificate, {@link #start(SelfSignedTls, int)}
  * a given port with a given certificate; {@link #close()} stops accepting and
- * ends every open session.
+ * ends every open session;
+ * the port is free again when it returns.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private SelfSignedTls tls;
     private ServerSocket listener;
+    private Thread acceptor;
 
     /**
      * @param registry the registry state, built with the same settings
@@ -94,7 +96,7 @@ public final class SandboxServer implements AutoCloseable {
             closeQuietly(socket);
             throw new UncheckedIOException("cannot listen on the loopback interface, port " + port, e);
         }
-        Thread acceptor = new Thread(this::accept, "sandbox-registry-accept");
+        acceptor = new Thread(this::accept, "sandbox-registry-accept");
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.info("sandbox registry listening on {}", listener.getLocalSocketAddress());
@@ -156,6 +158,13 @@ public final class SandboxServer implements AutoCloseable {
             listener.close();
         } catch (IOException e) {
             LOG.debug("closing the listener", e);
+        }
+        // the JDK releases a listening socket only once the thread blocked in accept() has left it; waiting for
+        // that thread frees the port before close returns, so a restart can bind it again at once
+        try {
+            acceptor.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (Socket connection : connections) {
             try {
