@@ -1,6 +1,15 @@
 package org.kontor.plugins.sandbox.service;
 
-import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.*;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.CREATE_PRICE;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.CURRENCY;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.FIELDS;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.IDLE_TIMEOUT_SECONDS;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.MAX_SESSIONS;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.OPENING_BALANCE;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.PORT;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.REGISTRAR_ID;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.REGISTRAR_PASSWORD;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.TLDS;
 
 import java.math.BigDecimal;
 import java.time.Duration;
