@@ -180,7 +180,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
             for (PluginWrapper plugin : manager.getStartedPlugins()) {
                 String id = plugin.getPluginId();
                 try {
-                    for (Class<? extends T> type : manager.getExtensionClasses(extensionPoint, id)) {
+                    for (Class<? extends T> type : distinct(manager.getExtensionClasses(extensionPoint, id))) {
                         contributions.add(new Contribution<>(id, manager.getExtensionFactory().create(type)));
                     }
                 } catch (PluginRuntimeException | LinkageError e) {
@@ -291,7 +291,7 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
         String id = plugin.getPluginId();
         List<PluginService> started = new ArrayList<>();
         try {
-            for (Class<? extends PluginService> type : manager.getExtensionClasses(PluginService.class, id)) {
+            for (Class<? extends PluginService> type : distinct(manager.getExtensionClasses(PluginService.class, id))) {
                 PluginService service = manager.getExtensionFactory().create(type);
                 service.start();
                 started.add(service);
@@ -396,6 +396,11 @@ public final class PluginHost implements Extensions, PluginResources, AutoClosea
                 log.error("A plugin change listener failed", e);
             }
         }
+    }
+
+    /** An extension class that implements two extension points is listed twice in the plugin's index. */
+    private static <T> List<T> distinct(List<T> classes) {
+        return List.copyOf(new java.util.LinkedHashSet<>(classes));
     }
 
     private static String rootMessage(Throwable e) {
