@@ -86,6 +86,8 @@ public final class KontorHost implements AutoCloseable {
     private PluginHost plugins;
     private WebServer web;
     private ApiTokens apiTokens;
+    private PluginSettingsService pluginSettings;
+    private Path dataDir;
     private DomainOperations domainOperations;
 
     private KontorHost(KontorConfig config, Clock clock) {
@@ -98,7 +100,7 @@ public final class KontorHost implements AutoCloseable {
     }
 
     private void boot(KontorConfig config, Clock clock) {
-        Path dataDir = createDirectories(config.path("data.dir"));
+        dataDir = createDirectories(config.path("data.dir"));
         database = HostDatabase.open(databaseConfig(config));
         closeables.add(database);
 
@@ -112,6 +114,7 @@ public final class KontorHost implements AutoCloseable {
                 RetryPolicy.standard(), deliveries);
         OutboxEventPublisher events = new OutboxEventPublisher(database.jdbi(), json, clock, dispatcher::deliverLater);
         PluginSettingsService settings = new PluginSettingsService(database.jdbi(), secrets, clock);
+        pluginSettings = settings;
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService mailSends = Executors.newSingleThreadExecutor(daemon("mail"));
         closeables.add(() -> shutdown(mailSends));
@@ -188,6 +191,16 @@ public final class KontorHost implements AutoCloseable {
 
     public PluginHost plugins() {
         return plugins;
+    }
+
+    /** The saved settings of every plugin. */
+    public PluginSettingsService pluginSettings() {
+        return pluginSettings;
+    }
+
+    /** The folder a plugin's {@code PluginContext.dataDir()} lies in. */
+    public Path pluginDataDir(String pluginId) {
+        return dataDir.resolve("plugin-data").resolve(pluginId);
     }
 
     public ApiTokens apiTokens() {

@@ -53,7 +53,7 @@ public final class Main implements Callable<Integer> {
         log.info("Configuration: {}", config.describe());
         KontorHost host = KontorHost.start(config, Clock.systemUTC());
         if (config.flag("demo")) {
-            new DemoData(host).load();
+            new DemoData(host, config.integer("demo.sandbox-port")).load();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

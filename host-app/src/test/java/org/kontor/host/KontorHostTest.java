@@ -24,6 +24,7 @@ import org.kontor.api.web.Access;
 import org.kontor.database.Database;
 import org.kontor.host.config.ConfigLoader;
 import org.kontor.host.config.KontorConfig;
+import org.kontor.host.demo.DemoData;
 import org.kontor.host.mail.MailTestServer;
 import org.kontor.host.plugins.TestPlugins;
 import org.kontor.testkit.DatabaseTest;
@@ -192,6 +193,27 @@ class KontorHostTest {
         assertThat(closedMark).as("closeable extensions are closed with their plugin").exists();
         host.plugins().enable("service-plugin");
         assertThat(greeting(Integer.parseInt(Files.readString(portFile)))).isEqualTo("hello");
+    }
+
+    @DbTest
+    void demoDataConnectsTheEppRegistryToTheSandboxRegistry(Database database) throws Exception {
+        host = start(database, Map.of(), "epp-registry", "sandbox-registry");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+
+        new DemoData(host, port).load();
+
+        HttpResponse<String> endpoint = send(HttpRequest.newBuilder(uri("/api/v1/p/sandbox-registry/endpoint"))
+                .header("Authorization", "Bearer " + DemoData.ADMIN_TOKEN).build());
+        assertThat(json.readTree(endpoint.body()).get("running").asBoolean()).isTrue();
+        assertThat(json.readTree(endpoint.body()).get("port").asInt()).isEqualTo(port);
+        HttpResponse<String> connection = send(HttpRequest.newBuilder(uri("/api/v1/plugins/epp-registry/settings/test"))
+                .header("Authorization", "Bearer " + DemoData.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(json.readTree(connection.body()).get("succeeded").asBoolean())
+                .as("the EPP registry logs in at the sandbox: %s", connection.body()).isTrue();
     }
 
     @DbTest

@@ -1,13 +1,25 @@
 package org.kontor.host.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.kontor.api.web.Access;
 import org.kontor.host.KontorHost;
+import org.kontor.host.settings.SettingsSchemas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Data for trying Kontor on one machine: an operator's and a reseller's API token known from the README.
- * Loading twice changes nothing. Never enable demo data on a host that faces the internet.
+ * Data for trying Kontor on one machine: an operator's and a reseller's API token known from the README,
+ * and, when the sandbox and EPP registry plugins are installed, the sandbox registry started with a demo
+ * registrar and the EPP registry plugin pointed at it. Loading twice changes nothing. Never enable demo
+ * data on a host that faces the internet.
  */
 public final class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** The operator's API token in demo mode, documented in the README. */
     public static final String ADMIN_TOKEN = "kontor_demo_admin_token";
@@ -15,14 +27,59 @@ public final class DemoData {
     /** A reseller's API token in demo mode (subject {@code demo-reseller}), documented in the README. */
     public static final String RESELLER_TOKEN = "kontor_demo_reseller_token";
 
-    private final KontorHost host;
+    /** The demo registrar's login at the sandbox registry. */
+    public static final String REGISTRAR_ID = "demo";
+    public static final String REGISTRAR_PASSWORD = "demo-registrar-password";
 
-    public DemoData(KontorHost host) {
+    private static final String SANDBOX = "sandbox-registry";
+    private static final String EPP = "epp-registry";
+
+    private final KontorHost host;
+    private final int sandboxPort;
+
+    /**
+     * @param sandboxPort where the sandbox registry listens on 127.0.0.1
+     */
+    public DemoData(KontorHost host, int sandboxPort) {
         this.host = host;
+        this.sandboxPort = sandboxPort;
     }
 
     public void load() {
         host.apiTokens().register(ADMIN_TOKEN, "demo-operator", Access.ADMIN, "demo operator");
         host.apiTokens().register(RESELLER_TOKEN, "demo-reseller", Access.RESELLER, "demo reseller");
+        if (host.plugins().activePluginIds().containsAll(java.util.List.of(SANDBOX, EPP))) {
+            connectTheSandboxRegistry();
+        }
+    }
+
+    private void connectTheSandboxRegistry() {
+        SettingsSchemas schemas = new SettingsSchemas(host.plugins());
+        host.pluginSettings().save(SANDBOX, schemas.fieldsOf(SANDBOX), Map.of(
+                "registrar.id", REGISTRAR_ID,
+                "registrar.password", REGISTRAR_PASSWORD,
+                "port", Integer.toString(sandboxPort)));
+        // The sandbox reads its settings when its service starts.
+        host.plugins().disable(SANDBOX);
+        host.plugins().enable(SANDBOX);
+        host.pluginSettings().save(EPP, schemas.fieldsOf(EPP), Map.of(
+                "registry.id", "sandbox",
+                "host", "127.0.0.1",
+                "port", Integer.toString(sandboxPort),
+                "client.id", REGISTRAR_ID,
+                "password", REGISTRAR_PASSWORD,
+                "certificate.pem", sandboxCertificate(),
+                "tlds", "dk,test,example",
+                "account.currency", "DKK"));
+        log.info("Demo: the EPP registry plugin talks to the sandbox registry on 127.0.0.1:{}", sandboxPort);
+    }
+
+    private String sandboxCertificate() {
+        Path certificate = host.pluginDataDir(SANDBOX).resolve("sandbox-certificate.pem");
+        try {
+            return Files.readString(certificate);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox registry has not written its certificate " + certificate, e);
+        }
     }
 }

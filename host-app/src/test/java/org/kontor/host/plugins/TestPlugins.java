@@ -19,8 +19,13 @@ public final class TestPlugins {
         return Path.of(System.getProperty("kontor.test-plugins.dir", "../test-plugins")).toAbsolutePath().normalize();
     }
 
-    /** The zip Maven packaged for a test plugin. */
+    /** The zip Maven packaged for a test plugin, or for a shipped plugin (version 1.0.0, in plugins/). */
     public static Path zip(String pluginId) {
+        Path shipped = reactorFolder().resolveSibling("plugins").resolve(pluginId).resolve("target")
+                .resolve(pluginId + "-1.0.0.zip");
+        if (Files.isRegularFile(shipped)) {
+            return shipped;
+        }
         Path zip = reactorFolder().resolve(pluginId).resolve("target").resolve(pluginId + "-" + VERSION + ".zip");
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException(zip + " is missing: run the tests with 'mvn verify' so the plugins are packaged");
@@ -33,7 +38,7 @@ public final class TestPlugins {
         try {
             Files.createDirectories(folder);
             for (String id : pluginIds) {
-                Files.copy(zip(id), folder.resolve(id + "-" + VERSION + ".zip"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(zip(id), folder.resolve(zip(id).getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
             return folder;
         } catch (IOException e) {
