@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,9 +53,10 @@ import org.kontor.testkit.TestPluginContext;
 
 /**
  * A thousand paid registrations through the host's domain operations, the real prepaid ledger and the
- * epp-registry plugin against a sandbox that fails one command in ten (dropped connection, 2400, a hang
- * until the session dies, a malformed frame — on creates and on the infos the janitor sends). After the
- * janitor has settled everything: no name registered twice, no operation charged twice, every operation
+ * epp-registry plugin against a sandbox that fails about one command in ten: before carrying it out (a dropped
+ * connection, 2400, a hang until the session dies, a malformed frame — on creates and on the infos the janitor
+ * sends), or after, when a relay cuts the connection with the answer in flight. After the janitor has settled
+ * everything: no name registered twice, no operation charged twice, every operation
  * either done and paid once or not done and not paid, and the ledger reconciles.
  */
 @DatabaseTest(migrateHost = true, plugins = {"prepaid-account", "sandbox-registry"})
@@ -65,9 +68,10 @@ class EppFaultTest {
     private static final Money PRICE = Money.of("100.00", "DKK");
     private static final Money DEPOSIT = PRICE.times(DOMAINS / ACCOUNTS);
     private static final Duration GRACE = Duration.ofMinutes(10);
-    private static final double FAULT_SHARE = 0.10;
-    private static final CommandFault FAULTS = new CommandFault(Duration.ZERO, FAULT_SHARE / 4, FAULT_SHARE / 4,
-            FAULT_SHARE / 4, FAULT_SHARE / 4);
+    /** One command in ten meets a fault: one in fifty of each sandbox kind, and one answer in fifty is cut off. */
+    private static final double FAULT_SHARE = 0.02;
+    private static final CommandFault FAULTS = new CommandFault(Duration.ZERO, FAULT_SHARE, FAULT_SHARE,
+            FAULT_SHARE, FAULT_SHARE);
     private static final Duration SANDBOX_IDLE = Duration.ofMillis(800);
     private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(400);
     private static final int MAX_JANITOR_RUNS = 50;
@@ -79,19 +83,23 @@ class EppFaultTest {
     void aThousandCreatesUnderInjectedFaultsEndSettledWithoutDuplicatesOrDoubleCharges(Database db) throws Exception {
         long started = System.nanoTime();
         try (EppSandbox sandbox = EppSandbox.start(db, Money.of("100000.00", "DKK"), EppFaultTest::faulty);
-             ShortTimeoutEpp epp = ShortTimeoutEpp.connect(sandbox, db, clock, WORKERS, COMMAND_TIMEOUT,
-                     SANDBOX_IDLE.dividedBy(4))) {
+             AnswerDroppingProxy proxy = new AnswerDroppingProxy(sandbox.server.port(), FAULT_SHARE,
+                     new SplittableRandom(11));
+             ShortTimeoutEpp epp = ShortTimeoutEpp.connect(sandbox, db, clock, proxy.port(), WORKERS,
+                     COMMAND_TIMEOUT, SANDBOX_IDLE.dividedBy(4))) {
             Run run = new Run(db, sandbox, epp.registry);
 
             Map<OperationState, Integer> firstAnswers = run.performAll();
             int janitorRuns = run.settleEverything();
             Map<OperationState, Integer> outcome = run.outcomeCounts();
 
-            System.out.printf("EppFaultTest [%s]: %d creates, %d accounts, %.0f %% faults; first answers %s; "
-                            + "after %d janitor runs %s; %d registered, %s charged; %d ms%n",
+            System.out.printf("EppFaultTest [%s]: %d creates, %d accounts, %.0f %% faults (%d answers cut); "
+                            + "first answers %s; after %d janitor runs %s, %d of them captured after a lost answer; "
+                            + "%d registered, %s charged; %d ms%n",
                     db.config().jdbcUrl().startsWith("jdbc:postgresql") ? "PostgreSQL" : "SQLite", DOMAINS, ACCOUNTS,
-                    FAULT_SHARE * 100, firstAnswers, janitorRuns, outcome, run.registeredNames().size(),
-                    run.totalCharged(), (System.nanoTime() - started) / 1_000_000);
+                    FAULT_SHARE * 5 * 100, proxy.cuts(), firstAnswers, janitorRuns, outcome,
+                    run.capturedAfterLostAnswer(), run.registeredNames().size(), run.totalCharged(),
+                    (System.nanoTime() - started) / 1_000_000);
 
             assertThat(firstAnswers.getOrDefault(OperationState.UNSETTLED, 0))
                     .as("the faults left some creates with an unknown fate").isPositive();
@@ -100,6 +108,8 @@ class EppFaultTest {
             assertThat(outcome.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(DOMAINS);
             assertThat(outcome.getOrDefault(OperationState.FAILED, 0)).as("some creates never reached the registry")
                     .isPositive();
+            assertThat(run.capturedAfterLostAnswer()).as("some creates were done at the registry but their answer "
+                    + "was lost, and the janitor found and captured them").isPositive();
             run.assertNoDuplicateRegistrations();
             run.assertEachOperationSettledConsistently();
             run.assertLedgerReconciles();
@@ -122,6 +132,7 @@ class EppFaultTest {
         private final String prefix;
         private final List<String> owners = new ArrayList<>();
         private final List<DomainOperationRequest> requests = new ArrayList<>();
+        private final Map<IdempotencyKey, OperationState> firstStates = new ConcurrentHashMap<>();
 
         Run(Database db, EppSandbox sandbox, DomainRegistry registry) {
             this.db = db;
@@ -161,7 +172,9 @@ class EppFaultTest {
                 }
                 Map<OperationState, Integer> counts = new EnumMap<>(OperationState.class);
                 for (Future<DomainOperation> future : done) {
-                    counts.merge(future.get().state(), 1, Integer::sum);
+                    DomainOperation operation = future.get();
+                    firstStates.put(operation.key(), operation.state());
+                    counts.merge(operation.state(), 1, Integer::sum);
                 }
                 return counts;
             } finally {
@@ -179,6 +192,14 @@ class EppFaultTest {
                 runs++;
             }
             return runs;
+        }
+
+        /** Operations whose create got no answer but which the janitor found done at the registry. */
+        long capturedAfterLostAnswer() {
+            return operations().stream()
+                    .filter(operation -> firstStates.get(operation.key()) == OperationState.UNSETTLED)
+                    .filter(operation -> operation.state() == OperationState.COMPLETED)
+                    .count();
         }
 
         Map<OperationState, Integer> outcomeCounts() {

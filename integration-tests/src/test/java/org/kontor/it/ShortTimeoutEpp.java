@@ -2,6 +2,7 @@ package org.kontor.it;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,13 +32,15 @@ final class ShortTimeoutEpp implements AutoCloseable {
     }
 
     /**
+     * @param port           where to connect instead of the sandbox's own port, e.g. a relay in front of it
      * @param commandTimeout how long any command waits for its answer
      * @param keepAlive      how often an idle session says hello, shorter than the sandbox's idle timeout
      */
-    static ShortTimeoutEpp connect(EppSandbox sandbox, Database database, Clock clock, int sessions,
+    static ShortTimeoutEpp connect(EppSandbox sandbox, Database database, Clock clock, int port, int sessions,
                                    Duration commandTimeout, Duration keepAlive) {
-        EppRegistrySettings settings = EppRegistrySettings.from(
-                EppSandbox.context(database, clock, sandbox.settings).settings());
+        Map<String, String> values = new HashMap<>(sandbox.settings);
+        values.put(EppRegistrySettings.PORT, Integer.toString(port));
+        EppRegistrySettings settings = EppRegistrySettings.from(EppSandbox.context(database, clock, values).settings());
         EppEndpoint endpoint = settings.endpoint().toBuilder()
                 .timeouts(new EppTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), commandTimeout,
                         Map.of()))
