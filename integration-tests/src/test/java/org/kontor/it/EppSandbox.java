@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.kontor.api.money.Money;
 import org.kontor.database.Database;
 import org.kontor.plugins.epp.registry.EppRegistryExtension;
@@ -47,11 +48,16 @@ final class EppSandbox implements AutoCloseable {
     }
 
     static EppSandbox start(Database database, Money openingBalance) {
+        return start(database, openingBalance, UnaryOperator.identity());
+    }
+
+    /** @param tune adjusts the sandbox's settings, e.g. to inject faults or shorten its idle timeout */
+    static EppSandbox start(Database database, Money openingBalance, UnaryOperator<SandboxSettings> tune) {
         String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
-        SandboxSettings sandbox = SandboxSettings.dk(List.of(
+        SandboxSettings sandbox = tune.apply(SandboxSettings.dk(List.of(
                         new RegistrarAccount("epp" + tag, PASSWORD, openingBalance),
                         new RegistrarAccount("oth" + tag, PASSWORD, Money.of("1000.00", "DKK"))),
-                Map.of("dk", CREATE_PRICE), Duration.ofSeconds(30), 2);
+                Map.of("dk", CREATE_PRICE), Duration.ofSeconds(30), 2));
         ResponseWriter writer = new ResponseWriter(sandbox.serverId(), SandboxServer.SERVICES);
         SandboxRegistry registry = new SandboxRegistry(database.jdbi(), Clock.systemUTC(), sandbox, writer);
         SandboxServer server = new SandboxServer(sandbox, registry, writer, Clock.systemUTC(), new SplittableRandom(7))
