@@ -128,7 +128,7 @@ public final class SandboxServer implements AutoCloseable {
             try {
                 Socket connection = socket.accept();
                 connections.add(connection);
-                SandboxSession session = new SandboxSession(connection, settings, registry, writer, sessions, random,
+                SandboxSession session = new SandboxSession(connection, settings, registry, writer, sessions, randomForSession(),
                         clock, () -> "SBX-" + transactions.incrementAndGet());
                 Thread thread = new Thread(() -> {
                     try {
@@ -174,5 +174,13 @@ public final class SandboxServer implements AutoCloseable {
             }
         }
         threads.forEach(Thread::interrupt);
+    }
+
+    /**
+     * A generator of its own for each session, split from the server's on the accepting thread, because
+     * sessions draw at the same time and the generators are not thread-safe.
+     */
+    private RandomGenerator randomForSession() {
+        return random instanceof RandomGenerator.SplittableGenerator splittable ? splittable.split() : random;
     }
 }
