@@ -27,6 +27,26 @@ class EppFramesTest {
     }
 
     @Test
+    void writesAFrameInOneWriteSoThatTlsSendsItAsOneRecord() throws Exception {
+        java.util.List<Integer> writes = new java.util.ArrayList<>();
+        java.io.OutputStream out = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(len);
+            }
+        };
+
+        frames.write(out, "<epp><hello/></epp>".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(writes).containsExactly(4 + 19);
+    }
+
+    @Test
     void roundTripsSeveralFramesOnOneStream() throws Exception {
         byte[] first = "<epp><hello/></epp>".getBytes(StandardCharsets.UTF_8);
         byte[] second = "<epp>København æøå</epp>".getBytes(StandardCharsets.UTF_8);
