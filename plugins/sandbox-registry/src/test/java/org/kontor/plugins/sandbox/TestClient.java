@@ -12,8 +12,11 @@ import java.util.Currency;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
 import org.kontor.plugins.epp.codec.EppCommandEncoder;
 import org.kontor.plugins.epp.codec.EppResponseDecoder;
+import org.kontor.plugins.epp.codec.EppSchemas;
 import org.kontor.plugins.epp.command.ClientTransactionId;
 import org.kontor.plugins.epp.command.EppCommand;
 import org.kontor.plugins.epp.command.Login;
@@ -28,7 +31,7 @@ import org.kontor.plugins.sandbox.server.SandboxServer;
  */
 final class TestClient implements AutoCloseable {
 
-    private static final ResponseSchemas SCHEMAS = new ResponseSchemas();
+    private static final Schema SCHEMAS = EppSchemas.dkhm();
 
     private final SSLSocket socket;
     private final InputStream in;
@@ -116,7 +119,12 @@ final class TestClient implements AutoCloseable {
 
     private byte[] receive() throws IOException {
         byte[] frame = frames.read(in);
-        SCHEMAS.validate(frame);
+        try {
+            SCHEMAS.newValidator().validate(new StreamSource(new java.io.ByteArrayInputStream(frame)));
+        } catch (org.xml.sax.SAXException e) {
+            throw new AssertionError("not valid against the schema set: " + e.getMessage() + "\n"
+                    + new String(frame, java.nio.charset.StandardCharsets.UTF_8), e);
+        }
         return frame;
     }
 

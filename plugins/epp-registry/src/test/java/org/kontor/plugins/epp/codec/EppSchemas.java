@@ -17,7 +17,7 @@ import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.SAXException;
 
 /** The schema sets frames are validated against, loaded from the test resources. */
-final class EppSchemas {
+public final class EppSchemas {
 
     /** The RFC schemas import by namespace only; the resolver maps each namespace to its file. */
     private static final Map<String, String> RFC_FILES = Map.of(
@@ -33,12 +33,12 @@ final class EppSchemas {
     }
 
     /** The Punktum dk set: its epp.xsd imports EPP, the objects, RGP, secDNS, balance and the dkhm extensions. */
-    static Schema dkhm() {
+    public static Schema dkhm() {
         return load("/epp/xsd/dkhm/", new Source[] {source("/epp/xsd/dkhm/epp.xsd")});
     }
 
     /** The IETF set: EPP, domain, host, contact, RGP and secDNS 1.1. */
-    static Schema rfc() {
+    public static Schema rfc() {
         return load("/epp/xsd/rfc/", RFC_FILES.values().stream().sorted()
                 .map(file -> source("/epp/xsd/rfc/" + file)).toArray(Source[]::new));
     }
