@@ -72,6 +72,14 @@ public interface DomainRegistry extends ExtensionPoint {
         return Optional.empty();
     }
 
+    /**
+     * All four figures of the registrar's prepaid account at the registry (balance, credit limit, available
+     * credit, low-balance threshold); by default only the {@link #balance()}.
+     */
+    default Optional<RegistryBalance> registryBalance() {
+        return balance().map(RegistryBalance::ofBalance);
+    }
+
     /** Takes the oldest message from the registry's poll queue, if any; acknowledge it once applied. */
     default Optional<RegistryMessage> poll() {
         return Optional.empty();
