@@ -28,6 +28,13 @@ import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.db.HostDatabase;
+import org.kontor.host.domains.DomainPrices;
+import org.kontor.host.domains.HostPortfolio;
+import org.kontor.host.domains.RegistriesApi;
+import org.kontor.host.domains.RegistryBalanceWatch;
+import org.kontor.host.domains.RegistryMessages;
+import org.kontor.host.domains.RegistryPollJobs;
+import org.kontor.host.domains.RegistryPoller;
 import org.kontor.host.events.EventDispatcher;
 import org.kontor.host.events.EventTypes;
 import org.kontor.host.events.OutboxEventPublisher;
@@ -89,6 +96,9 @@ public final class KontorHost implements AutoCloseable {
     private PluginSettingsService pluginSettings;
     private Path dataDir;
     private DomainOperations domainOperations;
+    private DomainPrices domainPrices;
+    /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
+    private static final int POLL_MESSAGES_PER_RUN = 500;
 
     private KontorHost(KontorConfig config, Clock clock) {
         try {
@@ -122,8 +132,14 @@ public final class KontorHost implements AutoCloseable {
                 new SmtpTransport(SmtpSettings.from(config), Duration.ofSeconds(10), clock), clock,
                 RetryPolicy.standard(), Duration.ofSeconds(5), mailSends);
         QueuedMailer mailer = new QueuedMailer(database.jdbi(), clock, mailSender::sendLater);
+        DomainOperationStore operationStore = new DomainOperationStore(database.jdbi(), clock);
+        ProvisioningTargets provisioningTargets = new ProvisioningTargets(extensions);
+        domainOperations = new DomainOperations(operationStore, provisioningTargets);
+        domainPrices = new DomainPrices(database.jdbi(), clock);
+        HostPortfolio portfolio = new HostPortfolio(operationStore.domains(), domainPrices, domainOperations,
+                provisioningTargets, HostPortfolio.TerminatePolicy.of(config.require("domains.terminate-policy")), clock);
         HostServices services = new HostServices(clock, database.jdbi(), events, secrets, httpClient, mailer,
-                dataDir.resolve("plugin-data"));
+                dataDir.resolve("plugin-data"), portfolio);
 
         plugins = new PluginHost(
                 new PluginHostSettings(config.path("plugins.dir"), "development".equals(config.require("plugins.mode")),
@@ -141,10 +157,7 @@ public final class KontorHost implements AutoCloseable {
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales),
                 new AssetHandler(themeEngine, Duration.ofHours(1)));
 
-        DomainOperationStore operationStore = new DomainOperationStore(database.jdbi(), clock);
-        ProvisioningTargets provisioningTargets = new ProvisioningTargets(extensions);
-        domainOperations = new DomainOperations(operationStore, provisioningTargets);
-
+        RegistryMessages registryMessages = new RegistryMessages(database.jdbi(), clock);
         apiTokens = new ApiTokens(database.jdbi(), clock, new SecureRandom());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
@@ -154,7 +167,8 @@ public final class KontorHost implements AutoCloseable {
                 List.of(themes::install,
                         config2 -> new StorefrontRoutes().register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
-                        config2 -> new SettingsApi(plugins, settings).register(config2.routes)),
+                        config2 -> new SettingsApi(plugins, settings).register(config2.routes),
+                        config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
                 metrics, config.get("metrics.token"), themes::renderError);
         web = new WebServer(config.require("http.host"), config.integer("http.port"));
@@ -174,6 +188,13 @@ public final class KontorHost implements AutoCloseable {
             jobs.registerHostJob(mailSender);
             jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
                     OPERATION_GRACE, Duration.ofMinutes(1)));
+            RegistryPoller poller = new RegistryPoller(registryMessages, operationStore.domains(), domainOperations,
+                    POLL_MESSAGES_PER_RUN);
+            jobs.registerHostJobs(new RegistryPollJobs(extensions, poller,
+                    Duration.ofSeconds(config.integer("domains.poll-interval-seconds")))::jobs);
+            jobs.registerHostJob(new RegistryBalanceWatch(extensions, database.jdbi(), clock, mailer, events,
+                    () -> config.get("operator.email").filter(address -> !address.isBlank()),
+                    Duration.ofMinutes(config.integer("domains.balance-check-minutes"))));
             jobs.start(Duration.ofSeconds(5));
             closeables.add(() -> shutdown(jobRunner));
             closeables.add(jobs);
@@ -210,6 +231,11 @@ public final class KontorHost implements AutoCloseable {
     /** Domain operations paid from a funding source (a prepaid account). */
     public DomainOperations domainOperations() {
         return domainOperations;
+    }
+
+    /** The renewal (and other) prices of domain operations per TLD. */
+    public DomainPrices domainPrices() {
+        return domainPrices;
     }
 
     public HostDatabase database() {

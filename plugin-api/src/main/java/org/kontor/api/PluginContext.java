@@ -3,9 +3,11 @@ package org.kontor.api;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.mail.Mailer;
+import org.kontor.api.portfolio.DomainPortfolio;
 import org.kontor.api.secrets.Secrets;
 import org.kontor.api.settings.Settings;
 import org.slf4j.Logger;
@@ -56,4 +58,14 @@ public interface PluginContext {
 
     /** A folder only this plugin writes to, created on first use. */
     Path dataDir();
+
+    /**
+     * The host's domains, one customer at a time: list them, find those about to expire, renew one now paid from
+     * a funding source, terminate one, switch automatic renewal. Empty on a host that does not offer it.
+     *
+     * @since 1.1.0
+     */
+    default Optional<DomainPortfolio> domainPortfolio() {
+        return Optional.empty();
+    }
 }

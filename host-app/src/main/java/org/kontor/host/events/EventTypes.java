@@ -14,6 +14,7 @@ import org.kontor.api.event.PluginStateChanged;
 import org.kontor.api.event.PrepaidCharged;
 import org.kontor.api.event.PrepaidMonthClosed;
 import org.kontor.api.event.PrepaidTopUpPaid;
+import org.kontor.api.event.RegistryBalanceLow;
 
 /**
  * The stored names of event types. An event is stored under {@link Event#type()}; a listener matches when
@@ -24,7 +25,7 @@ public final class EventTypes {
 
     private static final List<Class<? extends Event>> API_EVENTS = List.of(DomainExpiring.class,
             DomainRegistered.class, InvoiceIssued.class, OrderPlaced.class, PaymentSucceeded.class,
-            PluginStateChanged.class, PrepaidTopUpPaid.class, PrepaidCharged.class, PrepaidMonthClosed.class);
+            PluginStateChanged.class, PrepaidTopUpPaid.class, RegistryBalanceLow.class, PrepaidCharged.class, PrepaidMonthClosed.class);
 
     private final Map<String, Class<? extends Event>> byName = new ConcurrentHashMap<>();
     private final Map<Class<?>, String> byClass = new ConcurrentHashMap<>();

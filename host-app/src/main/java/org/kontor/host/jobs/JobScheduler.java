@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +44,7 @@ public final class JobScheduler implements AutoCloseable {
     private final String ownerId;
     private final Executor runner;
     private final Map<String, ScheduledJob> hostJobs = new ConcurrentHashMap<>();
+    private final List<Supplier<? extends Collection<ScheduledJob>>> hostJobSources = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService ticker;
 
     /**
@@ -57,6 +62,14 @@ public final class JobScheduler implements AutoCloseable {
     /** Adds a job of the host itself, stored as {@code host:<name>}. */
     public void registerHostJob(ScheduledJob job) {
         hostJobs.put("host:" + job.name(), job);
+    }
+
+    /**
+     * Adds host jobs that come and go with the plugins, asked for on every tick: e.g. one poll job per running
+     * registry. Each is stored as {@code host:<name>}, so names must be unique among host jobs.
+     */
+    public void registerHostJobs(Supplier<? extends Collection<ScheduledJob>> source) {
+        hostJobSources.add(source);
     }
 
     /** Ticks every {@code interval} on a thread of its own until {@link #close()}. */
@@ -101,6 +114,13 @@ public final class JobScheduler implements AutoCloseable {
 
     private Map<String, ScheduledJob> currentJobs() {
         Map<String, ScheduledJob> jobs = new LinkedHashMap<>(hostJobs);
+        for (Supplier<? extends Collection<ScheduledJob>> source : hostJobSources) {
+            try {
+                source.get().forEach(job -> jobs.putIfAbsent("host:" + job.name(), job));
+            } catch (RuntimeException e) {
+                LOG.error("Could not list host jobs of {}", source, e);
+            }
+        }
         for (Contribution<ScheduledJob> contribution : extensions.of(ScheduledJob.class)) {
             jobs.put(contribution.pluginId() + ":" + contribution.extension().name(), contribution.extension());
         }

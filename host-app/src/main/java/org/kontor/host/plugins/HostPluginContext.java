@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.PluginContext;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.mail.Mailer;
+import org.kontor.api.portfolio.DomainPortfolio;
 import org.kontor.api.secrets.Secrets;
 import org.kontor.api.settings.Settings;
 import org.slf4j.Logger;
@@ -80,6 +82,11 @@ final class HostPluginContext implements PluginContext {
     @Override
     public Logger logger() {
         return logger;
+    }
+
+    @Override
+    public Optional<DomainPortfolio> domainPortfolio() {
+        return Optional.ofNullable(services.portfolio());
     }
 
     @Override

@@ -6,9 +6,19 @@ import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.mail.Mailer;
+import org.kontor.api.portfolio.DomainPortfolio;
 import org.kontor.api.secrets.Secrets;
 
-/** The host services every plugin context shares. */
+/**
+ * The host services every plugin context shares.
+ *
+ * @param portfolio the host's domains as offered to plugins, or null where the host offers none
+ */
 public record HostServices(Clock clock, Jdbi jdbi, EventPublisher events, Secrets secrets, HttpClient httpClient,
-                           Mailer mailer, Path pluginDataRoot) {
+                           Mailer mailer, Path pluginDataRoot, DomainPortfolio portfolio) {
+
+    public HostServices(Clock clock, Jdbi jdbi, EventPublisher events, Secrets secrets, HttpClient httpClient,
+                        Mailer mailer, Path pluginDataRoot) {
+        this(clock, jdbi, events, secrets, httpClient, mailer, pluginDataRoot, null);
+    }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.kontor.api.domain.DomainName;
@@ -14,6 +15,7 @@ import org.kontor.api.funding.ChargeKind;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.api.outcome.OutcomeStatus;
+import org.kontor.host.domains.DomainStore;
 
 /**
  * The table {@code domain_operation}. Every change of state is a conditional update from an expected
@@ -27,9 +29,12 @@ public final class DomainOperationStore {
     private final Jdbi jdbi;
     private final Clock clock;
 
+    private final DomainRecordUpdates records;
+
     public DomainOperationStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.records = new DomainRecordUpdates(new DomainStore(jdbi, clock));
     }
 
     /**
@@ -60,24 +65,52 @@ public final class DomainOperationStore {
      * @return false when the operation was not in state {@code from} (someone else settled it)
      */
     boolean transition(IdempotencyKey key, OperationState from, OperationState to, OutcomeInfo outcome) {
-        return jdbi.withHandle(h -> {
-            var update = h.createUpdate("UPDATE domain_operation SET state = :to, updated_at = :now"
-                            + (outcome == null ? "" : ", outcome_status = COALESCE(:status, outcome_status), outcome_code = :code, "
-                            + "outcome_message = :message, registry_reference = COALESCE(:reference, registry_reference)")
-                            + " WHERE operation_key = :key AND state = :from")
-                    .bind("to", to.name()).bind("now", clock.millis()).bind("key", key.value()).bind("from", from.name());
-            if (outcome != null) {
-                update.bind("status", outcome.status() == null ? null : outcome.status().name())
-                        .bind("code", outcome.code()).bind("message", truncate(outcome.message()))
-                        .bind("reference", outcome.reference());
-            }
-            return update.execute() == 1;
-        });
+        return jdbi.inTransaction(h -> transition(h, key, from, to, outcome));
+    }
+
+    /**
+     * As {@link #transition(IdempotencyKey, OperationState, OperationState, OutcomeInfo)}, inside the caller's
+     * transaction; the domain's record changes with it (see {@link DomainRecordUpdates}).
+     */
+    boolean transition(Handle h, IdempotencyKey key, OperationState from, OperationState to, OutcomeInfo outcome) {
+        var update = h.createUpdate("UPDATE domain_operation SET state = :to, updated_at = :now"
+                        + (outcome == null ? "" : ", outcome_status = COALESCE(:status, outcome_status), outcome_code = :code, "
+                        + "outcome_message = :message, registry_reference = COALESCE(:reference, registry_reference)")
+                        + " WHERE operation_key = :key AND state = :from")
+                .bind("to", to.name()).bind("now", clock.millis()).bind("key", key.value()).bind("from", from.name());
+        if (outcome != null) {
+            update.bind("status", outcome.status() == null ? null : outcome.status().name())
+                    .bind("code", outcome.code()).bind("message", truncate(outcome.message()))
+                    .bind("reference", outcome.reference());
+        }
+        if (update.execute() != 1) {
+            return false;
+        }
+        if (from != to) {
+            find(h, key).ifPresent(operation -> records.apply(h, operation, to, outcome));
+        }
+        return true;
     }
 
     public Optional<DomainOperation> find(IdempotencyKey key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM domain_operation WHERE operation_key = :key")
-                .bind("key", key.value()).map(DomainOperationStore::map).findOne());
+        return jdbi.withHandle(h -> find(h, key));
+    }
+
+    Optional<DomainOperation> find(Handle h, IdempotencyKey key) {
+        return h.createQuery("SELECT * FROM domain_operation WHERE operation_key = :key")
+                .bind("key", key.value()).map(DomainOperationStore::map).findOne();
+    }
+
+    /** The operations still open (RECORDED, HELD or UNSETTLED) on a domain, oldest first. */
+    public List<DomainOperation> openOn(DomainName domain) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM domain_operation WHERE domain = :domain "
+                        + "AND state IN ('RECORDED', 'HELD', 'UNSETTLED') ORDER BY created_at")
+                .bind("domain", domain.ascii()).map(DomainOperationStore::map).list());
+    }
+
+    /** The store of domain records that transitions write to. */
+    public DomainStore domains() {
+        return records.domains();
     }
 
     public List<DomainOperation> inState(OperationState state) {
@@ -113,10 +146,14 @@ public final class DomainOperationStore {
     }
 
     /** What is recorded of an answer: the registry's, or the host's own reason. */
-    record OutcomeInfo(OutcomeStatus status, String code, String message, String reference) {
+    record OutcomeInfo(OutcomeStatus status, String code, String message, String reference, Object value) {
+
+        OutcomeInfo(OutcomeStatus status, String code, String message, String reference) {
+            this(status, code, message, reference, null);
+        }
 
         static OutcomeInfo of(org.kontor.api.outcome.Outcome<?> outcome) {
-            return new OutcomeInfo(outcome.status(), outcome.code(), outcome.message(), outcome.reference());
+            return new OutcomeInfo(outcome.status(), outcome.code(), outcome.message(), outcome.reference(), outcome.value());
         }
 
         static OutcomeInfo host(String code, String message) {

@@ -89,6 +89,29 @@ public final class DomainOperations {
         return store.find(key);
     }
 
+    /**
+     * Settles an open operation from what the registry told later (a poll message: a create approved or
+     * rejected, a transfer completed), exactly as the janitor would from {@link DomainRegistry#status}.
+     * An operation in a final state is left as it is, so telling twice changes nothing.
+     *
+     * @return the operation's state afterwards; empty when there is no operation under {@code key}
+     */
+    public Optional<OperationState> settle(IdempotencyKey key, Outcome<?> outcome) {
+        Optional<DomainOperation> found = store.find(key);
+        if (found.isEmpty() || found.get().state().isFinal() || found.get().state() == OperationState.RECORDED) {
+            return found.map(DomainOperation::state);
+        }
+        DomainOperation operation = found.get();
+        FundingSource funding = targets.fundingSource(operation.fundingSourceId()).orElseThrow(() ->
+                new ProvisioningException("the funding source '" + operation.fundingSourceId() + "' is not running"));
+        return Optional.of(settlement.apply(operation, operation.state(), funding, outcome));
+    }
+
+    /** The operations on this domain that are not settled yet, oldest first. */
+    public java.util.List<DomainOperation> openOn(org.kontor.api.domain.DomainName domain) {
+        return store.openOn(domain);
+    }
+
     private DomainOperation current(IdempotencyKey key) {
         return store.find(key).orElseThrow();
     }

@@ -1,0 +1,43 @@
+package org.kontor.host.domains;
+
+import java.time.Clock;
+import java.util.Currency;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.kontor.api.domain.Tld;
+import org.kontor.api.funding.ChargeKind;
+import org.kontor.api.money.Money;
+
+/**
+ * The table {@code domain_price}: what the host charges for a domain operation of one year, per TLD and
+ * currency. A minimal price source until there is a catalog; the operator (or the demo data) fills it.
+ */
+public final class DomainPrices {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public DomainPrices(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Optional<Money> price(Tld tld, ChargeKind kind, Currency currency) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT amount_minor FROM domain_price WHERE tld = :tld AND kind = :kind "
+                        + "AND currency = :currency")
+                .bind("tld", tld.ascii()).bind("kind", kind.name()).bind("currency", currency.getCurrencyCode())
+                .mapTo(Long.class).findOne().map(minor -> Money.ofMinor(minor, currency)));
+    }
+
+    /** Sets (or replaces) a price. */
+    public void set(Tld tld, ChargeKind kind, Money price) {
+        if (!price.isPositive()) {
+            throw new IllegalArgumentException("a price must be positive, was " + price);
+        }
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO domain_price (tld, kind, currency, amount_minor, updated_at) "
+                        + "VALUES (:tld, :kind, :currency, :amount, :now) ON CONFLICT (tld, kind, currency) "
+                        + "DO UPDATE SET amount_minor = excluded.amount_minor, updated_at = excluded.updated_at")
+                .bind("tld", tld.ascii()).bind("kind", kind.name()).bind("currency", price.currencyCode())
+                .bind("amount", price.toMinorUnits()).bind("now", clock.millis()).execute());
+    }
+}

@@ -1,0 +1,188 @@
+package org.kontor.host.domains;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.kontor.api.domain.DomainName;
+import org.kontor.api.funding.ChargeKind;
+import org.kontor.api.funding.InsufficientFundsException;
+import org.kontor.api.money.Money;
+import org.kontor.api.outcome.IdempotencyKey;
+import org.kontor.api.outcome.Outcome;
+import org.kontor.api.portfolio.DomainPortfolio;
+import org.kontor.api.portfolio.PortfolioDomain;
+import org.kontor.api.portfolio.PortfolioDomain.State;
+import org.kontor.api.portfolio.RenewalRequest;
+import org.kontor.api.portfolio.RenewalResult;
+import org.kontor.api.portfolio.UnknownDomainException;
+import org.kontor.api.registry.DeleteDomain;
+import org.kontor.api.registry.DomainRegistry;
+import org.kontor.api.registry.RenewDomain;
+import org.kontor.host.provisioning.DomainOperation;
+import org.kontor.host.provisioning.DomainOperationRequest;
+import org.kontor.host.provisioning.DomainOperations;
+import org.kontor.host.provisioning.ProvisioningException;
+import org.kontor.host.provisioning.ProvisioningTargets;
+import org.kontor.host.provisioning.RegistryCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's {@link DomainPortfolio}: every call is scoped to the customer it names. A renewal is a domain
+ * operation ({@link DomainOperations}) at the price of {@link DomainPrices}, so the price a plugin shows is the
+ * price that is held and captured.
+ */
+public final class HostPortfolio implements DomainPortfolio {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostPortfolio.class);
+
+    /** What terminating a domain does, by the operator's setting {@code domains.terminate-policy}. */
+    public enum TerminatePolicy {
+        /** Never renewed again; the domain lapses at its expiry. */
+        EXPIRE,
+        /** Never renewed again, and deleted at the registry at once. */
+        DELETE;
+
+        public static TerminatePolicy of(String text) {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private final DomainStore domains;
+    private final DomainPrices prices;
+    private final DomainOperations operations;
+    private final ProvisioningTargets targets;
+    private final TerminatePolicy terminatePolicy;
+    private final Clock clock;
+
+    public HostPortfolio(DomainStore domains, DomainPrices prices, DomainOperations operations, ProvisioningTargets targets,
+                         TerminatePolicy terminatePolicy, Clock clock) {
+        this.domains = domains;
+        this.prices = prices;
+        this.operations = operations;
+        this.targets = targets;
+        this.terminatePolicy = terminatePolicy;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<PortfolioDomain> domainsOf(String customerId) {
+        return domains.ofCustomer(customerId).stream().map(DomainRecord::toPortfolio).toList();
+    }
+
+    @Override
+    public Optional<PortfolioDomain> find(String customerId, DomainName name) {
+        return domains.find(customerId, name).map(DomainRecord::toPortfolio);
+    }
+
+    @Override
+    public List<PortfolioDomain> expiringBetween(String customerId, Instant from, Instant until) {
+        return domains.expiring(customerId, from, until).stream().map(DomainRecord::toPortfolio).toList();
+    }
+
+    @Override
+    public Optional<Money> renewalPrice(DomainName name, Currency currency) {
+        return prices.price(name.tld(), ChargeKind.DOMAIN_RENEW, currency);
+    }
+
+    @Override
+    public RenewalResult renew(RenewalRequest request) throws InsufficientFundsException {
+        Optional<DomainOperation> earlier = operations.find(request.key());
+        if (earlier.isPresent()) {
+            DomainOperation operation = earlier.get();
+            if (!operation.customerId().equals(request.customerId()) || !operation.domain().equals(request.name())
+                    || operation.kind() != ChargeKind.DOMAIN_RENEW) {
+                throw new IllegalArgumentException("the key " + request.key().value() + " names another operation");
+            }
+            return result(operation);
+        }
+        PortfolioDomain domain = find(request.customerId(), request.name())
+                .orElseThrow(() -> unknown(request.name()));
+        if (!domain.renewable()) {
+            throw new UnknownDomainException(request.name(), request.name().unicode() + " cannot be renewed: it is "
+                    + (domain.terminated() ? "terminated" : domain.state().name().toLowerCase(Locale.ROOT)));
+        }
+        if (request.expectedExpiry() != null && !request.expectedExpiry().equals(domain.expiresAt())) {
+            return new RenewalResult(request.key(), request.name(), RenewalResult.Status.FAILED, null, domain.expiresAt(),
+                    "expiry-changed", "the domain was renewed meanwhile; it now expires " + domain.expiresAt());
+        }
+        Money price = renewalPrice(request.name(), request.currency()).orElseThrow(() -> new IllegalStateException(
+                "no renewal price is set for ." + request.name().tld().ascii() + " in " + request.currency()));
+        LocalDate currentExpiry = LocalDate.ofInstant(domain.expiresAt(), ZoneOffset.UTC);
+        RegistryCommand command = RegistryCommand.of(RenewDomain.of(request.key(), request.name(), currentExpiry,
+                request.period()));
+        DomainOperation operation;
+        try {
+            operation = operations.perform(new DomainOperationRequest(request.customerId(), request.fundingSourceId(),
+                    price.times(Math.max(1, request.period().inMonths() / 12)), command));
+        } catch (ProvisioningException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return result(operation);
+    }
+
+    private RenewalResult result(DomainOperation operation) {
+        RenewalResult.Status status = switch (operation.state()) {
+            case COMPLETED -> RenewalResult.Status.COMPLETED;
+            case FAILED, REFUSED -> RenewalResult.Status.FAILED;
+            case HELD_FOR_REVIEW -> RenewalResult.Status.HELD_FOR_REVIEW;
+            case RECORDED, HELD, UNSETTLED -> RenewalResult.Status.PENDING;
+        };
+        Instant expiry = domains.find(operation.domain()).map(DomainRecord::expiresAt).orElse(null);
+        return new RenewalResult(operation.key(), operation.domain(), status, operation.amount(), expiry,
+                operation.outcomeCode(), operation.outcomeMessage());
+    }
+
+    @Override
+    public PortfolioDomain terminate(String customerId, DomainName name) {
+        if (!domains.terminate(customerId, name)) {
+            throw unknown(name);
+        }
+        DomainRecord record = domains.find(customerId, name).orElseThrow(() -> unknown(name));
+        if (terminatePolicy == TerminatePolicy.DELETE && record.state() == State.ACTIVE) {
+            delete(record);
+        }
+        return domains.find(name).map(DomainRecord::toPortfolio).orElseThrow(() -> unknown(name));
+    }
+
+    /** Deletes at the registry, outside any transaction; the record follows only on a sure answer. */
+    private void delete(DomainRecord record) {
+        Optional<DomainRegistry> registry = targets.registry(record.registryId());
+        if (registry.isEmpty()) {
+            LOG.warn("Terminated {} stays until its expiry: registry {} is not running", record.name(), record.registryId());
+            return;
+        }
+        IdempotencyKey key = IdempotencyKey.of("terminate-" + record.name().ascii() + "-" + clock.millis());
+        Outcome<Void> outcome;
+        try {
+            outcome = registry.get().delete(new DeleteDomain(key, record.name()));
+        } catch (RuntimeException e) {
+            LOG.warn("Deleting terminated {} at {} failed; it lapses at its expiry", record.name(), record.registryId(), e);
+            return;
+        }
+        if (outcome.isProcessed()) {
+            domains.jdbi().useTransaction(h -> domains.move(h, record.name(), List.of(State.ACTIVE), State.DELETED, null,
+                    key.value()));
+        } else {
+            LOG.warn("Registry {} did not delete terminated {} ({} {}); it lapses at its expiry", record.registryId(),
+                    record.name(), outcome.status(), outcome.message());
+        }
+    }
+
+    @Override
+    public PortfolioDomain setAutoRenew(String customerId, DomainName name, boolean autoRenew) {
+        if (!domains.setAutoRenew(customerId, name, autoRenew)) {
+            throw unknown(name);
+        }
+        return find(customerId, name).orElseThrow(() -> unknown(name));
+    }
+
+    private static UnknownDomainException unknown(DomainName name) {
+        return new UnknownDomainException(name, "you have no domain " + name.unicode());
+    }
+}
