@@ -9,11 +9,12 @@ import org.kontor.plugins.prepaidaccount.i18n.PluginMessages;
 import org.kontor.plugins.prepaidaccount.ledger.Ledger;
 import org.kontor.plugins.prepaidaccount.ledger.Reconciliation;
 import org.kontor.plugins.prepaidaccount.topup.TopUps;
+import org.kontor.plugins.prepaidaccount.upcoming.Upcomings;
 import org.pf4j.Extension;
 
 /**
  * The prepaid account's pages and JSON API: the reseller's own account under {@code /p/prepaid-account/} and
- * {@code /api/v1/p/prepaid-account/account/…}, the operator's under {@code /admin/p/prepaid-account/} and
+ * {@code /api/v1/p/prepaid-account/account/…} (upcoming payments under {@code account/upcoming}), the operator's under {@code /admin/p/prepaid-account/} and
  * {@code /api/v1/p/prepaid-account/admin/…}.
  */
 @Extension
@@ -30,6 +31,7 @@ public class PrepaidRoutes implements RouteContributor {
         Ledger ledger = PrepaidLedgers.of(context);
         TopUps topUps = PrepaidLedgers.topUps(context, ledger);
         ResellerWeb reseller = new ResellerWeb(ledger, topUps, new PluginMessages(PrepaidRoutes.class.getClassLoader()));
+        UpcomingWeb upcoming = new UpcomingWeb(ledger, Upcomings.of(context, ledger));
         AdminWeb admin = new AdminWeb(ledger, topUps, new Reconciliation(context.jdbi(), context.clock()));
         Access r = Access.RESELLER;
         Access a = Access.ADMIN;
@@ -46,6 +48,9 @@ public class PrepaidRoutes implements RouteContributor {
                 .post("/account/top-ups/{id}/cancel", r, Problems.api(reseller::cancelTopUpJson))
                 .get("/account/settings", r, Problems.api(reseller::settingsJson))
                 .put("/account/settings", r, Problems.api(reseller::saveSettingsJson))
+                .get("/account/upcoming", r, Problems.api(upcoming::listJson))
+                .post("/account/upcoming/{domain}/renew", r, Problems.api(upcoming::renewJson))
+                .post("/account/upcoming/{domain}/terminate", r, Problems.api(upcoming::terminateJson))
                 .get("/admin/schemes", a, Problems.api(admin::schemesJson))
                 .post("/admin/schemes", a, Problems.api(admin::createSchemeJson))
                 .get("/admin/applications", a, Problems.api(admin::applicationsJson))
@@ -66,6 +71,9 @@ public class PrepaidRoutes implements RouteContributor {
                 .get("/payments", r, Problems.page(reseller::paymentsPage))
                 .get("/settings", r, Problems.page(reseller::settingsPage))
                 .post("/settings", r, Problems.page(reseller::saveSettingsForm))
+                .get("/upcoming", r, Problems.page(upcoming::page))
+                .post("/upcoming/renew", r, Problems.page(upcoming::renewForm))
+                .post("/upcoming/terminate", r, Problems.page(upcoming::terminateForm))
                 .get("/apply", r, Problems.page(reseller::applyPage))
                 .post("/apply", r, Problems.page(reseller::applyForm));
 

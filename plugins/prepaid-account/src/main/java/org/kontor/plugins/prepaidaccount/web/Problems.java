@@ -1,5 +1,6 @@
 package org.kontor.plugins.prepaidaccount.web;
 
+import org.kontor.api.portfolio.UnknownDomainException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -63,6 +64,8 @@ final class Problems {
                 answer(ctx, of(e, ctx.path()));
             } catch (InvalidInput e) {
                 answer(ctx, of(e, ctx.path()));
+            } catch (UnknownDomainException e) {
+                answer(ctx, new Problem(TYPE_BASE + "no-domain", "No such domain", 404, e.getMessage(), ctx.path(), null));
             }
         };
     }
@@ -76,6 +79,8 @@ final class Problems {
                 throw new HttpResponseException(status(e.reason()), e.getMessage());
             } catch (InvalidInput e) {
                 throw new HttpResponseException(422, String.join("; ", e.errors().values()));
+            } catch (UnknownDomainException e) {
+                throw new HttpResponseException(404, e.getMessage());
             }
         };
     }
