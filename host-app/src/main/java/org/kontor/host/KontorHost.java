@@ -29,6 +29,7 @@ import org.kontor.database.DatabaseConfig;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.domains.DomainPrices;
+import org.kontor.host.domains.DomainStore;
 import org.kontor.host.domains.HostPortfolio;
 import org.kontor.host.domains.RegistriesApi;
 import org.kontor.host.domains.RegistryBalanceWatch;
@@ -97,6 +98,8 @@ public final class KontorHost implements AutoCloseable {
     private Path dataDir;
     private DomainOperations domainOperations;
     private DomainPrices domainPrices;
+    private DomainStore domainStore;
+    private Clock clock;
     /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
     private static final int POLL_MESSAGES_PER_RUN = 500;
 
@@ -136,6 +139,8 @@ public final class KontorHost implements AutoCloseable {
         ProvisioningTargets provisioningTargets = new ProvisioningTargets(extensions);
         domainOperations = new DomainOperations(operationStore, provisioningTargets);
         domainPrices = new DomainPrices(database.jdbi(), clock);
+        domainStore = operationStore.domains();
+        this.clock = clock;
         HostPortfolio portfolio = new HostPortfolio(operationStore.domains(), domainPrices, domainOperations,
                 provisioningTargets, HostPortfolio.TerminatePolicy.of(config.require("domains.terminate-policy")), clock);
         HostServices services = new HostServices(clock, database.jdbi(), events, secrets, httpClient, mailer,
@@ -231,6 +236,16 @@ public final class KontorHost implements AutoCloseable {
     /** Domain operations paid from a funding source (a prepaid account). */
     public DomainOperations domainOperations() {
         return domainOperations;
+    }
+
+    /** The host's domain records. */
+    public DomainStore domainStore() {
+        return domainStore;
+    }
+
+    /** The clock the host reads the time from. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The renewal (and other) prices of domain operations per TLD. */

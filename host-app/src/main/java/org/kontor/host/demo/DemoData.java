@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Data for trying Kontor on one machine: an operator's and a reseller's API token known from the README,
  * and, when the sandbox and EPP registry plugins are installed, the sandbox registry started with a demo
- * registrar and the EPP registry plugin pointed at it. Loading twice changes nothing. Never enable demo
+ * registrar and the EPP registry plugin pointed at it; renewal prices, a few domains of the demo reseller (some
+ * expiring within 30 days) and, with the prepaid account plugin, the demo reseller's prepaid account
+ * ({@link DemoPortfolio}). Loading twice changes nothing. Never enable demo
  * data on a host that faces the internet.
  */
 public final class DemoData {
@@ -33,6 +35,7 @@ public final class DemoData {
 
     private static final String SANDBOX = "sandbox-registry";
     private static final String EPP = "epp-registry";
+    private static final String PREPAID = "prepaid-account";
 
     private final KontorHost host;
     private final int sandboxPort;
@@ -51,6 +54,8 @@ public final class DemoData {
         if (host.plugins().activePluginIds().containsAll(java.util.List.of(SANDBOX, EPP))) {
             connectTheSandboxRegistry();
         }
+        new DemoPortfolio(host.domainStore(), host.domainPrices(), host.clock(), host.port())
+                .load(host.plugins().activePluginIds().contains(PREPAID));
     }
 
     private void connectTheSandboxRegistry() {
