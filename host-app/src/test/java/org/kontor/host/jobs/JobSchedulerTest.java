@@ -137,6 +137,30 @@ class JobSchedulerTest {
                 .isEqualTo(clock.instant().plus(Duration.ofMinutes(1)).toEpochMilli());
     }
 
+    @DbTest
+    void hostJobsFromASourceComeAndGoWithIt(Database db) {
+        CountingJob sandbox = new CountingJob("registry-poll:sandbox", 0);
+        CountingJob dk = new CountingJob("registry-poll:dk", 0);
+        List<ScheduledJob> running = new CopyOnWriteArrayList<>(List.of(sandbox));
+        JobScheduler scheduler = scheduler(db, "host-a");
+        scheduler.registerHostJobs(() -> running);
+        scheduler.tick();
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(scheduler.tick()).isEqualTo(1);
+        running.add(dk);
+        scheduler.tick();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(scheduler.tick()).isEqualTo(2);
+        running.remove(sandbox);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(scheduler.tick()).isEqualTo(1);
+
+        assertThat(sandbox.runs).hasSize(2);
+        assertThat(dk.runs).hasSize(2);
+        assertThat(row(db, "host:registry-poll:dk")).isNotNull();
+    }
+
     private JobScheduler scheduler(Database db, String owner) {
         return new JobScheduler(db.jdbi(), extensions, clock, owner, Runnable::run);
     }

@@ -1,0 +1,42 @@
+package org.kontor.host.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.kontor.api.PluginApi;
+import org.pf4j.DefaultVersionManager;
+import org.pf4j.VersionManager;
+
+/**
+ * API 1.1.0 is an additive minor version: plugins written against 1.0 with the ranges the plugin guide and the
+ * reactor use still load; ranges that name another major, or pin 1.0.x only, do not.
+ */
+class ApiRangeTest {
+
+    private final VersionManager versions = new DefaultVersionManager();
+
+    private boolean accepts(String requires) {
+        return versions.checkVersionConstraint(PluginApi.version(), requires);
+    }
+
+    @Test
+    void theHostProvidesApi110() {
+        assertThat(PluginApi.version()).isEqualTo("1.1.0");
+    }
+
+    @Test
+    void rangesOpenTowardsLater1xVersionsAreAccepted() {
+        assertThat(accepts(">=1.0.0 & <2.0.0")).isTrue();
+        assertThat(accepts(">=1.0.0")).isTrue();
+        assertThat(accepts("^1.0.0")).isTrue();
+        assertThat(accepts(">=1.1.0 & <2.0.0")).as("a plugin using the portfolio").isTrue();
+    }
+
+    @Test
+    void otherMajorsAndPinned10RangesAreRefused() {
+        assertThat(accepts(">=2.0.0 & <3.0.0")).isFalse();
+        assertThat(accepts(">=1.0.0 & <1.1.0")).isFalse();
+        assertThat(accepts("~1.0.0")).isFalse();
+        assertThat(accepts(">=1.2.0")).isFalse();
+    }
+}
