@@ -70,7 +70,8 @@ public final class DomainStore {
 
     /**
      * Creates or replaces the record of a domain in {@code state} for {@code customerId}. Dates that are null
-     * keep what is recorded; statuses are kept.
+     * keep what is recorded; statuses are kept. A termination stays only while customer and state stay; a new
+     * customer starts with automatic renewal on.
      */
     public void put(Handle h, DomainName name, String customerId, String registryId, State state, Instant createdAt,
                     Instant expiresAt, String reference, String changedBy) {
@@ -82,7 +83,9 @@ public final class DomainStore {
                         + "state = excluded.state, created_at = COALESCE(excluded.created_at, domain.created_at), "
                         + "expires_at = COALESCE(excluded.expires_at, domain.expires_at), "
                         + "registry_reference = COALESCE(excluded.registry_reference, domain.registry_reference), "
-                        + "terminated_at = CASE WHEN domain.customer_id = excluded.customer_id THEN domain.terminated_at END, "
+                        + "terminated_at = CASE WHEN domain.customer_id = excluded.customer_id AND domain.state = excluded.state "
+                        + "THEN domain.terminated_at END, "
+                        + "auto_renew = CASE WHEN domain.customer_id = excluded.customer_id THEN domain.auto_renew ELSE 1 END, "
                         + "last_operation_key = excluded.last_operation_key, last_synced_at = excluded.last_synced_at, "
                         + "updated_at = excluded.updated_at")
                 .bind("name", name.ascii()).bind("unicode", name.unicode()).bind("tld", name.tld().ascii())

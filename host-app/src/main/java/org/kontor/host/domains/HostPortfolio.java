@@ -111,6 +111,12 @@ public final class HostPortfolio implements DomainPortfolio {
             return new RenewalResult(request.key(), request.name(), RenewalResult.Status.FAILED, null, domain.expiresAt(),
                     "expiry-changed", "the domain was renewed meanwhile; it now expires " + domain.expiresAt());
         }
+        boolean renewing = operations.openOn(request.name()).stream()
+                .anyMatch(op -> op.kind() == ChargeKind.DOMAIN_RENEW);
+        if (renewing) {
+            return new RenewalResult(request.key(), request.name(), RenewalResult.Status.FAILED, null, domain.expiresAt(),
+                    "renewal-in-progress", "a renewal of " + request.name().unicode() + " waits for the registry's answer");
+        }
         Money price = renewalPrice(request.name(), request.currency()).orElseThrow(() -> new IllegalStateException(
                 "no renewal price is set for ." + request.name().tld().ascii() + " in " + request.currency()));
         LocalDate currentExpiry = LocalDate.ofInstant(domain.expiresAt(), ZoneOffset.UTC);

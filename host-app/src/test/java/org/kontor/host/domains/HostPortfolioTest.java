@@ -111,6 +111,34 @@ class HostPortfolioTest {
     }
 
     @DbTest
+    void noSecondRenewalStartsWhileOneWaitsForTheRegistry(Database db) throws Exception {
+        DomainName name = owned("anna", "waiting");
+        IdempotencyKey first = Domains.key("first");
+        domains.registry.answer(name, org.kontor.api.outcome.Outcome.pending(null, first.value(), "queued"));
+
+        assertThat(domains.portfolio.renew(renewal(first, "anna", name)).status()).isEqualTo(RenewalResult.Status.PENDING);
+        RenewalResult second = domains.portfolio.renew(renewal(Domains.key("second"), "anna", name));
+
+        assertThat(second.status()).isEqualTo(RenewalResult.Status.FAILED);
+        assertThat(second.code()).isEqualTo("renewal-in-progress");
+        assertThat(domains.registry.billableCalls.get()).as("one create, one renewal").isEqualTo(2);
+    }
+
+    @DbTest
+    void aDomainRegisteredAgainAfterItWasDeletedIsNotTerminated(Database db) throws Exception {
+        DomainName name = owned("anna", "again");
+        domains.portfolio.terminate("anna", name);
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE domain SET state = 'DELETED' WHERE name = :n")
+                .bind("n", name.ascii()).execute());
+
+        domains.operations.perform(domains.create("anna", name, Domains.key("create-again")));
+
+        PortfolioDomain again = domains.portfolio.find("anna", name).orElseThrow();
+        assertThat(again.state()).isEqualTo(State.ACTIVE);
+        assertThat(again.terminated()).isFalse();
+    }
+
+    @DbTest
     void aKeyOfAnotherCustomersOperationIsRefused(Database db) throws Exception {
         DomainName annas = owned("anna", "key-a");
         DomainName bos = owned("bo", "key-b");

@@ -32,6 +32,10 @@ import org.kontor.plugins.prepaidaccount.upcoming.UpcomingPayments;
  */
 final class UpcomingWeb {
 
+    /** What a form post reports back on the page (the RenewalResult statuses, and terminated). */
+    private static final java.util.Set<String> RESULTS =
+            java.util.Set.of("completed", "pending", "failed", "held_for_review", "terminated");
+
     private final Ledger ledger;
     private final UpcomingPayments upcoming;
 
@@ -84,7 +88,8 @@ final class UpcomingWeb {
             rows.add(row);
         }
         page.put("payments", rows);
-        page.put("result", ctx.queryParam("result") == null ? "" : ctx.queryParam("result"));
+        String result = ctx.queryParam("result");
+        page.put("result", result != null && RESULTS.contains(result) ? result : "");
         page.put("resultDomain", ctx.queryParam("domain") == null ? "" : ctx.queryParam("domain"));
         ctx.render("upcoming.ftlh", page);
     }
