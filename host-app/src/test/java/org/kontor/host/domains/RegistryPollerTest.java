@@ -133,6 +133,32 @@ class RegistryPollerTest {
     }
 
     @DbTest
+    void ourTransferRejectedByTheLosingRegistrarReleasesTheHold(Database db) throws Exception {
+        DomainName name = Domains.unique("refused-transfer");
+        IdempotencyKey key = Domains.key("transfer");
+        domains.registry.answer(name, Outcome.pending(null, key.value(), "awaiting the losing registrar"));
+        domains.operations.perform(domains.transfer("bo", name, key));
+        domains.registry.enqueue(message("t6", "transfer-clientRejected", name, Map.of("trStatus", "clientRejected")));
+
+        domains.poller.drain(domains.registry);
+
+        assertThat(domains.operations.find(key).orElseThrow().state()).isEqualTo(OperationState.FAILED);
+        assertThat(domains.funding.find(key).orElseThrow().state()).isEqualTo(FundingHold.State.RELEASED);
+        assertThat(domains.store.find(name).orElseThrow().state()).isEqualTo(State.REJECTED);
+    }
+
+    @DbTest
+    void aDeletedDomainIsRecordedDeleted(Database db) throws Exception {
+        DomainName name = Domains.unique("gone");
+        domains.operations.perform(domains.create("anna", name, Domains.key("create")));
+        domains.registry.enqueue(message("x1", "domain-deleted", name, Map.of()));
+
+        domains.poller.drain(domains.registry);
+
+        assertThat(domains.store.find(name).orElseThrow().state()).isEqualTo(State.DELETED);
+    }
+
+    @DbTest
     void anUnknownKindIsKeptForTheOperatorAndAcknowledged(Database db) {
         domains.registry.enqueue(new RegistryMessage("u1", null, "message", "Registry maintenance on Sunday", null, Map.of()));
 
