@@ -92,14 +92,9 @@ public final class HostPortfolio implements DomainPortfolio {
 
     @Override
     public RenewalResult renew(RenewalRequest request) throws InsufficientFundsException {
-        Optional<DomainOperation> earlier = operations.find(request.key());
+        Optional<RenewalResult> earlier = earlier(request);
         if (earlier.isPresent()) {
-            DomainOperation operation = earlier.get();
-            if (!operation.customerId().equals(request.customerId()) || !operation.domain().equals(request.name())
-                    || operation.kind() != ChargeKind.DOMAIN_RENEW) {
-                throw new IllegalArgumentException("the key " + request.key().value() + " names another operation");
-            }
-            return result(operation);
+            return earlier.get();
         }
         PortfolioDomain domain = find(request.customerId(), request.name())
                 .orElseThrow(() -> unknown(request.name()));
@@ -108,14 +103,14 @@ public final class HostPortfolio implements DomainPortfolio {
                     + (domain.terminated() ? "terminated" : domain.state().name().toLowerCase(Locale.ROOT)));
         }
         if (request.expectedExpiry() != null && !request.expectedExpiry().equals(domain.expiresAt())) {
-            return new RenewalResult(request.key(), request.name(), RenewalResult.Status.FAILED, null, domain.expiresAt(),
-                    "expiry-changed", "the domain was renewed meanwhile; it now expires " + domain.expiresAt());
+            return refused(request, domain, "expiry-changed",
+                    "the domain was renewed meanwhile; it now expires " + domain.expiresAt());
         }
         boolean renewing = operations.openOn(request.name()).stream()
-                .anyMatch(op -> op.kind() == ChargeKind.DOMAIN_RENEW);
+                .anyMatch(op -> op.kind() == ChargeKind.DOMAIN_RENEW && !op.key().equals(request.key()));
         if (renewing) {
-            return new RenewalResult(request.key(), request.name(), RenewalResult.Status.FAILED, null, domain.expiresAt(),
-                    "renewal-in-progress", "a renewal of " + request.name().unicode() + " waits for the registry's answer");
+            return refused(request, domain, "renewal-in-progress",
+                    "a renewal of " + request.name().unicode() + " waits for the registry's answer");
         }
         Money price = renewalPrice(request.name(), request.currency()).orElseThrow(() -> new IllegalStateException(
                 "no renewal price is set for ." + request.name().tld().ascii() + " in " + request.currency()));
@@ -130,6 +125,26 @@ public final class HostPortfolio implements DomainPortfolio {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return result(operation);
+    }
+
+    /** The renewal already made under this key (a second click), if any; a key of another operation is refused. */
+    private Optional<RenewalResult> earlier(RenewalRequest request) {
+        return operations.find(request.key()).map(operation -> {
+            if (!operation.customerId().equals(request.customerId()) || !operation.domain().equals(request.name())
+                    || operation.kind() != ChargeKind.DOMAIN_RENEW) {
+                throw new IllegalArgumentException("the key " + request.key().value() + " names another operation");
+            }
+            return result(operation);
+        });
+    }
+
+    /**
+     * A refusal, unless the same key renewed meanwhile (two clicks at once: the other one's renewal moved the
+     * expiry or is still open), in which case that renewal is the answer.
+     */
+    private RenewalResult refused(RenewalRequest request, PortfolioDomain domain, String code, String message) {
+        return earlier(request).orElseGet(() -> new RenewalResult(request.key(), request.name(),
+                RenewalResult.Status.FAILED, null, domain.expiresAt(), code, message));
     }
 
     private RenewalResult result(DomainOperation operation) {
