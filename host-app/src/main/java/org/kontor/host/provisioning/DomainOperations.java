@@ -1,6 +1,8 @@
 package org.kontor.host.provisioning;
 
+import java.util.List;
 import java.util.Optional;
+import org.kontor.api.domain.DomainName;
 import org.kontor.api.funding.FundingSource;
 import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.outcome.IdempotencyKey;
@@ -108,7 +110,7 @@ public final class DomainOperations {
     }
 
     /** The operations on this domain that are not settled yet, oldest first. */
-    public java.util.List<DomainOperation> openOn(org.kontor.api.domain.DomainName domain) {
+    public List<DomainOperation> openOn(DomainName domain) {
         return store.openOn(domain);
     }
 

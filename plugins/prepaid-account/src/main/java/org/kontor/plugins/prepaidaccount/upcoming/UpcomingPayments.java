@@ -23,6 +23,7 @@ import org.kontor.plugins.prepaidaccount.i18n.PluginMessages;
 import org.kontor.plugins.prepaidaccount.ledger.Account;
 import org.kontor.plugins.prepaidaccount.ledger.AccountState;
 import org.kontor.plugins.prepaidaccount.ledger.Ledger;
+import org.kontor.plugins.prepaidaccount.ledger.LedgerException;
 import org.slf4j.Logger;
 
 /**
@@ -230,8 +231,7 @@ public final class UpcomingPayments {
 
     private static void requireActive(Account account) {
         if (account.state() != AccountState.ACTIVE) {
-            throw new org.kontor.plugins.prepaidaccount.ledger.LedgerException(
-                    org.kontor.plugins.prepaidaccount.ledger.LedgerException.Reason.NOT_ACTIVE, "the prepaid account is not active");
+            throw new LedgerException(LedgerException.Reason.NOT_ACTIVE, "the prepaid account is not active");
         }
     }
 }

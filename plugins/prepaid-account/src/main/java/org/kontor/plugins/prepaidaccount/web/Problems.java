@@ -1,11 +1,11 @@
 package org.kontor.plugins.prepaidaccount.web;
 
-import org.kontor.api.portfolio.UnknownDomainException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.kontor.api.portfolio.UnknownDomainException;
 import org.kontor.plugins.prepaidaccount.ledger.LedgerException;
 
 /**

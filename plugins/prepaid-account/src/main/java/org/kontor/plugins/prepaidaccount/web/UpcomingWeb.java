@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.InvalidDomainNameException;
@@ -33,8 +34,7 @@ import org.kontor.plugins.prepaidaccount.upcoming.UpcomingPayments;
 final class UpcomingWeb {
 
     /** What a form post reports back on the page (the RenewalResult statuses, and terminated). */
-    private static final java.util.Set<String> RESULTS =
-            java.util.Set.of("completed", "pending", "failed", "held_for_review", "terminated");
+    private static final Set<String> RESULTS = Set.of("completed", "pending", "failed", "held_for_review", "terminated");
 
     private final Ledger ledger;
     private final UpcomingPayments upcoming;
