@@ -644,7 +644,8 @@ public final class EppDomainRegistry implements DomainRegistry {
 
     /**
      * Answers from {@code info} alone: ours → PROCESSED (PENDING while the registry still shows
-     * {@code pendingCreate}), absent → CANCELED, another registrar's → ERROR, no answer → UNDEFINED.
+     * {@code pendingCreate}), absent → CANCELED (PENDING where the hooks say the registry decides creates
+     * later), another registrar's → ERROR, no answer → UNDEFINED.
      */
     @Override
     public Outcome<DomainRegistration> status(IdempotencyKey key, DomainName name) {
@@ -655,6 +656,11 @@ public final class EppDomainRegistry implements DomainRegistry {
             return Outcome.undefined("the registry cannot be asked about " + name + " (" + key + "): " + e.getMessage());
         }
         if (response.code() == OBJECT_DOES_NOT_EXIST) {
+            if (hooks.decidesCreatesLater()) {
+                return Outcome.pending(DomainRegistration.of(name, null, null, null), null, name
+                        + " does not exist at " + profile.registryId() + " yet; the registry decides the create ("
+                        + key + ") through its poll queue");
+            }
             return Outcome.canceled("no such operation: " + name + " does not exist at " + profile.registryId());
         }
         Optional<DomainInfoData> data = response.data(DomainInfoData.class);

@@ -74,6 +74,14 @@ public interface EppProfileHooks {
         return null;
     }
 
+    /**
+     * Whether the registry decides creates later (answers 1001 and reports through the poll queue): then a
+     * domain that {@code info} does not find yet is still pending in {@link EppDomainRegistry#status}, not canceled.
+     */
+    default boolean decidesCreatesLater() {
+        return false;
+    }
+
     /** Where a registry wants no host objects created for glue. */
     default boolean createsHostObjects(Greeting greeting) {
         return true;
