@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.kontor.api.contact.Contact;
 import org.kontor.api.contact.HolderType;
 import org.kontor.api.registry.CreateContact;
+import org.kontor.api.registry.DomainInfo;
 import org.kontor.api.registry.RegisterDomain;
 import org.kontor.api.registry.RestoreDomain;
 import org.kontor.api.registry.UpdateDomain;
@@ -141,6 +142,31 @@ public final class DkhmHooks implements EppProfileHooks {
     @Override
     public String createReference(EppResponse response) {
         return trackingNumber(response);
+    }
+
+    /**
+     * The auth code of a domain at .dk is the registry's token in {@code dkhm:authInfo op="transfer"} (the
+     * {@code domain:pw} stays empty); it replaces the generic reading when present.
+     */
+    @Override
+    public DomainInfo domainInfo(DomainInfo info, EppResponse response) {
+        String token = null;
+        for (String ns : DkhmNamespaces.SUPPORTED) {
+            for (UnknownElement e : response.unknownExtensions(ns)) {
+                if ("authInfo".equals(e.localName()) && "transfer".equals(ExtensionXml.attribute(e, "authInfo", "op"))) {
+                    token = ExtensionXml.text(e, "authInfo");
+                }
+            }
+        }
+        if (token == null || token.isEmpty()) {
+            return info.authCode() == null || info.authCode().isEmpty() ? withAuthCode(info, null) : info;
+        }
+        return withAuthCode(info, token);
+    }
+
+    private static DomainInfo withAuthCode(DomainInfo i, String authCode) {
+        return new DomainInfo(i.name(), i.registryReference(), i.statuses(), i.registrant(), i.contacts(),
+                i.nameservers(), i.createdAt(), i.expiresAt(), i.sponsor(), authCode);
     }
 
     /** The registry's tracking number in an answer, or null. */

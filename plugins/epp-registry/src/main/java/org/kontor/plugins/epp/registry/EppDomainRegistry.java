@@ -571,7 +571,7 @@ public final class EppDomainRegistry implements DomainRegistry {
         if (response.code() == OBJECT_DOES_NOT_EXIST) {
             return Optional.empty();
         }
-        return Optional.of(domainInfo(name, requireSuccess(response, "info")));
+        return Optional.of(hooks.domainInfo(domainInfo(name, requireSuccess(response, "info")), response));
     }
 
     @Override

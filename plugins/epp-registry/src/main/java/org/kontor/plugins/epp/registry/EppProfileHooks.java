@@ -82,6 +82,12 @@ public interface EppProfileHooks {
         return false;
     }
 
+    /** What {@code info} returns, from the generic reading and the answer (for registry extensions in it). */
+    default org.kontor.api.registry.DomainInfo domainInfo(org.kontor.api.registry.DomainInfo info,
+            EppResponse response) {
+        return info;
+    }
+
     /** Where a registry wants no host objects created for glue. */
     default boolean createsHostObjects(Greeting greeting) {
         return true;
