@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.kontor.api.domain.DomainName;
+import org.kontor.api.domain.Period;
 import org.kontor.api.domain.Tld;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
@@ -78,6 +79,17 @@ public interface DomainRegistry extends ExtensionPoint {
      */
     default Optional<RegistryBalance> registryBalance() {
         return balance().map(RegistryBalance::ofBalance);
+    }
+
+    /**
+     * The registry's own prices for a command on each name, as it quotes them (EPP: the fee extension on
+     * check). Empty where the registry quotes none; then the operator's price list is all there is.
+     *
+     * @param command {@code create}, {@code renew}, {@code transfer} or {@code restore}
+     * @param period  the period to quote, or null for the registry's default
+     */
+    default List<DomainPrice> quote(List<DomainName> names, String command, Period period) {
+        return List.of();
     }
 
     /** Takes the oldest message from the registry's poll queue, if any; acknowledge it once applied. */

@@ -1,5 +1,6 @@
 package org.kontor.api.registry;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,10 @@ import org.kontor.api.outcome.IdempotencyKey;
  * @param contacts   handles for other roles; a registry fills in what it requires itself
  * @param authCode   the auth code to set, or null to let the registry choose
  * @param launch     launch phase data, or null in general availability
+ * @param dsRecords  DS records to publish where the registry supports DNSSEC; empty for an unsigned domain
+ * @param allocationToken an allocation token (RFC 8495) the registry issued for this name, or null
+ * @param termsAcceptedAt when the holder accepted the registry's terms and conditions, or null where unknown;
+ *                   registries that require proof of it (the .dk registry's order confirmation token) need it
  */
 public record RegisterDomain(
         IdempotencyKey key,
@@ -25,7 +30,10 @@ public record RegisterDomain(
         Map<ContactRole, ContactHandle> contacts,
         List<Nameserver> nameservers,
         String authCode,
-        LaunchData launch) {
+        LaunchData launch,
+        List<DsRecord> dsRecords,
+        String allocationToken,
+        Instant termsAcceptedAt) {
 
     public RegisterDomain {
         Objects.requireNonNull(key, "key");
@@ -34,6 +42,40 @@ public record RegisterDomain(
         Objects.requireNonNull(registrant, "registrant");
         contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
         nameservers = nameservers == null ? List.of() : List.copyOf(nameservers);
+        dsRecords = dsRecords == null ? List.of() : List.copyOf(dsRecords);
+        allocationToken = allocationToken == null || allocationToken.isBlank() ? null : allocationToken.strip();
+    }
+
+    /** The command without DS records, allocation token or terms acceptance. */
+    public RegisterDomain(IdempotencyKey key, DomainName name, Period period, ContactHandle registrant,
+                          Map<ContactRole, ContactHandle> contacts, List<Nameserver> nameservers, String authCode,
+                          LaunchData launch) {
+        this(key, name, period, registrant, contacts, nameservers, authCode, launch, null, null, null);
+    }
+
+    public RegisterDomain withDsRecords(List<DsRecord> records) {
+        return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launch, records,
+                allocationToken, termsAcceptedAt);
+    }
+
+    public RegisterDomain withAllocationToken(String token) {
+        return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launch, dsRecords,
+                token, termsAcceptedAt);
+    }
+
+    public RegisterDomain withTermsAcceptedAt(Instant acceptedAt) {
+        return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launch, dsRecords,
+                allocationToken, acceptedAt);
+    }
+
+    public RegisterDomain withLaunch(LaunchData launchData) {
+        return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launchData,
+                dsRecords, allocationToken, termsAcceptedAt);
+    }
+
+    public RegisterDomain withContacts(Map<ContactRole, ContactHandle> roles) {
+        return new RegisterDomain(key, name, period, registrant, roles, nameservers, authCode, launch, dsRecords,
+                allocationToken, termsAcceptedAt);
     }
 
     public static RegisterDomain of(IdempotencyKey key, DomainName name, Period period, ContactHandle registrant,

@@ -1,5 +1,6 @@
 package org.kontor.api.registry;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,12 @@ import org.kontor.api.outcome.IdempotencyKey;
  * Changes to one domain; empty collections and null fields leave that part as it is.
  *
  * @param newRegistrant a change of holder, or null
- * @param newAuthCode   a new auth code, or null
+ * @param newAuthCode   a new auth code, or null; the empty string removes the auth code (RFC 5731
+ *                      {@code domain:null}); registries that generate codes themselves (.dk) take any other
+ *                      value as the request to generate one
+ * @param addDsRecords    DS records to add (DNSSEC)
+ * @param removeDsRecords DS records to remove
+ * @param termsAcceptedAt when a new holder accepted the registry's terms, for a change of registrant, or null
  */
 public record UpdateDomain(
         IdempotencyKey key,
@@ -25,7 +31,10 @@ public record UpdateDomain(
         Set<String> addStatuses,
         Set<String> removeStatuses,
         ContactHandle newRegistrant,
-        String newAuthCode) {
+        String newAuthCode,
+        List<DsRecord> addDsRecords,
+        List<DsRecord> removeDsRecords,
+        Instant termsAcceptedAt) {
 
     public UpdateDomain {
         Objects.requireNonNull(key, "key");
@@ -36,6 +45,35 @@ public record UpdateDomain(
         removeContacts = removeContacts == null ? Map.of() : Map.copyOf(removeContacts);
         addStatuses = addStatuses == null ? Set.of() : Set.copyOf(addStatuses);
         removeStatuses = removeStatuses == null ? Set.of() : Set.copyOf(removeStatuses);
+        addDsRecords = addDsRecords == null ? List.of() : List.copyOf(addDsRecords);
+        removeDsRecords = removeDsRecords == null ? List.of() : List.copyOf(removeDsRecords);
+    }
+
+    /** The change without DS records or terms acceptance. */
+    public UpdateDomain(IdempotencyKey key, DomainName name, List<Nameserver> addNameservers,
+                        List<Nameserver> removeNameservers, Map<ContactRole, ContactHandle> addContacts,
+                        Map<ContactRole, ContactHandle> removeContacts, Set<String> addStatuses,
+                        Set<String> removeStatuses, ContactHandle newRegistrant, String newAuthCode) {
+        this(key, name, addNameservers, removeNameservers, addContacts, removeContacts, addStatuses, removeStatuses,
+                newRegistrant, newAuthCode, null, null, null);
+    }
+
+    /** Adds and removes DS records. */
+    public static UpdateDomain dsRecords(IdempotencyKey key, DomainName name, List<DsRecord> add,
+                                         List<DsRecord> remove) {
+        return new UpdateDomain(key, name, null, null, null, null, null, null, null, null, add, remove, null);
+    }
+
+    /** Changes the holder; {@code acceptedAt} is when the new holder accepted the registry's terms. */
+    public static UpdateDomain registrant(IdempotencyKey key, DomainName name, ContactHandle registrant,
+                                          Instant acceptedAt) {
+        return new UpdateDomain(key, name, null, null, null, null, null, null, registrant, null, null, null,
+                acceptedAt);
+    }
+
+    /** Removes the auth code, where the registry allows it. */
+    public static UpdateDomain clearAuthCode(IdempotencyKey key, DomainName name) {
+        return authCode(key, name, "");
     }
 
     /** Replaces the nameservers: adds those not there yet and removes the others. */

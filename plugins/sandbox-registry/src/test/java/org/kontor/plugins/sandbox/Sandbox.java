@@ -53,11 +53,25 @@ final class Sandbox implements AutoCloseable {
 
     static Sandbox start(Database database, Money openingBalance,
             java.util.function.UnaryOperator<SandboxSettings> adjust) {
+        return start(database, openingBalance, adjust, Clock.systemUTC());
+    }
+
+    /** A sandbox with the full registry rules (the .dk profile for dk, references checked) on the given clock. */
+    static Sandbox registry(Database database, Money openingBalance, Clock clock,
+            java.util.function.UnaryOperator<org.kontor.plugins.sandbox.settings.RegistryRules> rules) {
+        // object tests provoke many errors of one kind on purpose: the three-errors rule has its own tests
+        return start(database, openingBalance, s -> new SandboxSettings(s.serverId(), s.registrars(), s.createPrices(),
+                s.maxFrameBytes(), s.idleTimeout(), s.maxSessionsPerRegistrar(), 100, s.faults(),
+                rules.apply(org.kontor.plugins.sandbox.settings.RegistryRules.DEFAULT)), clock);
+    }
+
+    static Sandbox start(Database database, Money openingBalance,
+            java.util.function.UnaryOperator<SandboxSettings> adjust, Clock clock) {
         String tag = tag();
         SandboxSettings settings = adjust.apply(settings(tag, openingBalance));
         ResponseWriter writer = new ResponseWriter(settings.serverId(), SandboxServer.SERVICES);
-        SandboxRegistry registry = new SandboxRegistry(database.jdbi(), Clock.systemUTC(), settings, writer);
-        SandboxServer server = new SandboxServer(settings, registry, writer, Clock.systemUTC(), new SplittableRandom(7))
+        SandboxRegistry registry = new SandboxRegistry(database.jdbi(), clock, settings, writer);
+        SandboxServer server = new SandboxServer(settings, registry, writer, clock, new SplittableRandom(7))
                 .start();
         return new Sandbox(tag, settings, registry, server);
     }
@@ -67,8 +81,12 @@ final class Sandbox implements AutoCloseable {
     }
 
     TestClient loggedIn() {
+        return loggedIn(registrar);
+    }
+
+    TestClient loggedIn(String clientId) {
         TestClient client = connect();
-        int code = client.login(registrar, PASSWORD).code();
+        int code = client.login(clientId, PASSWORD).code();
         if (code != 1000) {
             client.close();
             throw new AssertionError("login answered " + code);

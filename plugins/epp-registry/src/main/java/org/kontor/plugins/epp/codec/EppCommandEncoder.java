@@ -6,10 +6,16 @@ import static org.kontor.plugins.epp.codec.EppNamespaces.DOMAIN;
 import static org.kontor.plugins.epp.codec.EppNamespaces.HOST;
 import static org.kontor.plugins.epp.codec.EppNamespaces.RGP;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import org.kontor.plugins.epp.command.BalanceInfo;
 import org.kontor.plugins.epp.command.ClientTransactionId;
+import org.kontor.plugins.epp.command.CommandExtension;
+import org.kontor.plugins.epp.command.ExtensionWriter;
+import org.kontor.plugins.epp.command.Extended;
 import org.kontor.plugins.epp.command.ContactCheck;
 import org.kontor.plugins.epp.command.ContactCreate;
 import org.kontor.plugins.epp.command.ContactInfo;
@@ -54,8 +60,10 @@ public final class EppCommandEncoder {
     }
 
     /** The command with the caller's client transaction id. */
-    public byte[] encode(EppCommand command, ClientTransactionId clTRID) {
+    public byte[] encode(EppCommand extended, ClientTransactionId clTRID) {
         XmlOut out = new XmlOut(XMLOutputFactory.newDefaultFactory()).startEpp().start("command");
+        EppCommand command = Extended.unwrap(extended);
+        List<CommandExtension> extensions = new ArrayList<>();
         if (command instanceof Login c) {
             login(out, c);
         } else if (command instanceof Logout) {
@@ -76,6 +84,7 @@ public final class EppCommandEncoder {
             domainDelete(out, c);
         } else if (command instanceof DomainRestore c) {
             domainRestore(out, c);
+            extensions.add(rgpRestore(c));
         } else if (command instanceof ContactCheck c) {
             contactCheck(out, c);
         } else if (command instanceof ContactCreate c) {
@@ -96,6 +105,16 @@ public final class EppCommandEncoder {
             out.start("info").startDeclaring("balance", BALANCE, "info").end().end();
         } else {
             throw new IllegalArgumentException("unknown command " + command);
+        }
+        extensions.addAll(Extended.extensionsOf(extended));
+        if (!extensions.isEmpty()) {
+            out.start("extension");
+            for (CommandExtension extension : extensions) {
+                Writer writer = new Writer(out, extension.prefix(), extension.namespace());
+                extension.write(writer);
+                writer.requireClosed();
+            }
+            out.end();
         }
         out.leaf("clTRID", clTRID.value());
         return out.end().end().finish();
@@ -165,7 +184,9 @@ public final class EppCommandEncoder {
         changes(out, "rem", c.remove());
         if (c.changesRegistrantOrAuthInfo()) {
             out.start(D, DOMAIN, "chg").optionalLeaf(D, DOMAIN, "registrant", c.newRegistrant());
-            if (c.newAuthInfo() != null) {
+            if (c.newAuthInfo() != null && c.newAuthInfo().isEmpty()) {
+                out.start(D, DOMAIN, "authInfo").empty(D, DOMAIN, "null").end(); // RFC 5731: removes it
+            } else if (c.newAuthInfo() != null) {
                 domainAuthInfo(out, c.newAuthInfo());
             }
             out.end();
@@ -188,12 +209,97 @@ public final class EppCommandEncoder {
         out.start("delete").startDeclaring(D, DOMAIN, "delete").leaf(D, DOMAIN, "name", c.name()).end().end();
     }
 
-    /** RFC 3915 §4.2.5: an update with an empty {@code chg} and the restore request in the extension. */
+    /** RFC 3915 §4.2.5: an update with an empty {@code chg}; the restore request or report goes in the extension. */
     private static void domainRestore(XmlOut out, DomainRestore c) {
         out.start("update").startDeclaring(D, DOMAIN, "update").leaf(D, DOMAIN, "name", c.name())
                 .empty(D, DOMAIN, "chg").end().end();
-        out.start("extension").startDeclaring("rgp", RGP, "update").empty("rgp", RGP, "restore")
-                .attribute("op", "request").end().end();
+    }
+
+    private static CommandExtension rgpRestore(DomainRestore c) {
+        return CommandExtension.of(RGP, "rgp", w -> {
+            w.start("update");
+            if (c.report() == null) {
+                w.empty("restore").attribute("op", "request");
+            } else {
+                DomainRestore.Report r = c.report();
+                w.start("restore").attribute("op", "report").start("report")
+                        .leaf("preData", r.preData()).leaf("postData", r.postData())
+                        .leaf("delTime", r.deletedAt().toString()).leaf("resTime", r.restoredAt().toString())
+                        .leaf("resReason", r.reason()).leaf("statement", r.statement())
+                        .optionalLeaf("other", r.other()).end().end();
+            }
+            w.end();
+        });
+    }
+
+    /** Writes one extension's elements in its namespace; top-level elements declare it. */
+    private static final class Writer implements ExtensionWriter {
+        private final XmlOut out;
+        private final String prefix;
+        private final String namespace;
+        private final Deque<Boolean> open = new ArrayDeque<>();
+
+        Writer(XmlOut out, String prefix, String namespace) {
+            this.out = out;
+            this.prefix = prefix;
+            this.namespace = namespace;
+        }
+
+        @Override
+        public ExtensionWriter start(String localName) {
+            if (open.isEmpty()) {
+                out.startDeclaring(prefix, namespace, localName);
+            } else {
+                out.start(prefix, namespace, localName);
+            }
+            open.push(Boolean.TRUE);
+            return this;
+        }
+
+        @Override
+        public ExtensionWriter startForeign(String foreignPrefix, String foreignNamespace, String localName) {
+            out.startDeclaring(foreignPrefix, foreignNamespace, localName);
+            open.push(Boolean.TRUE);
+            return this;
+        }
+
+        @Override
+        public ExtensionWriter attribute(String name, String value) {
+            out.attribute(name, value);
+            return this;
+        }
+
+        @Override
+        public ExtensionWriter text(String text) {
+            out.text(text);
+            return this;
+        }
+
+        @Override
+        public ExtensionWriter end() {
+            if (open.isEmpty()) {
+                throw new IllegalStateException("no element of " + namespace + " is open");
+            }
+            open.pop();
+            out.end();
+            return this;
+        }
+
+        @Override
+        public ExtensionWriter empty(String localName) {
+            if (open.isEmpty()) {
+                out.emptyDeclaring(prefix, namespace, localName);
+            } else {
+                out.empty(prefix, namespace, localName);
+            }
+            return this;
+        }
+
+        void requireClosed() {
+            if (!open.isEmpty()) {
+                throw new EppCodecException("the extension " + namespace + " left " + open.size() + " element(s) open");
+            }
+        }
     }
 
     private static void contactCheck(XmlOut out, ContactCheck c) {

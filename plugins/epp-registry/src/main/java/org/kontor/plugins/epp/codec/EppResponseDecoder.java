@@ -15,6 +15,7 @@ import static org.kontor.plugins.epp.codec.EppNamespaces.BALANCE;
 import static org.kontor.plugins.epp.codec.EppNamespaces.CONTACT;
 import static org.kontor.plugins.epp.codec.EppNamespaces.DOMAIN;
 import static org.kontor.plugins.epp.codec.EppNamespaces.EPP;
+import static org.kontor.plugins.epp.codec.EppNamespaces.FEE;
 import static org.kontor.plugins.epp.codec.EppNamespaces.HOST;
 import static org.kontor.plugins.epp.codec.EppNamespaces.RGP;
 import static org.kontor.plugins.epp.codec.EppNamespaces.SEC_DNS;
@@ -42,6 +43,7 @@ import org.kontor.plugins.epp.response.DomainRenewData;
 import org.kontor.plugins.epp.response.DomainTransferData;
 import org.kontor.plugins.epp.response.EppMessage;
 import org.kontor.plugins.epp.response.EppResponse;
+import org.kontor.plugins.epp.response.FeeCheckData;
 import org.kontor.plugins.epp.response.Greeting;
 import org.kontor.plugins.epp.response.HostCheckData;
 import org.kontor.plugins.epp.response.HostCreateData;
@@ -193,7 +195,46 @@ public final class EppResponseDecoder {
         if (is(element, SEC_DNS, "infData") && child(element, SEC_DNS, "dsData") != null) {
             return secDns(element);
         }
+        if (is(element, FEE, "chkData")) {
+            return feeCheck(element);
+        }
         return unknown(element);
+    }
+
+    private static FeeCheckData feeCheck(Element chkData) {
+        Currency currency;
+        try {
+            currency = Currency.getInstance(requiredText(chkData, FEE, "currency"));
+        } catch (IllegalArgumentException e) {
+            throw new EppCodecException("unknown fee currency " + text(chkData, FEE, "currency"), e);
+        }
+        List<FeeCheckData.Quote> quotes = children(chkData, FEE, "cd").stream().map(cd -> {
+            List<FeeCheckData.CommandFee> commands = children(cd, FEE, "command").stream().map(c -> {
+                Element period = child(c, FEE, "period");
+                List<Element> fees = children(c, FEE, "fee");
+                BigDecimal total = null;
+                for (Element fee : fees) {
+                    BigDecimal amount = decimal(fee.getTextContent().strip(), "fee");
+                    total = total == null ? amount : total.add(amount);
+                }
+                return new FeeCheckData.CommandFee(c.getAttribute("name"),
+                        period == null ? null : integer(period.getTextContent(), "fee period"),
+                        period == null ? null : (period.hasAttribute("unit") ? period.getAttribute("unit") : "y"),
+                        total, bool(c.getAttribute("standard")), text(c, FEE, "reason"));
+            }).toList();
+            String avail = cd.getAttribute("avail");
+            return new FeeCheckData.Quote(requiredText(cd, FEE, "objID"), avail.isEmpty() || bool(avail),
+                    text(cd, FEE, "class"), commands, text(cd, FEE, "reason"));
+        }).toList();
+        return new FeeCheckData(currency, quotes);
+    }
+
+    private static BigDecimal decimal(String text, String what) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new EppCodecException("the " + what + " is not an amount: " + text, e);
+        }
     }
 
     /** The DS data interface; the key data interface, which .dk does not use, stays raw. */

@@ -80,6 +80,14 @@ final class XmlOut {
         return run(() -> writer.writeEmptyElement(prefix, localName, namespace));
     }
 
+    /** An empty element of a namespace it declares itself. */
+    XmlOut emptyDeclaring(String prefix, String namespace, String localName) {
+        return run(() -> {
+            writer.writeEmptyElement(prefix, localName, namespace);
+            writer.writeNamespace(prefix, namespace);
+        });
+    }
+
     byte[] finish() {
         run(() -> {
             writer.writeEndDocument();

@@ -1,11 +1,41 @@
 package org.kontor.plugins.epp.command;
 
+import java.time.Instant;
 import java.util.Objects;
 
-/** Asks to restore a deleted domain in its redemption period: an RGP (RFC 3915) restore request. */
-public record DomainRestore(String name) implements EppCommand {
+/**
+ * Restores a deleted domain in its redemption period (RFC 3915): a restore request, or — where the registry
+ * skips the request step, as the .dk registry does — the restore report at once.
+ *
+ * @param report the report to send, or null for a restore request
+ */
+public record DomainRestore(String name, Report report) implements EppCommand {
+
+    /**
+     * The restore report (RFC 3915 §4.2.5). The registry may accept empty data and statement texts.
+     *
+     * @param deletedAt  when the domain was deleted
+     * @param restoredAt when it is restored
+     */
+    public record Report(String preData, String postData, Instant deletedAt, Instant restoredAt, String reason,
+            String statement, String other) {
+
+        public Report {
+            preData = preData == null ? "" : preData;
+            postData = postData == null ? "" : postData;
+            Objects.requireNonNull(deletedAt, "deletedAt");
+            Objects.requireNonNull(restoredAt, "restoredAt");
+            reason = reason == null ? "" : reason;
+            statement = statement == null ? "" : statement;
+        }
+    }
 
     public DomainRestore {
         Objects.requireNonNull(name, "name");
+    }
+
+    /** A restore request. */
+    public DomainRestore(String name) {
+        this(name, null);
     }
 }

@@ -6,5 +6,5 @@ package org.kontor.plugins.epp.command;
  */
 public sealed interface EppCommand permits Login, Logout, DomainCheck, DomainCreate, DomainInfo, DomainRenew,
         DomainTransfer, DomainUpdate, DomainDelete, DomainRestore, ContactCheck, ContactCreate, ContactInfo,
-        HostCheck, HostCreate, HostInfo, PollRequest, PollAck, BalanceInfo {
+        HostCheck, HostCreate, HostInfo, PollRequest, PollAck, BalanceInfo, Extended {
 }

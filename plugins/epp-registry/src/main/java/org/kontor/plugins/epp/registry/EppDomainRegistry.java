@@ -1,8 +1,14 @@
 package org.kontor.plugins.epp.registry;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.kontor.api.contact.Contact;
 import org.kontor.api.contact.ContactRole;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.Nameserver;
@@ -22,15 +29,18 @@ import org.kontor.api.domain.Tld;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.api.outcome.Outcome;
+import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.registry.ContactHandle;
 import org.kontor.api.registry.CreateContact;
 import org.kontor.api.registry.DeleteDomain;
 import org.kontor.api.registry.DomainAvailability;
 import org.kontor.api.registry.DomainInfo;
+import org.kontor.api.registry.DomainPrice;
 import org.kontor.api.registry.DomainRegistration;
 import org.kontor.api.registry.DomainRegistry;
 import org.kontor.api.registry.DomainTransfer;
 import org.kontor.api.registry.RegisterDomain;
+import org.kontor.api.registry.RegistryBalance;
 import org.kontor.api.registry.RegistryCapability;
 import org.kontor.api.registry.RegistryMessage;
 import org.kontor.api.registry.RenewDomain;
@@ -41,6 +51,13 @@ import org.kontor.api.registry.UpdateDomain;
 import org.kontor.plugins.epp.codec.EppNamespaces;
 import org.kontor.plugins.epp.command.BalanceInfo;
 import org.kontor.plugins.epp.command.ClientTransactionId;
+import org.kontor.plugins.epp.command.CommandExtension;
+import org.kontor.plugins.epp.command.ContactCreate;
+import org.kontor.plugins.epp.command.ContactInfo;
+import org.kontor.plugins.epp.command.Extended;
+import org.kontor.plugins.epp.command.HostCheck;
+import org.kontor.plugins.epp.command.HostCreate;
+import org.kontor.plugins.epp.command.PostalInfo;
 import org.kontor.plugins.epp.command.DomainCheck;
 import org.kontor.plugins.epp.command.DomainContact;
 import org.kontor.plugins.epp.command.DomainCreate;
@@ -54,7 +71,15 @@ import org.kontor.plugins.epp.command.NameServer;
 import org.kontor.plugins.epp.command.NameServers;
 import org.kontor.plugins.epp.command.PollAck;
 import org.kontor.plugins.epp.command.PollRequest;
+import org.kontor.plugins.epp.extension.AllocationTokenExtension;
+import org.kontor.plugins.epp.extension.FeeExtension;
+import org.kontor.plugins.epp.extension.LaunchExtension;
+import org.kontor.plugins.epp.extension.SecDnsExtension;
 import org.kontor.plugins.epp.response.Availability;
+import org.kontor.plugins.epp.response.ContactCreateData;
+import org.kontor.plugins.epp.response.ContactInfoData;
+import org.kontor.plugins.epp.response.FeeCheckData;
+import org.kontor.plugins.epp.response.HostCheckData;
 import org.kontor.plugins.epp.response.BalanceData;
 import org.kontor.plugins.epp.response.DomainCheckData;
 import org.kontor.plugins.epp.response.DomainCreateData;
@@ -71,6 +96,18 @@ import org.kontor.plugins.epp.session.EppOutcomes;
  * The generic RFC 5730–5734 registry profile: the host's {@link DomainRegistry} over an {@link EppTransport}.
  * The idempotency key of every command is sent as its clTRID. Billable commands are sent once; what became of
  * one whose answer was lost is found out by {@link #status} through {@code info}, never by sending it again.
+ *
+ * <p>Extensions are used where the greeting announces them: secDNS 1.1 (DS records), fee 1.0 (quotes, and the
+ * fee agreement where the profile asks for it), launch 1.0 with signed marks (sunrise and other phases) and
+ * allocation tokens. A command that needs an extension the registry does not announce is answered
+ * {@code unsupported} without being sent. Registry plugins adapt this profile through {@link EppProfileHooks}.
+ *
+ * <p>Glue: where the registry keeps host objects (the greeting announces host-1.0 and the hooks do not
+ * decline), nameservers inside the domain itself are created as host objects with their addresses, after a
+ * {@code host:check} skips those that exist. RFC 5732 §3.2.1 lets a subordinate host be created only once
+ * its domain exists, so on a create the domain is created with the other nameservers first, then the glue
+ * hosts, then an update adds them; on an update the hosts are created before it. Elsewhere glue goes as host
+ * attributes (RFC 5731 {@code hostAttr}).
  */
 public final class EppDomainRegistry implements DomainRegistry {
 
@@ -78,13 +115,59 @@ public final class EppDomainRegistry implements DomainRegistry {
     private static final String AUTH_CODE_ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
+    private static final int OBJECT_EXISTS = 2302;
+    private static final String CONTACT_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+
     private final EppRegistryProfile profile;
     private final EppTransport transport;
+    private final EppProfileHooks hooks;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private volatile Greeting greeting;
 
     public EppDomainRegistry(EppRegistryProfile profile, EppTransport transport) {
+        this(profile, transport, EppProfileHooks.NONE, Clock.systemUTC());
+    }
+
+    public EppDomainRegistry(EppRegistryProfile profile, EppTransport transport, EppProfileHooks hooks, Clock clock) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.hooks = Objects.requireNonNull(hooks, "hooks");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public EppRegistryProfile profile() {
+        return profile;
+    }
+
+    /** The transport, for registry plugins that send commands of their own. */
+    public EppTransport transport() {
+        return transport;
+    }
+
+    /**
+     * The greeting of a current session, fetched once and then kept.
+     *
+     * @throws EppRegistryException when the registry cannot be reached
+     */
+    public Greeting greeting() {
+        Greeting known = greeting;
+        if (known == null) {
+            try {
+                known = transport.greeting();
+            } catch (Exception e) {
+                throw new EppRegistryException("the registry " + profile.registryId() + " cannot be reached: "
+                        + e.getMessage(), e);
+            }
+            greeting = known;
+        }
+        return known;
+    }
+
+    /** Whether the greeting announces this object or extension URI. */
+    public boolean announces(String uri) {
+        Greeting g = greeting();
+        return g.objectUris().contains(uri) || g.extensionUris().contains(uri);
     }
 
     @Override
@@ -97,11 +180,37 @@ public final class EppDomainRegistry implements DomainRegistry {
         return profile.tlds();
     }
 
-    /** Contacts, hosts, DNSSEC and launch phases are not implemented by this profile yet. */
+    /**
+     * Transfer, update, delete, restore, poll and balance always; contacts and hosts where the greeting announces
+     * their objects (and, when the registry cannot be reached, by default), DNSSEC and launch phases only where
+     * it announces secDNS 1.1 and launch 1.0.
+     */
     @Override
     public Set<RegistryCapability> capabilities() {
-        return EnumSet.of(RegistryCapability.TRANSFER, RegistryCapability.UPDATE, RegistryCapability.DELETE,
-                RegistryCapability.RESTORE, RegistryCapability.POLL, RegistryCapability.BALANCE);
+        Set<RegistryCapability> capabilities = EnumSet.of(RegistryCapability.TRANSFER, RegistryCapability.UPDATE,
+                RegistryCapability.DELETE, RegistryCapability.RESTORE, RegistryCapability.POLL,
+                RegistryCapability.BALANCE);
+        Greeting g;
+        try {
+            g = greeting();
+        } catch (EppRegistryException e) {
+            capabilities.add(RegistryCapability.CONTACTS);
+            capabilities.add(RegistryCapability.HOSTS);
+            return capabilities;
+        }
+        if (g.objectUris().contains(EppNamespaces.CONTACT)) {
+            capabilities.add(RegistryCapability.CONTACTS);
+        }
+        if (g.objectUris().contains(EppNamespaces.HOST)) {
+            capabilities.add(RegistryCapability.HOSTS);
+        }
+        if (g.extensionUris().contains(EppNamespaces.SEC_DNS)) {
+            capabilities.add(RegistryCapability.DNSSEC);
+        }
+        if (g.extensionUris().contains(EppNamespaces.LAUNCH)) {
+            capabilities.add(RegistryCapability.LAUNCH_PHASES);
+        }
+        return capabilities;
     }
 
     /**
@@ -128,30 +237,295 @@ public final class EppDomainRegistry implements DomainRegistry {
         return List.copyOf(answers);
     }
 
+    /**
+     * {@code contact:create} with an id derived from the idempotency key (so a retry of the same key names the
+     * same contact: when the registry answers 2302 "exists" and {@code contact:info} shows the contact is ours,
+     * it is the one created before). The registry may assign an id of its own; the answer's id is returned.
+     * One postal info: {@code int} when every text is 7-bit ASCII, {@code loc} otherwise.
+     */
     @Override
     public Outcome<ContactHandle> createContact(CreateContact command) {
-        return Outcome.error("unsupported", "this EPP profile does not create contacts yet");
+        String generated = contactId(command.key());
+        ContactCreate create;
+        EppCommand sent;
+        try {
+            String id = hooks.contactId(command, generated);
+            create = new ContactCreate(id, List.of(postalInfo(command.contact())), command.contact().phone(), null,
+                    command.contact().email(), hooks.contactAuthInfo(command, newAuthCode()));
+            sent = Extended.of(create, hooks.contactCreate(command, greeting()));
+        } catch (EppProfileRefusal e) {
+            return Outcome.error(e.code(), e.getMessage());
+        } catch (EppRegistryException e) {
+            return Outcome.canceled("not sent: " + e.getMessage());
+        }
+        EppResponse response;
+        try {
+            response = transport.execute(sent, ClientTransactionId.of(command.key().value()));
+        } catch (Exception e) {
+            return EppOutcomes.of(e);
+        }
+        if (response.code() == OBJECT_EXISTS && create.id().equals(generated)) {
+            return existingContact(generated);
+        }
+        return EppOutcomes.of(response, response.isSuccess() ? new ContactHandle(response.data(ContactCreateData.class)
+                .map(ContactCreateData::id).orElse(create.id())) : null);
+    }
+
+    /** A contact:create retried under its key found the contact: ours is the earlier create's. */
+    private Outcome<ContactHandle> existingContact(String id) {
+        EppResponse info;
+        try {
+            info = transport.execute(new ContactInfo(id, null), null);
+        } catch (Exception e) {
+            return Outcome.undefined("contact " + id + " exists; whose it is cannot be asked: " + e.getMessage());
+        }
+        Optional<ContactInfoData> data = info.data(ContactInfoData.class);
+        if (info.isSuccess() && data.isPresent() && profile.clientId().equals(data.get().clientId())) {
+            return Outcome.processed(new ContactHandle(id), info.transactionId() == null ? null
+                    : info.transactionId().serverTransactionId());
+        }
+        return Outcome.error(Integer.toString(OBJECT_EXISTS), "contact id " + id + " is taken at "
+                + profile.registryId());
+    }
+
+    /**
+     * A contact id from the idempotency key: {@code k} and 15 base32 characters of its SHA-256, within
+     * RFC 5730's clIDType (3–16 characters).
+     */
+    static String contactId(IdempotencyKey key) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(key.value().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        StringBuilder id = new StringBuilder("k");
+        long bits = 0;
+        int available = 0;
+        int index = 0;
+        while (id.length() < 16) {
+            if (available < 5) {
+                bits = (bits << 8) | (hash[index++] & 0xff);
+                available += 8;
+            }
+            id.append(CONTACT_ID_ALPHABET.charAt((int) ((bits >> (available - 5)) & 31)));
+            available -= 5;
+        }
+        return id.toString();
+    }
+
+    static PostalInfo postalInfo(Contact contact) {
+        List<String> texts = new ArrayList<>(contact.address().street());
+        texts.add(contact.name());
+        texts.add(contact.address().city());
+        contact.organizationIfPresent().ifPresent(texts::add);
+        if (contact.address().region() != null) {
+            texts.add(contact.address().region());
+        }
+        if (contact.address().postalCode() != null) {
+            texts.add(contact.address().postalCode());
+        }
+        boolean ascii = texts.stream().allMatch(t -> t.chars().allMatch(c -> c < 128));
+        return new PostalInfo(ascii ? "int" : "loc", contact.name(), contact.organization(),
+                contact.address().street(), contact.address().city(), contact.address().region(),
+                contact.address().postalCode(), contact.address().countryCode());
     }
 
     @Override
     public Outcome<DomainRegistration> register(RegisterDomain command) {
-        if (command.launch() != null) {
-            return Outcome.error("unsupported", "this EPP profile does not implement launch phases");
+        List<CommandExtension> extensions = new ArrayList<>();
+        Greeting g;
+        DomainCreate create;
+        List<Nameserver> glue;
+        try {
+            g = greeting();
+            if (command.launch() != null) {
+                requireAnnounced(g, EppNamespaces.LAUNCH, "launch phases");
+                extensions.add(LaunchExtension.create(command.launch()));
+            }
+            if (!command.dsRecords().isEmpty()) {
+                requireAnnounced(g, EppNamespaces.SEC_DNS, "DNSSEC (secDNS 1.1)");
+                extensions.add(SecDnsExtension.create(command.dsRecords()));
+            }
+            if (command.allocationToken() != null) {
+                requireAnnounced(g, EppNamespaces.ALLOCATION_TOKEN, "allocation tokens");
+                extensions.add(AllocationTokenExtension.of(command.allocationToken()));
+            }
+            extensions.addAll(hooks.domainCreate(command, g));
+            List<DomainContact> contacts = command.contacts().entrySet().stream()
+                    .filter(e -> e.getKey() != ContactRole.REGISTRANT)
+                    .map(e -> new DomainContact(role(e.getKey()), e.getValue().id())).toList();
+            String authInfo = hooks.domainAuthInfo(command,
+                    command.authCode() != null ? command.authCode() : newAuthCode());
+            glue = usesHostObjects(g) ? command.nameservers().stream()
+                    .filter(ns -> ns.needsGlueFor(command.name())).toList() : List.of();
+            List<Nameserver> first = command.nameservers().stream().filter(ns -> !glue.contains(ns)).toList();
+            NameServers servers = usesHostObjects(g)
+                    ? NameServers.hostObjects(first.stream().map(ns -> ns.host().ascii()).toList())
+                    : nameServers(first);
+            create = new DomainCreate(command.name().ascii(), period(command.period()),
+                    first.isEmpty() ? NameServers.none() : servers, command.registrant().id(), contacts, authInfo);
+            if (profile.feeAgreement()) {
+                extensions.add(feeAgreement("create", command.name(), command.period(), "create"));
+            }
+        } catch (EppProfileRefusal e) {
+            return Outcome.error(e.code(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return Outcome.error("invalid", e.getMessage());
+        } catch (EppRegistryException e) {
+            return Outcome.canceled("not sent: " + e.getMessage());
         }
-        List<DomainContact> contacts = command.contacts().entrySet().stream()
-                .filter(e -> e.getKey() != ContactRole.REGISTRANT)
-                .map(e -> new DomainContact(role(e.getKey()), e.getValue().id())).toList();
-        String authInfo = command.authCode() != null ? command.authCode() : newAuthCode();
-        DomainCreate create = new DomainCreate(command.name().ascii(), period(command.period()),
-                nameServers(command.nameservers()), command.registrant().id(), contacts, authInfo);
-        return billable(create, command.key(), response -> response.data(DomainCreateData.class)
-                .map(d -> DomainRegistration.of(command.name(), d.createdAt(), d.expiryDate(), null))
-                .orElse(DomainRegistration.of(command.name(), null, null, null)));
+        Outcome<DomainRegistration> outcome = billable(Extended.of(create, extensions), command.key(),
+                response -> {
+                    String reference = hooks.createReference(response);
+                    return response.data(DomainCreateData.class)
+                            .map(d -> DomainRegistration.of(command.name(), d.createdAt(), d.expiryDate(), reference))
+                            .orElse(DomainRegistration.of(command.name(), null, null, reference));
+                });
+        if (glue.isEmpty() || outcome.status() == OutcomeStatus.ERROR || outcome.status() == OutcomeStatus.CANCELED
+                || outcome.status() == OutcomeStatus.UNDEFINED) {
+            return outcome;
+        }
+        if (outcome.status() == OutcomeStatus.PENDING) {
+            return new Outcome<>(outcome.status(), outcome.value(), outcome.code(), outcome.message()
+                    + "; glue nameservers " + hostNames(glue) + " still to be added once the domain exists",
+                    outcome.reference());
+        }
+        String failure = addGlue(command, glue);
+        return failure == null ? outcome : new Outcome<>(outcome.status(), outcome.value(), outcome.code(),
+                "registered, but the glue nameservers " + hostNames(glue) + " were not added: " + failure,
+                outcome.reference());
+    }
+
+    /** Creates the glue hosts of a new domain and adds them to it; the failure's text, or null. */
+    private String addGlue(RegisterDomain command, List<Nameserver> glue) {
+        String failure = ensureHosts(glue);
+        if (failure != null) {
+            return failure;
+        }
+        DomainUpdate update = new DomainUpdate(command.name().ascii(),
+                new DomainUpdate.Changes(NameServers.hostObjects(hostNames(glue)), List.of(), List.of()), null,
+                null, null);
+        try {
+            EppResponse response = transport.execute(update,
+                    ClientTransactionId.of(command.key().value() + "-ns"));
+            return response.isSuccess() ? null : response.code() + " " + response.result().message();
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    /** {@code host:check} the hosts, then {@code host:create} the free ones with their addresses; failure text or null. */
+    private String ensureHosts(List<Nameserver> hosts) {
+        try {
+            EppResponse check = transport.execute(new HostCheck(hostNames(hosts)), null);
+            if (!check.isSuccess()) {
+                return "host check answered " + check.code() + " " + check.result().message();
+            }
+            Map<String, Boolean> free = new HashMap<>();
+            check.data(HostCheckData.class).ifPresent(d -> d.names()
+                    .forEach(a -> free.put(a.name().toLowerCase(Locale.ROOT), a.available())));
+            for (Nameserver ns : hosts) {
+                if (!free.getOrDefault(ns.host().ascii(), Boolean.TRUE)) {
+                    continue; // exists already
+                }
+                EppResponse created = transport.execute(new HostCreate(ns.host().ascii(), ns.addresses().stream()
+                        .map(a -> IpAddress.of(a.getHostAddress())).toList()), null);
+                if (!created.isSuccess() && created.code() != OBJECT_EXISTS) {
+                    return "host create of " + ns.host().ascii() + " answered " + created.code() + " "
+                            + created.result().message();
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    private boolean usesHostObjects(Greeting g) {
+        return g.objectUris().contains(EppNamespaces.HOST) && hooks.createsHostObjects(g);
+    }
+
+    private static List<String> hostNames(List<Nameserver> hosts) {
+        return hosts.stream().map(ns -> ns.host().ascii()).toList();
+    }
+
+    private static void requireAnnounced(Greeting g, String uri, String what) {
+        if (!g.extensionUris().contains(uri) && !g.objectUris().contains(uri)) {
+            throw new EppProfileRefusal("unsupported", "the registry does not offer " + what + " (" + uri + ")");
+        }
+    }
+
+    /**
+     * The fee agreement of a billable command: the fee the registry quotes for it right now, by a check with
+     * the fee extension.
+     */
+    private CommandExtension feeAgreement(String command, DomainName name, Period period, String element) {
+        List<DomainPrice> prices = quote(List.of(name), command, period);
+        DomainPrice price = prices.stream().filter(DomainPrice::quoted).findFirst()
+                .orElseThrow(() -> new EppProfileRefusal("fee-unknown", "the registry quotes no " + command
+                        + " fee for " + name + (prices.isEmpty() ? "" : ": " + prices.get(0).reason())));
+        return FeeExtension.agreement(element, price.price());
+    }
+
+    /**
+     * The registry's fee for the command on each name (RFC 8748 check); empty where the greeting does not
+     * announce fee 1.0. The sum of a command's fee elements is its price; a name the registry does not quote
+     * carries the registry's reason.
+     *
+     * @throws EppRegistryException when the registry cannot be reached or refuses the check
+     */
+    @Override
+    public List<DomainPrice> quote(List<DomainName> names, String command, Period period) {
+        if (names.isEmpty() || !announces(EppNamespaces.FEE)) {
+            return List.of();
+        }
+        List<DomainPrice> prices = new ArrayList<>(names.size());
+        for (int from = 0; from < names.size(); from += profile.maxCheckNames()) {
+            List<DomainName> chunk = names.subList(from, Math.min(names.size(), from + profile.maxCheckNames()));
+            EppCommand check = Extended.of(new DomainCheck(chunk.stream().map(DomainName::ascii).toList()),
+                    List.of(FeeExtension.check(null, command, period == null ? null : period(period))));
+            EppResponse response = query(check, "fee check");
+            FeeCheckData fees = response.extension(FeeCheckData.class).orElseThrow(() -> new EppRegistryException(
+                    "the registry answered a fee check without fee:chkData"));
+            Map<String, FeeCheckData.Quote> byName = new HashMap<>();
+            fees.quotes().forEach(q -> byName.put(q.name().toLowerCase(Locale.ROOT), q));
+            for (DomainName name : chunk) {
+                FeeCheckData.Quote q = byName.get(name.ascii());
+                if (q == null) {
+                    prices.add(new DomainPrice(name, command, period, null, false, "not quoted"));
+                    continue;
+                }
+                FeeCheckData.CommandFee fee = q.commands().stream().filter(c -> command.equals(c.name()))
+                        .findFirst().orElse(null);
+                boolean premium = "premium".equalsIgnoreCase(q.feeClass());
+                if (fee == null || fee.fee() == null) {
+                    String reason = fee != null && fee.reason() != null ? fee.reason()
+                            : q.reason() != null ? q.reason() : "no " + command + " fee quoted";
+                    prices.add(new DomainPrice(name, command, period, null, premium, reason));
+                } else {
+                    Period quoted = fee.periodValue() == null ? period : "m".equals(fee.periodUnit())
+                            ? Period.months(fee.periodValue()) : Period.years(fee.periodValue());
+                    prices.add(new DomainPrice(name, command, quoted,
+                            Money.rounded(fee.fee(), fees.currency(), RoundingMode.HALF_UP), premium, null));
+                }
+            }
+        }
+        return List.copyOf(prices);
     }
 
     @Override
     public Outcome<DomainRegistration> renew(RenewDomain command) {
-        DomainRenew renew = new DomainRenew(command.name().ascii(), command.currentExpiry(), period(command.period()));
+        EppCommand renew = new DomainRenew(command.name().ascii(), command.currentExpiry(), period(command.period()));
+        try {
+            if (profile.feeAgreement()) {
+                renew = Extended.of(renew, List.of(feeAgreement("renew", command.name(), command.period(), "renew")));
+            }
+        } catch (EppProfileRefusal e) {
+            return Outcome.error(e.code(), e.getMessage());
+        } catch (EppRegistryException e) {
+            return Outcome.canceled("not sent: " + e.getMessage());
+        }
         return billable(renew, command.key(), response -> response.data(DomainRenewData.class)
                 .map(d -> DomainRegistration.of(command.name(), null, d.expiryDate(), null))
                 .orElse(DomainRegistration.of(command.name(), null, null, null)));
@@ -162,7 +536,18 @@ public final class EppDomainRegistry implements DomainRegistry {
         var transfer = new org.kontor.plugins.epp.command.DomainTransfer(
                 org.kontor.plugins.epp.command.DomainTransfer.Operation.REQUEST, command.name().ascii(),
                 command.period() == null ? null : period(command.period()), command.authCode());
-        return billable(transfer, command.key(), response -> transfer(command.name(), response));
+        EppCommand sent = transfer;
+        try {
+            if (profile.feeAgreement()) {
+                sent = Extended.of(transfer, List.of(feeAgreement("transfer", command.name(), command.period(),
+                        "transfer")));
+            }
+        } catch (EppProfileRefusal e) {
+            return Outcome.error(e.code(), e.getMessage());
+        } catch (EppRegistryException e) {
+            return Outcome.canceled("not sent: " + e.getMessage());
+        }
+        return billable(sent, command.key(), response -> transfer(command.name(), response));
     }
 
     @Override
@@ -186,16 +571,45 @@ public final class EppDomainRegistry implements DomainRegistry {
         if (response.code() == OBJECT_DOES_NOT_EXIST) {
             return Optional.empty();
         }
-        return Optional.of(domainInfo(name, requireSuccess(response, "info")));
+        return Optional.of(hooks.domainInfo(domainInfo(name, requireSuccess(response, "info")), response));
     }
 
     @Override
     public Outcome<DomainInfo> update(UpdateDomain command) {
-        DomainUpdate update = new DomainUpdate(command.name().ascii(),
-                changes(command.addNameservers(), command.addContacts(), command.addStatuses()),
-                changes(command.removeNameservers(), command.removeContacts(), command.removeStatuses()),
-                command.newRegistrant() == null ? null : command.newRegistrant().id(), command.newAuthCode());
-        Outcome<DomainInfo> outcome = billable(update, command.key(), response -> null);
+        EppCommand sent;
+        try {
+            Greeting g = greeting();
+            boolean hostObjects = usesHostObjects(g);
+            List<CommandExtension> extensions = new ArrayList<>();
+            if (!command.addDsRecords().isEmpty() || !command.removeDsRecords().isEmpty()) {
+                requireAnnounced(g, EppNamespaces.SEC_DNS, "DNSSEC (secDNS 1.1)");
+                extensions.add(SecDnsExtension.update(command.addDsRecords(), command.removeDsRecords()));
+            }
+            extensions.addAll(hooks.domainUpdate(command, g));
+            if (hostObjects) {
+                List<Nameserver> glue = command.addNameservers().stream()
+                        .filter(ns -> ns.needsGlueFor(command.name()) && !ns.addresses().isEmpty()).toList();
+                if (!glue.isEmpty()) {
+                    String failure = ensureHosts(glue);
+                    if (failure != null) {
+                        return Outcome.error("host-create-failed", "the glue hosts " + hostNames(glue)
+                                + " could not be created: " + failure);
+                    }
+                }
+            }
+            DomainUpdate update = new DomainUpdate(command.name().ascii(),
+                    changes(command.addNameservers(), command.addContacts(), command.addStatuses(), hostObjects),
+                    changes(command.removeNameservers(), command.removeContacts(), command.removeStatuses(),
+                            hostObjects),
+                    command.newRegistrant() == null ? null : command.newRegistrant().id(),
+                    hooks.domainUpdateAuthInfo(command));
+            sent = Extended.of(update, extensions);
+        } catch (EppProfileRefusal e) {
+            return Outcome.error(e.code(), e.getMessage());
+        } catch (EppRegistryException e) {
+            return Outcome.canceled("not sent: " + e.getMessage());
+        }
+        Outcome<DomainInfo> outcome = billable(sent, command.key(), response -> null);
         return outcome.isProcessed() ? withValue(outcome, infoIfReachable(command.name())) : outcome;
     }
 
@@ -206,7 +620,18 @@ public final class EppDomainRegistry implements DomainRegistry {
 
     @Override
     public Outcome<DomainRegistration> restore(RestoreDomain command) {
-        Outcome<DomainRegistration> outcome = billable(new DomainRestore(command.name().ascii()), command.key(),
+        EppCommand restore;
+        try {
+            restore = hooks.restore(command, clock.instant());
+            if (profile.feeAgreement()) {
+                restore = Extended.of(restore, List.of(feeAgreement("restore", command.name(), null, "update")));
+            }
+        } catch (EppProfileRefusal e) {
+            return Outcome.error(e.code(), e.getMessage());
+        } catch (EppRegistryException e) {
+            return Outcome.canceled("not sent: " + e.getMessage());
+        }
+        Outcome<DomainRegistration> outcome = billable(restore, command.key(),
                 response -> DomainRegistration.of(command.name(), null, null, null));
         if (!outcome.isProcessed()) {
             return outcome;
@@ -219,7 +644,8 @@ public final class EppDomainRegistry implements DomainRegistry {
 
     /**
      * Answers from {@code info} alone: ours → PROCESSED (PENDING while the registry still shows
-     * {@code pendingCreate}), absent → CANCELED, another registrar's → ERROR, no answer → UNDEFINED.
+     * {@code pendingCreate}), absent → CANCELED (PENDING where the hooks say the registry decides creates
+     * later), another registrar's → ERROR, no answer → UNDEFINED.
      */
     @Override
     public Outcome<DomainRegistration> status(IdempotencyKey key, DomainName name) {
@@ -230,6 +656,11 @@ public final class EppDomainRegistry implements DomainRegistry {
             return Outcome.undefined("the registry cannot be asked about " + name + " (" + key + "): " + e.getMessage());
         }
         if (response.code() == OBJECT_DOES_NOT_EXIST) {
+            if (hooks.decidesCreatesLater()) {
+                return Outcome.pending(DomainRegistration.of(name, null, null, null), null, name
+                        + " does not exist at " + profile.registryId() + " yet; the registry decides the create ("
+                        + key + ") through its poll queue");
+            }
             return Outcome.canceled("no such operation: " + name + " does not exist at " + profile.registryId());
         }
         Optional<DomainInfoData> data = response.data(DomainInfoData.class);
@@ -267,6 +698,31 @@ public final class EppDomainRegistry implements DomainRegistry {
         EppResponse response = query(new BalanceInfo(), "balance");
         return Optional.of(response.data(BalanceData.class)
                 .orElseThrow(() -> new EppRegistryException("the balance answer carries no balance")).balance());
+    }
+
+    /**
+     * All four figures where the greeting announces the balance mapping. Verisign's mapping gives the
+     * low-balance threshold either as an amount or as a percentage; a percentage is of the credit limit
+     * ({@code threshold = creditLimit × percent / 100}, rounded half up to the currency's minor unit), the
+     * mapping's definition of {@code creditThreshold/percent}.
+     *
+     * @throws EppRegistryException when the registry cannot be reached or refuses the query
+     */
+    @Override
+    public Optional<RegistryBalance> registryBalance() {
+        if (!announces(EppNamespaces.BALANCE)) {
+            return Optional.empty();
+        }
+        BalanceData d = query(new BalanceInfo(), "balance").data(BalanceData.class)
+                .orElseThrow(() -> new EppRegistryException("the balance answer carries no balance"));
+        return Optional.of(registryBalance(d));
+    }
+
+    static RegistryBalance registryBalance(BalanceData d) {
+        Money threshold = d.creditThresholdFixed() != null ? d.creditThresholdFixed()
+                : d.creditLimit().times(BigDecimal.valueOf(d.creditThresholdPercent()).movePointLeft(2),
+                        RoundingMode.HALF_UP);
+        return new RegistryBalance(d.balance(), d.creditLimit(), d.availableCredit(), threshold);
     }
 
     /**
@@ -323,7 +779,11 @@ public final class EppDomainRegistry implements DomainRegistry {
         return new RegistryMessage(queue.id(), queue.queuedAt(), kind, queue.message(), domain, data);
     }
 
-    private <T> Outcome<T> billable(EppCommand command, IdempotencyKey key, Function<EppResponse, T> value) {
+    /**
+     * Sends a command under the key as clTRID and maps the answer; what a processed or pending answer yields
+     * comes from {@code value}. For registry plugins that send commands of their own.
+     */
+    public <T> Outcome<T> billable(EppCommand command, IdempotencyKey key, Function<EppResponse, T> value) {
         EppResponse response;
         try {
             response = transport.execute(command, ClientTransactionId.of(key.value()));
@@ -401,11 +861,13 @@ public final class EppDomainRegistry implements DomainRegistry {
     }
 
     private static DomainUpdate.Changes changes(List<Nameserver> nameservers, Map<ContactRole, ContactHandle> contacts,
-            Set<String> statuses) {
+            Set<String> statuses, boolean hostObjects) {
         List<DomainContact> domainContacts = contacts.entrySet().stream()
                 .filter(e -> e.getKey() != ContactRole.REGISTRANT)
                 .map(e -> new DomainContact(role(e.getKey()), e.getValue().id())).toList();
-        return new DomainUpdate.Changes(nameServers(nameservers), domainContacts, List.copyOf(statuses));
+        NameServers servers = hostObjects && !nameservers.isEmpty()
+                ? NameServers.hostObjects(hostNames(nameservers)) : nameServers(nameservers);
+        return new DomainUpdate.Changes(servers, domainContacts, List.copyOf(statuses));
     }
 
     /** Host attributes when any nameserver carries glue, host objects otherwise. */
@@ -434,7 +896,7 @@ public final class EppDomainRegistry implements DomainRegistry {
         return new Nameserver(DomainName.of(ns.hostName()), addresses);
     }
 
-    private static org.kontor.plugins.epp.command.Period period(Period period) {
+    static org.kontor.plugins.epp.command.Period period(Period period) {
         return period.unit() == Period.Unit.YEARS ? org.kontor.plugins.epp.command.Period.years(period.value())
                 : org.kontor.plugins.epp.command.Period.months(period.value());
     }

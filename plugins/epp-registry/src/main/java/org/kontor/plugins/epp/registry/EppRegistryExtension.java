@@ -15,7 +15,10 @@ import org.kontor.api.registry.ContactHandle;
 import org.kontor.api.registry.CreateContact;
 import org.kontor.api.registry.DeleteDomain;
 import org.kontor.api.registry.DomainAvailability;
+import org.kontor.api.domain.Period;
 import org.kontor.api.registry.DomainInfo;
+import org.kontor.api.registry.DomainPrice;
+import org.kontor.api.registry.RegistryBalance;
 import org.kontor.api.registry.DomainRegistration;
 import org.kontor.api.registry.DomainRegistry;
 import org.kontor.api.registry.DomainTransfer;
@@ -119,6 +122,16 @@ public class EppRegistryExtension implements DomainRegistry, AutoCloseable {
     @Override
     public Optional<Money> balance() {
         return registry().balance();
+    }
+
+    @Override
+    public Optional<RegistryBalance> registryBalance() {
+        return registry().registryBalance();
+    }
+
+    @Override
+    public List<DomainPrice> quote(List<DomainName> names, String command, Period period) {
+        return registry().quote(names, command, period);
     }
 
     @Override

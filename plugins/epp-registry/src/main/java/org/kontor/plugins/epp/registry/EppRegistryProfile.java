@@ -9,8 +9,11 @@ import org.kontor.api.domain.Tld;
  *
  * @param clientId      our registrar id ({@code clID}): a domain whose sponsor it is, is ours
  * @param maxCheckNames the most names sent in one {@code check}; longer lists are split
+ * @param feeAgreement  whether the registry wants the fee agreed to on create, renew, transfer and restore
+ *                      (RFC 8748 §3.2): the fee is then quoted by a check just before and sent with the command
  */
-public record EppRegistryProfile(String registryId, Set<Tld> tlds, String clientId, int maxCheckNames) {
+public record EppRegistryProfile(String registryId, Set<Tld> tlds, String clientId, int maxCheckNames,
+        boolean feeAgreement) {
 
     /**
      * Five names per check: RFC 5731 sets no limit, but registries cap it and five is what the strictest
@@ -25,5 +28,10 @@ public record EppRegistryProfile(String registryId, Set<Tld> tlds, String client
         if (maxCheckNames < 1) {
             throw new IllegalArgumentException("a check names at least one domain: " + maxCheckNames);
         }
+    }
+
+    /** A profile that sends no fee agreement. */
+    public EppRegistryProfile(String registryId, Set<Tld> tlds, String clientId, int maxCheckNames) {
+        this(registryId, tlds, clientId, maxCheckNames, false);
     }
 }

@@ -1,6 +1,9 @@
 package org.kontor.plugins.epp.registry;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -8,7 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.kontor.api.domain.Tld;
 import org.kontor.api.settings.Settings;
+import org.kontor.plugins.epp.codec.EppNamespaces;
 import org.kontor.plugins.epp.codec.EppResponseDecoder;
+import org.kontor.plugins.epp.session.EppTimeouts;
 import org.kontor.plugins.epp.session.EppEndpoint;
 import org.kontor.plugins.epp.session.EppTrust;
 
@@ -20,7 +25,8 @@ import org.kontor.plugins.epp.session.EppTrust;
  * @param certificatePem the pinned server certificate, or empty for the JVM trust store
  */
 public record EppRegistrySettings(String registryId, String host, int port, String clientId, String password,
-        String certificatePem, Set<Tld> tlds, int poolSize, double commandsPerSecond, int maxCheckNames, Currency accountCurrency) {
+        String certificatePem, Set<Tld> tlds, int poolSize, double commandsPerSecond, int maxCheckNames,
+        Currency accountCurrency, EppTimeouts timeouts, boolean feeAgreement) {
 
     public static final String REGISTRY_ID = "registry.id";
     public static final String HOST = "host";
@@ -33,6 +39,15 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
     public static final String COMMANDS_PER_SECOND = "commands-per-second";
     public static final String MAX_CHECK_NAMES = "check.max-names";
     public static final String ACCOUNT_CURRENCY = "account.currency";
+    public static final String TIMEOUT_LOGIN = "timeout.login-seconds";
+    public static final String TIMEOUT_QUERY = "timeout.query-seconds";
+    public static final String TIMEOUT_TRANSFORM = "timeout.transform-seconds";
+    public static final String TIMEOUT_BILLABLE = "timeout.billable-seconds";
+    public static final String FEE_AGREEMENT = "fee.agreement";
+
+    /** The extensions the generic profile can use, where the greeting offers them. */
+    public static final List<String> EXTENSION_URIS = List.of(EppNamespaces.SEC_DNS, EppNamespaces.RGP,
+            EppNamespaces.FEE, EppNamespaces.LAUNCH, EppNamespaces.ALLOCATION_TOKEN);
 
     public static final int DEFAULT_PORT = 700;
     public static final int DEFAULT_POOL_SIZE = 2;
@@ -46,6 +61,15 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
         certificatePem = certificatePem == null ? "" : certificatePem.strip();
         tlds = Set.copyOf(tlds);
         Objects.requireNonNull(accountCurrency, "accountCurrency");
+        timeouts = timeouts == null ? EppTimeouts.defaults() : timeouts;
+    }
+
+    /** Settings with the default time limits and no fee agreement. */
+    public EppRegistrySettings(String registryId, String host, int port, String clientId, String password,
+            String certificatePem, Set<Tld> tlds, int poolSize, double commandsPerSecond, int maxCheckNames,
+            Currency accountCurrency) {
+        this(registryId, host, port, clientId, password, certificatePem, tlds, poolSize, commandsPerSecond,
+                maxCheckNames, accountCurrency, EppTimeouts.defaults(), false);
     }
 
     /**
@@ -60,7 +84,30 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
                 settings.get(COMMANDS_PER_SECOND).map(String::strip).map(Double::parseDouble)
                         .orElse(DEFAULT_COMMANDS_PER_SECOND),
                 (int) settings.number(MAX_CHECK_NAMES, EppRegistryProfile.DEFAULT_MAX_CHECK_NAMES),
-                Currency.getInstance(settings.require(ACCOUNT_CURRENCY).strip()));
+                Currency.getInstance(settings.require(ACCOUNT_CURRENCY).strip()), timeouts(settings),
+                settings.get(FEE_AGREEMENT).map(String::strip).map(Boolean::parseBoolean).orElse(false));
+    }
+
+    /** The per-class time limits in seconds; each defaults to {@link EppTimeouts#defaults()}. */
+    public static EppTimeouts timeouts(Settings settings) {
+        EppTimeouts timeouts = EppTimeouts.defaults();
+        timeouts = limit(settings, TIMEOUT_LOGIN, EppTimeouts.CommandClass.LOGIN, timeouts);
+        timeouts = limit(settings, TIMEOUT_QUERY, EppTimeouts.CommandClass.QUERY, timeouts);
+        timeouts = limit(settings, TIMEOUT_TRANSFORM, EppTimeouts.CommandClass.TRANSFORM, timeouts);
+        return limit(settings, TIMEOUT_BILLABLE, EppTimeouts.CommandClass.BILLABLE, timeouts);
+    }
+
+    private static EppTimeouts limit(Settings settings, String key, EppTimeouts.CommandClass type,
+            EppTimeouts timeouts) {
+        Optional<String> value = settings.get(key).map(String::strip).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            return timeouts;
+        }
+        double seconds = Double.parseDouble(value.get());
+        if (!(seconds > 0) || seconds > 600) {
+            throw new IllegalArgumentException(key + ": " + value.get() + " is not between 0 and 600 seconds");
+        }
+        return timeouts.with(type, Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
     /** {@code "dk, .de"} → {dk, de}. */
@@ -74,6 +121,8 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
                 .trust(certificatePem.isEmpty() ? EppTrust.jvmDefault() : EppTrust.pinned(certificatePem))
                 .maxSessions(poolSize)
                 .rateLimit(commandsPerSecond, Math.max(1, (int) Math.ceil(commandsPerSecond)))
+                .timeouts(timeouts)
+                .extensionUris(EXTENSION_URIS)
                 .build();
     }
 
@@ -83,13 +132,14 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
     }
 
     public EppRegistryProfile profile() {
-        return new EppRegistryProfile(registryId, tlds, clientId, maxCheckNames);
+        return new EppRegistryProfile(registryId, tlds, clientId, maxCheckNames, feeAgreement);
     }
 
     @Override
     public String toString() {
         return "EppRegistrySettings[registryId=" + registryId + ", host=" + host + ", port=" + port + ", clientId="
                 + clientId + ", pinned=" + !certificatePem.isEmpty() + ", tlds=" + tlds + ", poolSize=" + poolSize
-                + ", commandsPerSecond=" + commandsPerSecond + ", maxCheckNames=" + maxCheckNames + ", accountCurrency=" + accountCurrency + "]";
+                + ", commandsPerSecond=" + commandsPerSecond + ", maxCheckNames=" + maxCheckNames + ", accountCurrency="
+                + accountCurrency + ", timeouts=" + timeouts + ", feeAgreement=" + feeAgreement + "]";
     }
 }

@@ -51,7 +51,20 @@ public class EppRegistrySettingsSchema implements SettingsSchema {
                 SettingField.of(EppRegistrySettings.MAX_CHECK_NAMES, SettingType.INTEGER, "Names per check",
                         true, Integer.toString(EppRegistryProfile.DEFAULT_MAX_CHECK_NAMES)),
                 SettingField.text(EppRegistrySettings.ACCOUNT_CURRENCY, "Currency of the registrar account", true)
-                        .withHelp("ISO 4217 code, e.g. DKK; the registry's balance answers carry none."));
+                        .withHelp("ISO 4217 code, e.g. DKK; the registry's balance answers carry none."),
+                SettingField.of(EppRegistrySettings.TIMEOUT_LOGIN, SettingType.INTEGER, "Login time limit (s)",
+                        false, "20"),
+                SettingField.of(EppRegistrySettings.TIMEOUT_QUERY, SettingType.INTEGER,
+                        "Query time limit (s): check, info, poll, balance", false, "15"),
+                SettingField.of(EppRegistrySettings.TIMEOUT_TRANSFORM, SettingType.INTEGER,
+                        "Transform time limit (s): update, delete, contact and host create", false, "30"),
+                SettingField.of(EppRegistrySettings.TIMEOUT_BILLABLE, SettingType.INTEGER,
+                        "Billable command time limit (s): create, renew, transfer, restore", false, "60")
+                        .withHelp("A billable command that times out is reconciled later, never sent again."),
+                SettingField.of(EppRegistrySettings.FEE_AGREEMENT, SettingType.BOOLEAN,
+                        "Send the fee agreement (RFC 8748)", false, "false")
+                        .withHelp("For registries that require the fee on create, renew, transfer and restore; "
+                                + "the fee is quoted by a check just before."));
     }
 
     @Override

@@ -41,6 +41,12 @@ public record EppResponse(List<Result> results, MessageQueue messageQueue, List<
         return data.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /** The extensions the codec kept raw whose namespace is this one: a registry profile's own. */
+    public List<UnknownElement> unknownExtensions(String namespace) {
+        return extensions.stream().filter(UnknownElement.class::isInstance).map(UnknownElement.class::cast)
+                .filter(e -> namespace.equals(e.namespace())).toList();
+    }
+
     /** The first extension of this type. */
     public <T extends ResponseExtension> Optional<T> extension(Class<T> type) {
         return extensions.stream().filter(type::isInstance).map(type::cast).findFirst();

@@ -336,6 +336,6 @@ public final class EppSession implements AutoCloseable {
     }
 
     private static String name(EppCommand command) {
-        return command.getClass().getSimpleName();
+        return org.kontor.plugins.epp.command.Extended.unwrap(command).getClass().getSimpleName();
     }
 }

@@ -20,14 +20,20 @@ import org.xml.sax.SAXException;
 public final class EppSchemas {
 
     /** The RFC schemas import by namespace only; the resolver maps each namespace to its file. */
-    private static final Map<String, String> RFC_FILES = Map.of(
-            "urn:ietf:params:xml:ns:epp-1.0", "epp-1.0.xsd",
-            "urn:ietf:params:xml:ns:eppcom-1.0", "eppcom-1.0.xsd",
-            "urn:ietf:params:xml:ns:domain-1.0", "domain-1.0.xsd",
-            "urn:ietf:params:xml:ns:host-1.0", "host-1.0.xsd",
-            "urn:ietf:params:xml:ns:contact-1.0", "contact-1.0.xsd",
-            "urn:ietf:params:xml:ns:rgp-1.0", "rgp-1.0.xsd",
-            "urn:ietf:params:xml:ns:secDNS-1.1", "secDNS-1.1.xsd");
+    private static final Map<String, String> RFC_FILES = Map.ofEntries(
+            Map.entry("urn:ietf:params:xml:ns:epp-1.0", "epp-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:eppcom-1.0", "eppcom-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:domain-1.0", "domain-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:host-1.0", "host-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:contact-1.0", "contact-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:rgp-1.0", "rgp-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:secDNS-1.1", "secDNS-1.1.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:epp:fee-1.0", "fee-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:launch-1.0", "launch-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:mark-1.0", "mark-1.0.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:signedMark-1.0", "signedMark-1.0.xsd"),
+            Map.entry("http://www.w3.org/2000/09/xmldsig#", "xmldsig-core-schema.xsd"),
+            Map.entry("urn:ietf:params:xml:ns:allocationToken-1.0", "allocationToken-1.0.xsd"));
 
     private EppSchemas() {
     }
@@ -37,7 +43,10 @@ public final class EppSchemas {
         return load("/epp/xsd/dkhm/", new Source[] {source("/epp/xsd/dkhm/epp.xsd")});
     }
 
-    /** The IETF set: EPP, domain, host, contact, RGP and secDNS 1.1. */
+    /**
+     * The IETF set: EPP, domain, host, contact, RGP, secDNS 1.1, fee 1.0, launch 1.0 with mark and signed mark
+     * (and XML signatures), allocation token 1.0.
+     */
     public static Schema rfc() {
         return load("/epp/xsd/rfc/", RFC_FILES.values().stream().sorted()
                 .map(file -> source("/epp/xsd/rfc/" + file)).toArray(Source[]::new));
@@ -72,6 +81,10 @@ public final class EppSchemas {
         @Override
         public LSInput resolveResource(String type, String namespace, String publicId, String systemId,
                 String baseUri) {
+            if (systemId != null && systemId.endsWith(".dtd")) {
+                // xmldsig-core-schema.xsd names the XMLSchema DTD; nothing of it is needed, nothing is fetched
+                return new Input(systemId, new byte[0]);
+            }
             String file = systemId != null ? systemId.substring(systemId.lastIndexOf('/') + 1) : RFC_FILES.get(namespace);
             if (file == null) {
                 return null;

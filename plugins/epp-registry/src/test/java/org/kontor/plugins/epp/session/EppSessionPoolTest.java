@@ -206,7 +206,8 @@ class EppSessionPoolTest {
             pool.execute(DomainInfo.of("example" + i + ".dk"));
         }
 
-        // 4 commands at 20 per second with no stored token: at least 4 × 50 ms.
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+        // 4 commands at 20 per second, burst 1: the token refilled while the warm-up's answer was on its way may
+        // be there already, the other three wait a full 50 ms each.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(145));
     }
 }

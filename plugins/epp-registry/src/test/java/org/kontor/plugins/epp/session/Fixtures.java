@@ -12,14 +12,14 @@ import org.kontor.plugins.epp.codec.EppCommandEncoder;
 import org.kontor.plugins.epp.codec.EppResponseDecoder;
 
 /** Endpoints and sessions pointed at a {@link ScriptedEppServer}, with short time limits. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String PASSWORD = "Secret-Passw0rd";
-    static final String PINNED_PEM = read("/epp/tls/server.pem");
+    public static final String PASSWORD = "Secret-Passw0rd";
+    public static final String PINNED_PEM = read("/epp/tls/server.pem");
 
     final CopyOnWriteArrayList<Integer> sessionLimits = new CopyOnWriteArrayList<>();
 
-    static EppEndpoint.Builder endpoint(ScriptedEppServer server) {
+    public static EppEndpoint.Builder endpoint(ScriptedEppServer server) {
         return EppEndpoint.builder("localhost", server.port(), "REG-1234", PASSWORD)
                 .trust(EppTrust.pinned(PINNED_PEM))
                 .timeouts(new EppTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), Map.of()))
@@ -32,7 +32,7 @@ final class Fixtures {
                 new TokenBucket(1000, 1000, System::nanoTime), Clock.systemUTC(), sessionLimits::add);
     }
 
-    static String read(String path) {
+    public static String read(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -41,7 +41,7 @@ final class Fixtures {
     }
 
     /** Waits up to two seconds for the condition. */
-    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    public static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + 2_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

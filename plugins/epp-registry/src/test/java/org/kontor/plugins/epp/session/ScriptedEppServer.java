@@ -24,16 +24,16 @@ import org.kontor.plugins.epp.frame.EppFrames;
  * A loopback TLS server speaking real EPP frames. Connection n runs script n (the last script for any
  * further connection); every frame received is recorded for the test's assertions.
  */
-final class ScriptedEppServer implements AutoCloseable {
+public final class ScriptedEppServer implements AutoCloseable {
 
     /** What the server does on one connection. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         void run(Connection connection) throws Exception;
     }
 
     /** The .dk registry's own greeting (from its specification). */
-    static final String GREETING = resource("/epp/xml/dkhm-spec/line-1762.xml");
+    public static final String GREETING = resource("/epp/xml/dkhm-spec/line-1762.xml");
 
     private static final Pattern CLTRID = Pattern.compile("<(?:\\w+:)?clTRID>([^<]*)</");
     private static final Pattern HELLO = Pattern.compile("<(?:\\w+:)?hello\\s*/?>");
@@ -63,24 +63,24 @@ final class ScriptedEppServer implements AutoCloseable {
     }
 
     /** A server with the test certificate that the client pins. */
-    static ScriptedEppServer start(Script... scripts) throws Exception {
+    public static ScriptedEppServer start(Script... scripts) throws Exception {
         return new ScriptedEppServer("server.p12", scripts);
     }
 
-    int port() {
+    public int port() {
         return serverSocket.getLocalPort();
     }
 
-    List<Connection> connections() {
+    public List<Connection> connections() {
         return List.copyOf(connections);
     }
 
-    Connection connection(int index) {
+    public Connection connection(int index) {
         return connections.get(index);
     }
 
     /** Failures of the scripts themselves (a wrong frame where the script expected another). */
-    List<Throwable> failures() {
+    public List<Throwable> failures() {
         return List.copyOf(failures);
     }
 
@@ -116,7 +116,7 @@ final class ScriptedEppServer implements AutoCloseable {
         }
     }
 
-    static String response(int code, String message, String clTRID) {
+    public static String response(int code, String message, String clTRID) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"
                 + "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response><result code=\"" + code + "\"><msg>"
                 + message + "</msg></result><trID>" + (clTRID == null ? "" : "<clTRID>" + clTRID + "</clTRID>")
@@ -132,7 +132,7 @@ final class ScriptedEppServer implements AutoCloseable {
     }
 
     /** A frame the client sent, with its command name ({@code hello} for a hello) and clTRID. */
-    record Frame(String xml, String command, String clTRID) {
+    public record Frame(String xml, String command, String clTRID) {
 
         static Frame of(String xml) {
             Matcher command = COMMAND.matcher(xml);
@@ -141,7 +141,7 @@ final class ScriptedEppServer implements AutoCloseable {
             return new Frame(xml, name, clTRID.find() ? clTRID.group(1) : null);
         }
 
-        List<String> all(String element) {
+        public List<String> all(String element) {
             Matcher matcher = Pattern.compile("<(?:\\w+:)?" + element + ">([^<]*)</").matcher(xml);
             List<String> values = new ArrayList<>();
             while (matcher.find()) {
@@ -152,7 +152,7 @@ final class ScriptedEppServer implements AutoCloseable {
     }
 
     /** One accepted client connection. */
-    static final class Connection {
+    public static final class Connection {
         private final SSLSocket socket;
         private final InputStream in;
         private final OutputStream out;
@@ -166,28 +166,28 @@ final class ScriptedEppServer implements AutoCloseable {
             this.out = socket.getOutputStream();
         }
 
-        List<Frame> received() {
+        public List<Frame> received() {
             return List.copyOf(received);
         }
 
-        List<String> commands() {
+        public List<String> commands() {
             return received.stream().map(Frame::command).toList();
         }
 
         /** Whether the client closed the connection (or the script ended it). */
-        boolean ended() {
+        public boolean ended() {
             return ended;
         }
 
-        void send(String xml) throws IOException {
+        public void send(String xml) throws IOException {
             frames.write(out, xml.getBytes(StandardCharsets.UTF_8));
         }
 
-        void greet() throws IOException {
+        public void greet() throws IOException {
             send(GREETING);
         }
 
-        Frame read() throws IOException {
+        public Frame read() throws IOException {
             try {
                 Frame frame = Frame.of(new String(frames.read(in), StandardCharsets.UTF_8));
                 received.add(frame);
@@ -198,12 +198,12 @@ final class ScriptedEppServer implements AutoCloseable {
             }
         }
 
-        void respond(Frame to, int code, String message) throws IOException {
+        public void respond(Frame to, int code, String message) throws IOException {
             send(response(code, message, to.clTRID()));
         }
 
         /** Greets and accepts the login. */
-        void greetAndLogin() throws IOException {
+        public void greetAndLogin() throws IOException {
             greet();
             Frame login = read();
             if (!login.command().equals("login")) {
@@ -213,7 +213,7 @@ final class ScriptedEppServer implements AutoCloseable {
         }
 
         /** Answers hello with the greeting, logout with 1500 (then ends), anything else with 1000, until the end. */
-        void serve() throws IOException {
+        public void serve() throws IOException {
             while (true) {
                 Frame frame = read();
                 switch (frame.command()) {
@@ -229,7 +229,7 @@ final class ScriptedEppServer implements AutoCloseable {
         }
 
         /** Reads until the client closes the connection, answering nothing. */
-        void drain() throws IOException {
+        public void drain() throws IOException {
             while (true) {
                 read();
             }

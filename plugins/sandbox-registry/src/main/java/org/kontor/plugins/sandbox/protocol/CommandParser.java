@@ -2,26 +2,19 @@ package org.kontor.plugins.sandbox.protocol;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.kontor.plugins.epp.codec.EppNamespaces;
 import org.kontor.plugins.epp.command.BalanceInfo;
 import org.kontor.plugins.epp.command.DomainCheck;
-import org.kontor.plugins.epp.command.DomainContact;
-import org.kontor.plugins.epp.command.DomainCreate;
-import org.kontor.plugins.epp.command.DomainDelete;
-import org.kontor.plugins.epp.command.DomainInfo;
-import org.kontor.plugins.epp.command.DomainRenew;
-import org.kontor.plugins.epp.command.EppCommand;
 import org.kontor.plugins.epp.command.Login;
+import org.kontor.plugins.epp.command.EppCommand;
 import org.kontor.plugins.epp.command.Logout;
-import org.kontor.plugins.epp.command.NameServers;
-import org.kontor.plugins.epp.command.Period;
 import org.kontor.plugins.epp.command.PollAck;
 import org.kontor.plugins.epp.command.PollRequest;
 import org.w3c.dom.Document;
@@ -38,6 +31,8 @@ public final class CommandParser {
 
     private static final String EPP = EppNamespaces.EPP;
     private static final String DOMAIN = EppNamespaces.DOMAIN;
+    private static final String[][] OBJECT_TYPES = {
+        {"domain", EppNamespaces.DOMAIN}, {"contact", EppNamespaces.CONTACT}, {"host", EppNamespaces.HOST}};
 
     /** Parses one frame; a hello gives {@link EppRequest#hello()}. */
     public EppRequest parse(byte[] frame) throws EppRequestException {
@@ -53,6 +48,17 @@ public final class CommandParser {
         if (is(body, EPP, "hello")) {
             return EppRequest.hello();
         }
+        if (is(body, EPP, "extension")) {
+            // the dkhm withdraw command travels as <extension><command>; the registry removed it in 5.3.0
+            Element command = Xml.children(body).stream().findFirst().orElse(null);
+            String clTRID = command == null ? null : Xml.text(command, command.getNamespaceURI(), "clTRID");
+            Element verb = command == null ? null : Xml.children(command).stream().findFirst().orElse(null);
+            if (verb != null && "withdraw".equals(verb.getLocalName())) {
+                throw new EppRequestException(ResultCode.UNIMPLEMENTED_COMMAND, clTRID,
+                        "withdraw was removed from the .dk EPP service in 5.3.0; delete the domain instead");
+            }
+            throw new EppRequestException(ResultCode.UNKNOWN_COMMAND, clTRID, "unknown extension command");
+        }
         if (!is(body, EPP, "command")) {
             throw new EppRequestException(ResultCode.UNKNOWN_COMMAND, null, "not a command: " + body.getLocalName());
         }
@@ -62,14 +68,15 @@ public final class CommandParser {
             throw syntax(clTRID, "an empty command");
         }
         Element verb = parts.get(0);
+        Element extension = children(body, EPP, "extension").stream().findFirst().orElse(null);
         try {
-            return command(verb, clTRID);
+            return command(verb, extension, clTRID);
         } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             throw syntax(clTRID, "a malformed " + verb.getLocalName() + ": " + e.getMessage());
         }
     }
 
-    private EppRequest command(Element verb, String clTRID) throws EppRequestException {
+    private EppRequest command(Element verb, Element extension, String clTRID) throws EppRequestException {
         if (!EPP.equals(verb.getNamespaceURI())) {
             throw new EppRequestException(ResultCode.UNKNOWN_COMMAND, clTRID, "unknown command " + verb.getLocalName());
         }
@@ -81,7 +88,7 @@ public final class CommandParser {
             case "poll":
                 return new EppRequest(poll(verb, clTRID), "poll", clTRID);
             case "check", "create", "info", "renew", "delete", "update", "transfer":
-                return objectCommand(verb, clTRID);
+                return objectCommand(verb, extension, clTRID);
             default:
                 throw new EppRequestException(ResultCode.UNKNOWN_COMMAND, clTRID, "unknown command " + verb.getLocalName());
         }
@@ -114,7 +121,7 @@ public final class CommandParser {
         throw syntax(clTRID, "a poll needs op=\"req\" or op=\"ack\" with a msgID");
     }
 
-    private EppRequest objectCommand(Element verb, String clTRID) throws EppRequestException {
+    private EppRequest objectCommand(Element verb, Element extension, String clTRID) throws EppRequestException {
         List<Element> objects = children(verb);
         if (objects.size() != 1) {
             throw syntax(clTRID, "<" + verb.getLocalName() + "> holds one object element");
@@ -124,50 +131,35 @@ public final class CommandParser {
         if (is(object, EppNamespaces.BALANCE, "info") && "info".equals(verbName)) {
             return new EppRequest(new BalanceInfo(), "balance:info", clTRID);
         }
+        String op = verb.hasAttribute("op") ? verb.getAttribute("op") : null;
+        for (String[] type : OBJECT_TYPES) {
+            if (is(object, type[1], verbName) && !type[0].equals("domain")) {
+                if ("transfer".equals(verbName) || ("update".equals(verbName) && "host".equals(type[0]))) {
+                    throw new EppRequestException(ResultCode.UNIMPLEMENTED_COMMAND, clTRID,
+                            "the sandbox does not implement " + type[0] + ":" + verbName);
+                }
+                return new EppRequest(new XmlCommand(type[0] + ":" + verbName, op, object, extension),
+                        type[0] + ":" + verbName, clTRID);
+            }
+        }
         String name = "domain:" + verbName;
         if (!is(object, DOMAIN, verbName)) {
             throw new EppRequestException(ResultCode.UNIMPLEMENTED_COMMAND, clTRID,
-                    "the sandbox serves domain objects only, not " + object.getNamespaceURI());
+                    "the sandbox does not serve " + object.getNamespaceURI());
         }
-        EppCommand command = switch (verbName) {
-            case "check" -> new DomainCheck(children(object, DOMAIN, "name").stream()
-                    .map(n -> n.getTextContent().strip()).toList());
-            case "create" -> domainCreate(object);
-            case "info" -> new DomainInfo(text(object, DOMAIN, "name"), authInfo(object));
-            case "renew" -> new DomainRenew(text(object, DOMAIN, "name"),
-                    LocalDate.parse(text(object, DOMAIN, "curExpDate")), period(object));
-            case "delete" -> new DomainDelete(text(object, DOMAIN, "name"));
-            default -> throw new EppRequestException(ResultCode.UNIMPLEMENTED_COMMAND, clTRID,
+        if (Set.of("create", "update", "transfer", "info", "delete", "renew").contains(verbName)) {
+            if ("transfer".equals(verbName) && (op == null || !Set.of("request", "query", "approve", "reject",
+                    "cancel").contains(op))) {
+                throw syntax(clTRID, "a transfer needs op request, query, approve, reject or cancel");
+            }
+            return new EppRequest(new XmlCommand(name, op, object, extension), name, clTRID);
+        }
+        if (!"check".equals(verbName)) {
+            throw new EppRequestException(ResultCode.UNIMPLEMENTED_COMMAND, clTRID,
                     "the sandbox does not implement " + name);
-        };
-        return new EppRequest(command, name, clTRID);
-    }
-
-    private static DomainCreate domainCreate(Element e) {
-        List<DomainContact> contacts = children(e, DOMAIN, "contact").stream()
-                .map(c -> new DomainContact(c.getAttribute("type"), c.getTextContent().strip())).toList();
-        List<String> hosts = new ArrayList<>();
-        Element ns = child(e, DOMAIN, "ns");
-        if (ns != null) {
-            children(ns, DOMAIN, "hostObj").forEach(h -> hosts.add(h.getTextContent().strip()));
         }
-        String authInfo = authInfo(e);
-        return new DomainCreate(text(e, DOMAIN, "name"), period(e), NameServers.hostObjects(hosts),
-                text(e, DOMAIN, "registrant"), contacts, authInfo == null ? "" : authInfo);
-    }
-
-    private static Period period(Element e) {
-        Element period = child(e, DOMAIN, "period");
-        if (period == null) {
-            return null;
-        }
-        int value = Integer.parseInt(period.getTextContent().strip());
-        return "m".equals(period.getAttribute("unit")) ? Period.months(value) : Period.years(value);
-    }
-
-    private static String authInfo(Element e) {
-        Element authInfo = child(e, DOMAIN, "authInfo");
-        return authInfo == null ? null : text(authInfo, DOMAIN, "pw");
+        return new EppRequest(new DomainCheck(children(object, DOMAIN, "name").stream()
+                .map(n -> n.getTextContent().strip()).toList()), name, clTRID);
     }
 
     private static Document parseXml(byte[] frame) throws EppRequestException {

@@ -1,9 +1,11 @@
 package org.kontor.plugins.sandbox.registry;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -12,26 +14,22 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.kontor.api.money.Money;
 import org.kontor.plugins.epp.command.BalanceInfo;
 import org.kontor.plugins.epp.command.DomainCheck;
-import org.kontor.plugins.epp.command.DomainCreate;
-import org.kontor.plugins.epp.command.DomainDelete;
-import org.kontor.plugins.epp.command.DomainInfo;
-import org.kontor.plugins.epp.command.DomainRenew;
-import org.kontor.plugins.epp.command.EppCommand;
-import org.kontor.plugins.epp.command.Period;
 import org.kontor.plugins.epp.command.PollAck;
 import org.kontor.plugins.epp.command.PollRequest;
 import org.kontor.plugins.sandbox.protocol.EppResponse;
+import org.kontor.plugins.sandbox.protocol.Ext;
 import org.kontor.plugins.sandbox.protocol.ResponseData;
 import org.kontor.plugins.sandbox.protocol.ResponseData.CheckedName;
 import org.kontor.plugins.sandbox.protocol.ResponseWriter;
 import org.kontor.plugins.sandbox.protocol.ResultCode;
+import org.kontor.plugins.sandbox.protocol.XmlCommand;
 import org.kontor.plugins.sandbox.settings.RegistrarAccount;
 import org.kontor.plugins.sandbox.settings.SandboxSettings;
 
@@ -39,21 +37,45 @@ import org.kontor.plugins.sandbox.settings.SandboxSettings;
  * The registry's objects and the registrars' balances in the plugin's tables, and the answers to the object,
  * poll and balance commands of a logged-in registrar.
  *
- * <p>Transforming commands (create, renew, delete) with a clTRID are answered once: the answer is stored with
- * the change in one transaction, and the same clTRID gets the stored answer again without a second change.
+ * <p>Transforming commands with a clTRID are answered once: the answer is stored with the change in one
+ * transaction, and the same clTRID gets the stored answer again without a second change.
+ *
+ * <p>What happens with time (a .dk create decided, a transfer approved by the registry, the redemption grace
+ * period running out) is done when due, by the registry's clock, before the next command is served, or at once
+ * through {@link #processDue()}.
  */
 public final class SandboxRegistry {
+
+    /** RFC 3915 periods. */
+    static final Duration REDEMPTION_PERIOD = Duration.ofDays(30);
+    static final Duration PENDING_DELETE_PERIOD = Duration.ofDays(5);
+    static final Duration RESTORE_REPORT_PERIOD = Duration.ofDays(7);
+    /** No transfer within 60 days of a create or of an earlier transfer. */
+    static final Duration TRANSFER_LOCK = Duration.ofDays(60);
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final SandboxSettings settings;
     private final ResponseWriter writer;
+    private final AtomicLong lastDueRun = new AtomicLong(Long.MIN_VALUE);
+    private final DomainCommands domains;
+    private final ContactHostCommands contactsAndHosts;
 
     public SandboxRegistry(Jdbi jdbi, Clock clock, SandboxSettings settings, ResponseWriter writer) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
         this.writer = writer;
+        this.domains = new DomainCommands(this);
+        this.contactsAndHosts = new ContactHostCommands(this);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SandboxSettings settings() {
+        return settings;
     }
 
     /** Gives every configured registrar its opening balance unless it has an account already. */
@@ -77,10 +99,15 @@ public final class SandboxRegistry {
     }
 
     /** Serves a command of a logged-in registrar. */
-    public Answer execute(String registrar, EppCommand command, String clTRID, String svTRID) {
-        if (command instanceof DomainCreate || command instanceof DomainRenew || command instanceof DomainDelete) {
+    public Answer execute(String registrar, Object command, String clTRID, String svTRID) {
+        long now = clock.millis();
+        if (now >= lastDueRun.get() + 1000 || now < lastDueRun.get()) {
+            lastDueRun.set(now);
+            processDue();
+        }
+        if (command instanceof XmlCommand c && isTransforming(c)) {
             try {
-                return jdbi.inTransaction(h -> once(h, registrar, command, clTRID, svTRID));
+                return jdbi.inTransaction(h -> once(h, registrar, c, clTRID, svTRID));
             } catch (JdbiException e) {
                 // the same clTRID in two sessions at once: the loser's insert fails, and the winner's answer stands
                 Optional<Answer> stored = clTRID == null ? Optional.empty()
@@ -92,30 +119,42 @@ public final class SandboxRegistry {
         return new Answer(response.code().code(), writer.response(response));
     }
 
-    private Answer once(Handle h, String registrar, EppCommand command, String clTRID, String svTRID) {
+    private static boolean isTransforming(XmlCommand c) {
+        return switch (c.verb()) {
+            case "create", "update", "delete", "renew" -> true;
+            case "transfer" -> !"query".equals(c.op());
+            default -> false;
+        };
+    }
+
+    private Answer once(Handle h, String registrar, XmlCommand command, String clTRID, String svTRID) {
         if (clTRID != null) {
             Optional<Answer> earlier = stored(h, registrar, clTRID);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        EppResponse response;
-        if (command instanceof DomainCreate c) {
-            response = create(h, registrar, c, clTRID, svTRID);
-        } else if (command instanceof DomainRenew c) {
-            response = renew(h, registrar, c, clTRID, svTRID);
-        } else {
-            response = delete(h, registrar, (DomainDelete) command, clTRID, svTRID);
-        }
+        EppResponse response = dispatch(h, registrar, command, clTRID, svTRID);
         byte[] xml = writer.response(response);
         if (clTRID != null) {
             h.createUpdate("INSERT INTO sandbox_registry_transaction (registrar, cl_trid, command, result_code, "
                             + "response, processed_at) VALUES (:r, :t, :c, :code, :x, :at)")
-                    .bind("r", registrar).bind("t", clTRID).bind("c", command.getClass().getSimpleName())
+                    .bind("r", registrar).bind("t", clTRID).bind("c", command.name())
                     .bind("code", response.code().code()).bind("x", new String(xml, StandardCharsets.UTF_8))
                     .bind("at", clock.millis()).execute();
         }
         return new Answer(response.code().code(), xml);
+    }
+
+    private EppResponse dispatch(Handle h, String registrar, XmlCommand c, String clTRID, String svTRID) {
+        try {
+            if ("domain".equals(c.objectType())) {
+                return domains.execute(h, registrar, c, clTRID, svTRID);
+            }
+            return contactsAndHosts.execute(h, registrar, c, clTRID, svTRID);
+        } catch (Refusal r) {
+            return EppResponse.failure(r.code, r.getMessage(), clTRID, svTRID);
+        }
     }
 
     private static Optional<Answer> stored(Handle h, String registrar, String clTRID) {
@@ -127,24 +166,20 @@ public final class SandboxRegistry {
                 .findOne();
     }
 
-    private EppResponse query(Handle h, String registrar, EppCommand command, String clTRID, String svTRID) {
+    private EppResponse query(Handle h, String registrar, Object command, String clTRID, String svTRID) {
+        if (command instanceof XmlCommand c) {
+            return dispatch(h, registrar, c, clTRID, svTRID);
+        }
         if (command instanceof DomainCheck c) {
             List<CheckedName> names = new ArrayList<>();
             for (String name : c.names()) {
-                String reason = !isDemoTld(name) ? "Not a sandbox TLD" : find(h, name).isPresent() ? "In use" : null;
+                Optional<Domain> found = findAny(h, name);
+                String reason = !isDemoTld(name) ? "Not a sandbox TLD"
+                        : found.isEmpty() ? null
+                        : found.get().deleted() ? "Redemption period" : "In use";
                 names.add(new CheckedName(name, reason == null, reason));
             }
             return EppResponse.withData(ResultCode.SUCCESS, new ResponseData.DomainChecked(names), clTRID, svTRID);
-        }
-        if (command instanceof DomainInfo c) {
-            Optional<Domain> domain = find(h, c.name());
-            if (domain.isEmpty()) {
-                return EppResponse.failure(ResultCode.OBJECT_DOES_NOT_EXIST, c.name(), clTRID, svTRID);
-            }
-            Domain d = domain.get();
-            String authInfo = d.registrar().equals(registrar) ? d.authInfo() : null;
-            return EppResponse.withData(ResultCode.SUCCESS, new ResponseData.DomainInformation(d.name(), d.roid(),
-                    d.statuses(), d.registrar(), d.createdAt(), d.expiresAt(), authInfo), clTRID, svTRID);
         }
         if (command instanceof PollRequest) {
             return pollRequest(h, registrar, clTRID, svTRID);
@@ -153,93 +188,45 @@ public final class SandboxRegistry {
             return pollAck(h, registrar, c, clTRID, svTRID);
         }
         if (command instanceof BalanceInfo) {
-            return EppResponse.withData(ResultCode.SUCCESS, new ResponseData.Balance(balance(h, registrar)),
-                    clTRID, svTRID);
+            return EppResponse.withData(ResultCode.SUCCESS, balanceData(h, registrar), clTRID, svTRID);
         }
         return EppResponse.of(ResultCode.UNIMPLEMENTED_COMMAND, clTRID, svTRID);
     }
 
-    private EppResponse create(Handle h, String registrar, DomainCreate c, String clTRID, String svTRID) {
-        String name = c.name().toLowerCase(Locale.ROOT);
-        if (!isDemoTld(name)) {
-            return EppResponse.failure(ResultCode.PARAMETER_POLICY_ERROR, "Not a sandbox TLD: " + name, clTRID, svTRID);
-        }
-        if (find(h, name).isPresent()) {
-            return EppResponse.failure(ResultCode.OBJECT_EXISTS, name, clTRID, svTRID);
-        }
-        int years = years(c.period());
-        Money price = price(name, years);
-        int charged = h.createUpdate("UPDATE sandbox_registry_balance SET balance_minor = balance_minor - :p "
-                        + "WHERE registrar = :r AND currency = :c AND balance_minor >= :p")
-                .bind("p", price.toMinorUnits()).bind("r", registrar).bind("c", price.currencyCode()).execute();
-        if (charged == 0) {
-            return EppResponse.failure(ResultCode.BILLING_FAILURE, "The balance does not cover " + price, clTRID,
-                    svTRID);
-        }
-        Instant now = clock.instant();
-        Instant expires = ZonedDateTime.ofInstant(now, ZoneOffset.UTC).plusYears(years).toInstant();
-        String roid = "D" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT)
-                + "-SANDBOX";
-        h.createUpdate("INSERT INTO sandbox_registry_domain (name, roid, registrar, created_at, expires_at, statuses, "
-                        + "auth_info) VALUES (:n, :roid, :r, :cr, :ex, :s, :a)")
-                .bind("n", name).bind("roid", roid).bind("r", registrar).bind("cr", now.toEpochMilli())
-                .bind("ex", expires.toEpochMilli()).bind("s", "ok").bind("a", c.authInfo()).execute();
-        enqueue(h, registrar, "Domain " + name + " created");
-        return EppResponse.withData(ResultCode.SUCCESS, new ResponseData.DomainCreated(name, now, expires), clTRID,
-                svTRID);
-    }
-
-    /** The .dk rule: a renewal is never refused for the balance, which may go below zero. */
-    private EppResponse renew(Handle h, String registrar, DomainRenew c, String clTRID, String svTRID) {
-        Optional<Domain> found = find(h, c.name());
-        if (found.isEmpty()) {
-            return EppResponse.failure(ResultCode.OBJECT_DOES_NOT_EXIST, c.name(), clTRID, svTRID);
-        }
-        Domain domain = found.get();
-        if (!domain.registrar().equals(registrar)) {
-            return EppResponse.of(ResultCode.AUTHORIZATION_ERROR, clTRID, svTRID);
-        }
-        LocalDate current = LocalDate.ofInstant(domain.expiresAt(), ZoneOffset.UTC);
-        if (!current.equals(c.currentExpiryDate())) {
-            return EppResponse.failure(ResultCode.PARAMETER_POLICY_ERROR,
-                    "curExpDate " + c.currentExpiryDate() + " is not the expiry date " + current, clTRID, svTRID);
-        }
-        int years = years(c.period());
-        Money price = price(domain.name(), years);
-        h.createUpdate("UPDATE sandbox_registry_balance SET balance_minor = balance_minor - :p WHERE registrar = :r")
-                .bind("p", price.toMinorUnits()).bind("r", registrar).execute();
-        Instant expires = ZonedDateTime.ofInstant(domain.expiresAt(), ZoneOffset.UTC).plusYears(years).toInstant();
-        h.createUpdate("UPDATE sandbox_registry_domain SET expires_at = :ex WHERE name = :n")
-                .bind("ex", expires.toEpochMilli()).bind("n", domain.name()).execute();
-        return EppResponse.withData(ResultCode.SUCCESS, new ResponseData.DomainRenewed(domain.name(), expires),
-                clTRID, svTRID);
-    }
-
-    private EppResponse delete(Handle h, String registrar, DomainDelete c, String clTRID, String svTRID) {
-        Optional<Domain> found = find(h, c.name());
-        if (found.isEmpty()) {
-            return EppResponse.failure(ResultCode.OBJECT_DOES_NOT_EXIST, c.name(), clTRID, svTRID);
-        }
-        if (!found.get().registrar().equals(registrar)) {
-            return EppResponse.of(ResultCode.AUTHORIZATION_ERROR, clTRID, svTRID);
-        }
-        h.createUpdate("DELETE FROM sandbox_registry_domain WHERE name = :n").bind("n", found.get().name()).execute();
-        enqueue(h, registrar, "Domain " + found.get().name() + " deleted");
-        return EppResponse.of(ResultCode.SUCCESS, clTRID, svTRID);
-    }
+    // ---------------------------------------------------------------- poll queue
 
     private EppResponse pollRequest(Handle h, String registrar, String clTRID, String svTRID) {
         long count = queueSize(h, registrar);
         if (count == 0) {
             return EppResponse.of(ResultCode.NO_MESSAGES, clTRID, svTRID);
         }
-        var oldest = h.createQuery("SELECT id, queued_at, message FROM sandbox_registry_poll_message "
+        record Row(long id, long at, String message, String data) {
+        }
+        Row oldest = h.createQuery("SELECT id, queued_at, message, data FROM sandbox_registry_poll_message "
                         + "WHERE registrar = :r AND acked = 0 ORDER BY id LIMIT 1")
                 .bind("r", registrar)
-                .map((rs, ctx) -> new EppResponse.Queue(count, Long.toString(rs.getLong("id")),
-                        Instant.ofEpochMilli(rs.getLong("queued_at")), rs.getString("message")))
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("queued_at"), rs.getString("message"),
+                        rs.getString("data")))
                 .one();
-        return new EppResponse(ResultCode.ACK_TO_DEQUEUE, null, oldest, null, clTRID, svTRID);
+        EppResponse.Queue queue = new EppResponse.Queue(count, Long.toString(oldest.id()),
+                Instant.ofEpochMilli(oldest.at()), oldest.message());
+        ResponseData data = null;
+        List<Ext> extension = List.of();
+        if (oldest.data() != null) {
+            String[] f = oldest.data().split("\t", -1);
+            if ("trn".equals(f[0])) {
+                data = new ResponseData.DomainTransferData(f[1], f[2], f[3], Instant.ofEpochMilli(Long.parseLong(f[4])),
+                        f[5], Instant.ofEpochMilli(Long.parseLong(f[6])),
+                        "-".equals(f[7]) ? null : Instant.ofEpochMilli(Long.parseLong(f[7])));
+            } else if ("pan".equals(f[0])) {
+                data = new ResponseData.DomainPendingAction(f[1], "1".equals(f[2]), "-".equals(f[3]) ? null : f[3],
+                        f[4], Instant.ofEpochMilli(Long.parseLong(f[5])));
+                if (f.length > 6 && !f[6].isEmpty()) {
+                    extension = List.of(Ext.leaf(DomainCommands.DKHM, "dkhm", "risk_assessment", f[6]));
+                }
+            }
+        }
+        return new EppResponse(ResultCode.ACK_TO_DEQUEUE, null, queue, data, clTRID, svTRID, extension);
     }
 
     private EppResponse pollAck(Handle h, String registrar, PollAck c, String clTRID, String svTRID) {
@@ -260,18 +247,25 @@ public final class SandboxRegistry {
         return new EppResponse(ResultCode.SUCCESS, null, queue, null, clTRID, svTRID);
     }
 
-    private void enqueue(Handle h, String registrar, String message) {
+    void enqueue(Handle h, String registrar, String message) {
+        enqueue(h, registrar, message, null);
+    }
+
+    void enqueue(Handle h, String registrar, String message, String data) {
         long id = h.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM sandbox_registry_poll_message")
                 .mapTo(Long.class).one();
-        h.createUpdate("INSERT INTO sandbox_registry_poll_message (id, registrar, queued_at, message, acked) "
-                        + "VALUES (:id, :r, :at, :m, 0)")
-                .bind("id", id).bind("r", registrar).bind("at", clock.millis()).bind("m", message).execute();
+        h.createUpdate("INSERT INTO sandbox_registry_poll_message (id, registrar, queued_at, message, acked, data) "
+                        + "VALUES (:id, :r, :at, :m, 0, :d)")
+                .bind("id", id).bind("r", registrar).bind("at", clock.millis()).bind("m", message).bind("d", data)
+                .execute();
     }
 
     private static long queueSize(Handle h, String registrar) {
         return h.createQuery("SELECT COUNT(*) FROM sandbox_registry_poll_message WHERE registrar = :r AND acked = 0")
                 .bind("r", registrar).mapTo(Long.class).one();
     }
+
+    // ---------------------------------------------------------------- balance
 
     private static Money balance(Handle h, String registrar) {
         return h.createQuery("SELECT currency, balance_minor FROM sandbox_registry_balance WHERE registrar = :r")
@@ -280,9 +274,67 @@ public final class SandboxRegistry {
                 .one();
     }
 
-    /** The domain with this name, if registered. */
+    private ResponseData.Balance balanceData(Handle h, String registrar) {
+        Money balance = balance(h, registrar);
+        return new ResponseData.Balance(balance, Money.of(settings.rules().creditLimit(), balance.currency()),
+                Money.of(settings.rules().creditThreshold(), balance.currency()));
+    }
+
+    /**
+     * Charges the registrar unless what it can spend (balance plus credit limit) does not cover the price.
+     *
+     * @return false when the balance does not cover it, and nothing was charged
+     */
+    boolean charge(Handle h, String registrar, Money price) {
+        long credit = Money.of(settings.rules().creditLimit(), price.currency()).toMinorUnits();
+        return h.createUpdate("UPDATE sandbox_registry_balance SET balance_minor = balance_minor - :p "
+                        + "WHERE registrar = :r AND currency = :c AND balance_minor + :credit >= :p")
+                .bind("p", price.toMinorUnits()).bind("r", registrar).bind("c", price.currencyCode())
+                .bind("credit", credit).execute() > 0;
+    }
+
+    /** Charges even below zero: the .dk rule for renewals. */
+    void chargeAlways(Handle h, String registrar, Money price) {
+        h.createUpdate("UPDATE sandbox_registry_balance SET balance_minor = balance_minor - :p WHERE registrar = :r")
+                .bind("p", price.toMinorUnits()).bind("r", registrar).execute();
+    }
+
+    void refund(Handle h, String registrar, long minor) {
+        h.createUpdate("UPDATE sandbox_registry_balance SET balance_minor = balance_minor + :p WHERE registrar = :r")
+                .bind("p", minor).bind("r", registrar).execute();
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /** Does what is due by the clock: .dk decisions, transfer auto-approvals, the RGP phases. */
+    public void processDue() {
+        jdbi.useTransaction(h -> domains.processDue(h, clock.instant()));
+    }
+
+    /**
+     * Decides a pending .dk create now, as an operator or a test would.
+     *
+     * @return false when the domain has no pending create
+     */
+    public boolean decide(String domain, boolean approve) {
+        return jdbi.inTransaction(h -> domains.decide(h, domain.toLowerCase(Locale.ROOT), approve, clock.instant()));
+    }
+
+    /** Decides every pending .dk create now by the sandbox's rule (labels starting "reject" are refused). */
+    public int decidePendingCreates() {
+        return jdbi.inTransaction(h -> domains.decideAll(h, clock.instant()));
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    /** The domain with this name, if registered and not deleted (one in its redemption grace period is not). */
     public Optional<Domain> find(String name) {
-        return jdbi.withHandle(h -> find(h, name));
+        return jdbi.withHandle(h -> findAny(h, name)).filter(d -> !d.deleted());
+    }
+
+    /** The domain with this name, also while it is in its redemption grace period. */
+    public Optional<Domain> findIncludingDeleted(String name) {
+        return jdbi.withHandle(h -> findAny(h, name));
     }
 
     /** The registrar's balance at the sandbox. */
@@ -290,31 +342,55 @@ public final class SandboxRegistry {
         return jdbi.withHandle(h -> balance(h, registrar));
     }
 
-    private static Optional<Domain> find(Handle h, String name) {
+    static Optional<Domain> findAny(Handle h, String name) {
         return h.createQuery("SELECT * FROM sandbox_registry_domain WHERE name = :n")
                 .bind("n", name.toLowerCase(Locale.ROOT))
-                .map((rs, ctx) -> new Domain(rs.getString("name"), rs.getString("roid"), rs.getString("registrar"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at")),
-                        Arrays.asList(rs.getString("statuses").split(" ")), rs.getString("auth_info")))
+                .map((rs, ctx) -> domain(rs))
                 .findOne();
     }
 
-    private boolean isDemoTld(String name) {
+    private static Domain domain(ResultSet rs) throws SQLException {
+        return new Domain(rs.getString("name"), rs.getString("roid"), rs.getString("registrar"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at")),
+                Arrays.asList(rs.getString("statuses").split(" ")), rs.getString("auth_info"),
+                rs.getString("registrant"), instant(rs, "updated_at"), rs.getString("updated_by"),
+                instant(rs, "transferred_at"), instant(rs, "deleted_at"), rs.getString("rgp_status"),
+                instant(rs, "rgp_since"), instant(rs, "decide_at"), rs.getString("create_cl_trid"),
+                rs.getString("create_sv_trid"), rs.getLong("create_price_minor"),
+                rs.getObject("auto_renew") == null ? null : rs.getInt("auto_renew") == 1,
+                instant(rs, "auth_expires_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+
+    boolean isDemoTld(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && dot < name.length() - 1
                 && settings.createPrices().containsKey(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private Money price(String name, int years) {
+    Money price(String name, int years) {
         return settings.createPrices().get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT))
                 .times(years);
     }
 
-    /** Months are rounded up to whole years: the sandbox bills by the year. */
-    private static int years(Period period) {
-        if (period == null) {
-            return 1;
+    static Instant plusYears(Instant instant, int years) {
+        return ZonedDateTime.ofInstant(instant, ZoneOffset.UTC).plusYears(years).toInstant();
+    }
+
+    /** A command refused with a result code; the reason goes to the response's extValue. */
+    static final class Refusal extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final ResultCode code;
+
+        Refusal(ResultCode code, String reason) {
+            super(reason, null, false, false);
+            this.code = code;
         }
-        return period.unit() == Period.Unit.YEARS ? period.value() : (period.value() + 11) / 12;
     }
 }

@@ -35,10 +35,11 @@ public final class SandboxServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
 
-    /** The objects and extensions the greeting announces. */
+    /** The objects and extensions the greeting announces: the IETF ones, balance and the .dk profile's dkhm. */
     public static final ResponseWriter.Services SERVICES = new ResponseWriter.Services(
             List.of(EppNamespaces.DOMAIN, EppNamespaces.CONTACT, EppNamespaces.HOST),
-            List.of(EppNamespaces.RGP, EppNamespaces.SEC_DNS, EppNamespaces.BALANCE));
+            List.of(EppNamespaces.RGP, EppNamespaces.SEC_DNS, EppNamespaces.BALANCE, "urn:dkhm:params:xml:ns:dkhm-4.4",
+                    "urn:dkhm:params:xml:ns:dkhm-4.5", "urn:dkhm:params:xml:ns:dkhm-domain-4.4"));
 
     private final SandboxSettings settings;
     private final Clock clock;

@@ -24,6 +24,10 @@ public class SandboxSettingsSchema implements SettingsSchema {
     public static final String CREATE_PRICE = "create-price";
     public static final String IDLE_TIMEOUT_SECONDS = "idle-timeout-seconds";
     public static final String MAX_SESSIONS = "max-sessions";
+    public static final String TRANSFER_AUTO_APPROVE_DAYS = "transfer-auto-approve-days";
+    public static final String DK_DECISION_DELAY_SECONDS = "dk-decision-delay-seconds";
+    public static final String CREDIT_LIMIT = "registrar.credit-limit";
+    public static final String CREDIT_THRESHOLD = "registrar.credit-threshold";
 
     /** The fields, also used to fill in defaults for values the operator left empty. */
     public static final List<SettingField> FIELDS = List.of(
@@ -41,7 +45,17 @@ public class SandboxSettingsSchema implements SettingsSchema {
             SettingField.of(CREATE_PRICE, SettingType.DECIMAL, "Price of one registration year", true, "50.00"),
             SettingField.of(IDLE_TIMEOUT_SECONDS, SettingType.INTEGER, "Seconds before an idle session is closed",
                     true, "300"),
-            SettingField.of(MAX_SESSIONS, SettingType.INTEGER, "Concurrent sessions per registrar", true, "3"));
+            SettingField.of(MAX_SESSIONS, SettingType.INTEGER, "Concurrent sessions per registrar", true, "3"),
+            SettingField.of(TRANSFER_AUTO_APPROVE_DAYS, SettingType.INTEGER,
+                    "Days before the registry approves a transfer the losing registrar left unanswered", true, "5"),
+            SettingField.of(DK_DECISION_DELAY_SECONDS, SettingType.INTEGER,
+                    "Seconds before a pending .dk create is decided", true, "60")
+                    .withHelp(".dk creates are answered 1001 and decided through the poll queue; "
+                            + "names starting with \"reject\" are refused."),
+            SettingField.of(CREDIT_LIMIT, SettingType.DECIMAL, "Credit limit of the registrar", true, "0")
+                    .withHelp("What the registrar may spend beyond its balance."),
+            SettingField.of(CREDIT_THRESHOLD, SettingType.DECIMAL, "Low-balance threshold of the registrar", true,
+                    "0"));
 
     @Override
     public List<SettingField> fields() {

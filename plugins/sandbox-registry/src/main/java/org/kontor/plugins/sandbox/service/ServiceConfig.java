@@ -1,6 +1,10 @@
 package org.kontor.plugins.sandbox.service;
 
 import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.CREATE_PRICE;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.CREDIT_LIMIT;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.CREDIT_THRESHOLD;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.DK_DECISION_DELAY_SECONDS;
+import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.TRANSFER_AUTO_APPROVE_DAYS;
 import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.CURRENCY;
 import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.FIELDS;
 import static org.kontor.plugins.sandbox.service.SandboxSettingsSchema.IDLE_TIMEOUT_SECONDS;
@@ -25,6 +29,7 @@ import org.kontor.api.money.Money;
 import org.kontor.api.settings.SettingField;
 import org.kontor.api.settings.Settings;
 import org.kontor.plugins.sandbox.settings.RegistrarAccount;
+import org.kontor.plugins.sandbox.settings.RegistryRules;
 import org.kontor.plugins.sandbox.settings.SandboxSettings;
 
 /**
@@ -35,7 +40,7 @@ import org.kontor.plugins.sandbox.settings.SandboxSettings;
  * @param password the registrar's password, empty when the operator set none
  */
 public record ServiceConfig(int port, List<String> tlds, String registrarId, String password, Money openingBalance,
-        Money createPrice, Duration idleTimeout, int maxSessions) {
+        Money createPrice, Duration idleTimeout, int maxSessions, RegistryRules rules) {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{3,16}");
     private static final Pattern TLD = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -47,6 +52,7 @@ public record ServiceConfig(int port, List<String> tlds, String registrarId, Str
         Objects.requireNonNull(openingBalance, "openingBalance");
         Objects.requireNonNull(createPrice, "createPrice");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(rules, "rules");
     }
 
     /**
@@ -90,7 +96,17 @@ public record ServiceConfig(int port, List<String> tlds, String registrarId, Str
         Duration idle = Duration.ofSeconds(number(settings, IDLE_TIMEOUT_SECONDS, 1, 86_400));
         int maxSessions = (int) number(settings, MAX_SESSIONS, 1, 100);
         String password = settings.get(REGISTRAR_PASSWORD).orElse("");
-        return new ServiceConfig(port, tlds, registrarId, password, opening, price, idle, maxSessions);
+        Duration autoApprove = Duration.ofDays(number(settings, TRANSFER_AUTO_APPROVE_DAYS, 0, 60));
+        Duration decision = Duration.ofSeconds(number(settings, DK_DECISION_DELAY_SECONDS, 0, 7 * 86_400));
+        Money creditLimit = money(settings, CREDIT_LIMIT, currency);
+        Money threshold = money(settings, CREDIT_THRESHOLD, currency);
+        if (creditLimit.isNegative() || threshold.isNegative()) {
+            throw new IllegalArgumentException("setting '" + (creditLimit.isNegative() ? CREDIT_LIMIT : CREDIT_THRESHOLD)
+                    + "' must not be negative");
+        }
+        RegistryRules rules = RegistryRules.DEFAULT.withTransferAutoApprove(autoApprove).withDkDecisionDelay(decision)
+                .withCredit(creditLimit.amount(), threshold.amount());
+        return new ServiceConfig(port, tlds, registrarId, password, opening, price, idle, maxSessions, rules);
     }
 
     /** Whether the operator left the registrar's password empty: the sandbox then stays stopped. */
@@ -98,7 +114,10 @@ public record ServiceConfig(int port, List<String> tlds, String registrarId, Str
         return password.isBlank();
     }
 
-    /** The server's settings: the .dk session rules with this one registrar and one price for every TLD. */
+    /**
+     * The server's settings: the .dk session rules with this one registrar and one price for every TLD, the .dk
+     * profile for {@code dk}, references checked, and the configured transfer, decision and credit rules.
+     */
     public SandboxSettings sandboxSettings() {
         if (passwordMissing()) {
             throw new IllegalStateException("setting '" + REGISTRAR_PASSWORD + "' is empty");
@@ -106,14 +125,14 @@ public record ServiceConfig(int port, List<String> tlds, String registrarId, Str
         Map<String, Money> prices = new LinkedHashMap<>();
         tlds.forEach(tld -> prices.put(tld, createPrice));
         return SandboxSettings.dk(List.of(new RegistrarAccount(registrarId, password, openingBalance)), prices,
-                idleTimeout, maxSessions);
+                idleTimeout, maxSessions).withRules(rules);
     }
 
     @Override
     public String toString() {
         return "ServiceConfig[port=" + port + ", tlds=" + tlds + ", registrarId=" + registrarId + ", password="
                 + (passwordMissing() ? "(empty)" : "(set)") + ", openingBalance=" + openingBalance + ", createPrice="
-                + createPrice + ", idleTimeout=" + idleTimeout + ", maxSessions=" + maxSessions + "]";
+                + createPrice + ", idleTimeout=" + idleTimeout + ", maxSessions=" + maxSessions + ", rules=" + rules + "]";
     }
 
     private static String value(Settings settings, String key) {

@@ -1,0 +1,95 @@
+package org.kontor.plugins.epp.registry;
+
+import java.time.Instant;
+import java.util.List;
+import org.kontor.api.registry.CreateContact;
+import org.kontor.api.registry.RegisterDomain;
+import org.kontor.api.registry.RestoreDomain;
+import org.kontor.api.registry.UpdateDomain;
+import org.kontor.plugins.epp.command.CommandExtension;
+import org.kontor.plugins.epp.command.DomainRestore;
+import org.kontor.plugins.epp.response.EppResponse;
+import org.kontor.plugins.epp.response.Greeting;
+
+/**
+ * How a registry plugin built on the engine (such as registry-dk) adapts the generic profile of
+ * {@link EppDomainRegistry}: the extensions it adds to each command, the values the registry wants in place
+ * of the generic ones, and what it reads back from answers. Every method has the generic behaviour as
+ * default. A hook may refuse a command before anything is sent by throwing {@link EppProfileRefusal}.
+ *
+ * <p>Hooks receive the greeting of a current session so that they take namespaces from what the registry
+ * announces, not from constants.
+ */
+public interface EppProfileHooks {
+
+    /** The generic profile. */
+    EppProfileHooks NONE = new EppProfileHooks() {
+    };
+
+    /** The contact id to send in {@code contact:create}; {@code generated} is unique per idempotency key. */
+    default String contactId(CreateContact command, String generated) {
+        return generated;
+    }
+
+    /** The contact's authorization password; the .dk registry takes an empty one. */
+    default String contactAuthInfo(CreateContact command, String generated) {
+        return generated;
+    }
+
+    default List<CommandExtension> contactCreate(CreateContact command, Greeting greeting) {
+        return List.of();
+    }
+
+    /** The domain's authorization password on create; {@code generated} is random. */
+    default String domainAuthInfo(RegisterDomain command, String generated) {
+        return generated;
+    }
+
+    default List<CommandExtension> domainCreate(RegisterDomain command, Greeting greeting) {
+        return List.of();
+    }
+
+    /**
+     * The {@code domain:authInfo} of an update: null keeps it, the empty string removes it, anything else is
+     * sent as the password. By default the command's {@code newAuthCode}.
+     */
+    default String domainUpdateAuthInfo(UpdateDomain command) {
+        return command.newAuthCode();
+    }
+
+    default List<CommandExtension> domainUpdate(UpdateDomain command, Greeting greeting) {
+        return List.of();
+    }
+
+    /** The restore to send: by default an RGP restore request. */
+    default DomainRestore restore(RestoreDomain command, Instant now) {
+        return new DomainRestore(command.name().ascii());
+    }
+
+    /**
+     * The registry's own reference of a domain create (the .dk registry's tracking number), or null to use
+     * the domain's ROID where the answer carries one.
+     */
+    default String createReference(EppResponse response) {
+        return null;
+    }
+
+    /**
+     * Whether the registry decides creates later (answers 1001 and reports through the poll queue): then a
+     * domain that {@code info} does not find yet is still pending in {@link EppDomainRegistry#status}, not canceled.
+     */
+    default boolean decidesCreatesLater() {
+        return false;
+    }
+
+    /** What {@code info} returns, from the generic reading and the answer (for registry extensions in it). */
+    default org.kontor.api.registry.DomainInfo domainInfo(org.kontor.api.registry.DomainInfo info,
+            EppResponse response) {
+        return info;
+    }
+
+    /** Where a registry wants no host objects created for glue. */
+    default boolean createsHostObjects(Greeting greeting) {
+        return true;
+    }
+}
