@@ -121,7 +121,8 @@ public final class RegistryPoller {
                 return moved ? "domain DELETED" : "no such domain";
             }
         } catch (RuntimeException e) {
-            // Kept for the operator; acknowledged so that one bad message does not block the queue.
+            // Kept for the operator (outcome "failed: ...") and acknowledged, so that one bad message does not block
+            // the queue; an operation it would have settled stays UNSETTLED and the janitor settles it through status().
             LOG.error("Could not apply poll message {} ({}) of registry {}", message.id(), message.kind(),
                     registry.registryId(), e);
             return "failed: " + e;
