@@ -231,6 +231,29 @@ class RegistryPollerTest {
     }
 
     @DbTest
+    void aMessageThatCannotBeAppliedIsKeptAndTheJanitorSettlesTheOperation(Database db) throws Exception {
+        DomainName name = Domains.unique("no-funding");
+        IdempotencyKey key = pendingCreate(name);
+        domains.extensions.clear();
+        domains.extensions.add("scripted-registry", org.kontor.api.registry.DomainRegistry.class, domains.registry);
+        domains.registry.enqueue(message("f1", "create-approved", name, Map.of("paTRID", key.value())));
+
+        domains.poller.drain(domains.registry);
+
+        assertThat(domains.messages.find("scripted", "f1").orElseThrow().outcome()).startsWith("failed:");
+        assertThat(domains.registry.acknowledged).containsExactly("f1");
+        assertThat(domains.operations.find(key).orElseThrow().state()).isEqualTo(OperationState.UNSETTLED);
+
+        domains.extensions.add("memory-funding", org.kontor.api.funding.FundingSource.class, domains.funding);
+        domains.registry.status(key, Outcome.processed(null, "sv-9"));
+        domains.janitor.settleOpenOperations();
+
+        assertThat(domains.operations.find(key).orElseThrow().state()).isEqualTo(OperationState.COMPLETED);
+        assertThat(domains.funding.captures()).isEqualTo(1);
+        assertThat(domains.store.find(name).orElseThrow().state()).isEqualTo(State.ACTIVE);
+    }
+
+    @DbTest
     void aRunStopsAtItsCapAndTheNextRunTakesTheRest(Database db) {
         for (int i = 0; i < 5; i++) {
             domains.registry.enqueue(new RegistryMessage("n" + i, null, "message", "notice " + i, null, Map.of()));
