@@ -644,8 +644,9 @@ public final class EppDomainRegistry implements DomainRegistry {
 
     /**
      * Answers from {@code info} alone: ours → PROCESSED (PENDING while the registry still shows
-     * {@code pendingCreate}), absent → CANCELED (PENDING where the hooks say the registry decides creates
-     * later), another registrar's → ERROR, no answer → UNDEFINED.
+     * {@code pendingCreate}), absent → CANCELED, another registrar's → ERROR, no answer → UNDEFINED. Where the
+     * registry decides creates later, an application it still decides shows as {@code pendingCreate}; one it
+     * refused is gone, so absent is final there too.
      */
     @Override
     public Outcome<DomainRegistration> status(IdempotencyKey key, DomainName name) {
@@ -657,9 +658,9 @@ public final class EppDomainRegistry implements DomainRegistry {
         }
         if (response.code() == OBJECT_DOES_NOT_EXIST) {
             if (hooks.decidesCreatesLater()) {
-                return Outcome.pending(DomainRegistration.of(name, null, null, null), null, name
-                        + " does not exist at " + profile.registryId() + " yet; the registry decides the create ("
-                        + key + ") through its poll queue");
+                // an application being decided shows in info with pendingCreate; none at all means it was refused
+                return Outcome.canceled("no application for " + name + " at " + profile.registryId()
+                        + ": the registry refused the create (" + key + ", see its poll queue) or never received it");
             }
             return Outcome.canceled("no such operation: " + name + " does not exist at " + profile.registryId());
         }
