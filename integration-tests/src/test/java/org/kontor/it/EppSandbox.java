@@ -1,5 +1,6 @@
 package org.kontor.it;
 
+import java.math.BigDecimal;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,9 @@ import org.kontor.plugins.epp.registry.EppRegistrySettings;
 import org.kontor.plugins.sandbox.protocol.ResponseWriter;
 import org.kontor.plugins.sandbox.registry.SandboxRegistry;
 import org.kontor.plugins.sandbox.server.SandboxServer;
+import org.kontor.plugins.registrydk.DkRegistryExtension;
 import org.kontor.plugins.sandbox.settings.RegistrarAccount;
+import org.kontor.plugins.sandbox.settings.RegistryRules;
 import org.kontor.plugins.sandbox.settings.SandboxSettings;
 import org.kontor.testkit.RecordingEvents;
 import org.kontor.testkit.RecordingMailer;
@@ -30,6 +33,8 @@ import org.kontor.testkit.TestPluginContext;
 final class EppSandbox implements AutoCloseable {
 
     static final Money CREATE_PRICE = Money.of("75.00", "DKK");
+    /** A TLD served with the generic profile next to {@code dk}. */
+    static final String GENERIC_TLD = "nu";
     private static final String PASSWORD = "Sandbox-Secret-1";
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -53,13 +58,22 @@ final class EppSandbox implements AutoCloseable {
 
     /** @param tune adjusts the sandbox's settings, e.g. to inject faults or shorten its idle timeout */
     static EppSandbox start(Database database, Money openingBalance, UnaryOperator<SandboxSettings> tune) {
+        return start(database, openingBalance, tune, Clock.systemUTC());
+    }
+
+    /**
+     * @param tune adjusts the sandbox's settings, e.g. to inject faults or apply {@link #strict}
+     * @param registryClock the registry's clock (decisions, transfer locks, grace periods); sessions keep the system's
+     */
+    static EppSandbox start(Database database, Money openingBalance, UnaryOperator<SandboxSettings> tune,
+            Clock registryClock) {
         String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
         SandboxSettings sandbox = tune.apply(SandboxSettings.dk(List.of(
                         new RegistrarAccount("epp" + tag, PASSWORD, openingBalance),
                         new RegistrarAccount("oth" + tag, PASSWORD, Money.of("1000.00", "DKK"))),
-                Map.of("dk", CREATE_PRICE), Duration.ofSeconds(30), 2));
+                Map.of("dk", CREATE_PRICE, GENERIC_TLD, CREATE_PRICE), Duration.ofSeconds(30), 2));
         ResponseWriter writer = new ResponseWriter(sandbox.serverId(), SandboxServer.SERVICES);
-        SandboxRegistry registry = new SandboxRegistry(database.jdbi(), Clock.systemUTC(), sandbox, writer);
+        SandboxRegistry registry = new SandboxRegistry(database.jdbi(), registryClock, sandbox, writer);
         SandboxServer server = new SandboxServer(sandbox, registry, writer, Clock.systemUTC(), new SplittableRandom(7))
                 .start();
         Map<String, String> settings = new HashMap<>();
@@ -77,6 +91,40 @@ final class EppSandbox implements AutoCloseable {
         return new EppSandbox(tag, registry, server, Map.copyOf(settings));
     }
 
+    /**
+     * The full registry rules: the .dk profile for {@code dk}, contact and host references checked, and the given
+     * credit beyond the balance with its low-balance threshold.
+     */
+    static UnaryOperator<SandboxSettings> strict(BigDecimal creditLimit, BigDecimal threshold) {
+        return s -> s.withRules(RegistryRules.DEFAULT.withCredit(creditLimit, threshold));
+    }
+
+    /** The other registrar's client id, for transfers. */
+    String otherRegistrar() {
+        return "oth" + tag;
+    }
+
+    /** The settings of a registrar of this sandbox (ours or {@link #otherRegistrar()}) serving the TLD. */
+    Map<String, String> settings(String clientId, String tld) {
+        Map<String, String> copy = new HashMap<>(settings);
+        copy.put(EppRegistrySettings.CLIENT_ID, clientId);
+        copy.put(EppRegistrySettings.TLDS, tld);
+        return copy;
+    }
+
+    /** The registry-dk plugin's extension configured against this sandbox as the given registrar. */
+    DkRegistryExtension dkExtension(Database database, Clock clock, String clientId) {
+        Map<String, String> dk = settings(clientId, "dk");
+        dk.put(EppRegistrySettings.REGISTRY_ID, "dk-sandbox");
+        return new DkRegistryExtension(new TestPluginContext("registry-dk", database.jdbi(), clock,
+                new RecordingEvents(), new RecordingMailer(), dk));
+    }
+
+    /** The epp-registry plugin's extension as the given registrar, serving the TLD. */
+    EppRegistryExtension extension(Database database, Clock clock, String clientId, String tld) {
+        return new EppRegistryExtension(context(database, clock, settings(clientId, tld)));
+    }
+
     /** The plugin's registry extension as the host would build it, from the plugin's settings. */
     EppRegistryExtension extension(Database database, Clock clock) {
         return new EppRegistryExtension(context(database, clock, settings));
@@ -89,6 +137,10 @@ final class EppSandbox implements AutoCloseable {
 
     String domain(String label) {
         return label + "-" + tag + ".dk";
+    }
+
+    String domain(String label, String tld) {
+        return label + "-" + tag + "." + tld;
     }
 
     @Override

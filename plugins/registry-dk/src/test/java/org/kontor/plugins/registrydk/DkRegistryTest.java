@@ -128,7 +128,8 @@ class DkRegistryTest {
         assertThat(create.xml()).contains("<dkhm:orderconfirmationToken xmlns:dkhm=\"urn:dkhm:params:xml:ns:dkhm-4.5\">"
                 + ACCEPTED.getEpochSecond() + "</dkhm:orderconfirmationToken>", "<domain:pw></domain:pw>",
                 "<domain:hostObj>ns1.dk-hostmaster.dk</domain:hostObj>");
-        assertThat(status.status()).as("info does not find a domain still being decided").isEqualTo(OutcomeStatus.PENDING);
+        assertThat(status.status()).as("no application at the registry: refused or never received")
+                .isEqualTo(OutcomeStatus.CANCELED);
         assertThat(message.kind()).isEqualTo("create-approved");
         assertThat(message.id()).isEqualTo("123456");
         assertThat(message.data()).containsEntry("paTRID", "order-7-create");

@@ -215,4 +215,29 @@ class SandboxDkProfileTest {
             assertThat(client.xml(Frames.restore(domain, "report", true)).code()).isEqualTo(1000);
         }
     }
+
+    /** The specification's restore example: the report as an acknowledgement, its texts empty, one statement. */
+    @DbTest
+    void aDeleteIsPendingAndTheSpecificationsEmptyRestoreReportRestores(Database database) {
+        try (Sandbox sandbox = sandbox(database, "1000.00"); TestClient client = sandbox.loggedIn()) {
+            String registrant = registrant(client);
+            String domain = sandbox.domain("restore", "dk");
+            client.xml(create(example("create_domain_with_orderconfirmation_token.xml"), domain, registrant, token()));
+            sandbox.registry.decidePendingCreates();
+            assertThat(client.xml(command(Frames.simple("delete", "domain", "name", domain))).code())
+                    .as("delete domain response: 1001").isEqualTo(1001);
+            String report = "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><command><update><domain:update "
+                    + "xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\"><domain:name>" + domain + "</domain:name>"
+                    + "<domain:add/><domain:rem/><domain:chg/></domain:update></update><extension><rgp:update "
+                    + "xmlns:rgp=\"urn:ietf:params:xml:ns:rgp-1.0\"><rgp:restore op=\"report\"><rgp:report>"
+                    + "<rgp:preData/><rgp:postData/><rgp:delTime>TIME</rgp:delTime><rgp:resTime>TIME</rgp:resTime>"
+                    + "<rgp:resReason/><rgp:statement/></rgp:report></rgp:restore></rgp:update></extension>"
+                    + "<clTRID>CLTRID</clTRID></command></epp>";
+            assertThat(client.xml(report.replace("TIME", "").replace("CLTRID", "tx-no-times")).code())
+                    .as("delTime and resTime are mandatory").isEqualTo(2003);
+            assertThat(client.xml(report.replace("TIME", "2026-03-01T10:00:00.0Z").replace("CLTRID", "tx-ack")).code())
+                    .isEqualTo(1000);
+            assertThat(sandbox.registry.find(domain)).isPresent();
+        }
+    }
 }

@@ -226,6 +226,7 @@ public final class EppCommandEncoder {
                         .leaf("preData", r.preData()).leaf("postData", r.postData())
                         .leaf("delTime", r.deletedAt().toString()).leaf("resTime", r.restoredAt().toString())
                         .leaf("resReason", r.reason()).leaf("statement", r.statement())
+                        .optionalLeaf("statement", r.secondStatement())
                         .optionalLeaf("other", r.other()).end().end();
             }
             w.end();

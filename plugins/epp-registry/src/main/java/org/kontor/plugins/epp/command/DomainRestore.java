@@ -14,11 +14,19 @@ public record DomainRestore(String name, Report report) implements EppCommand {
     /**
      * The restore report (RFC 3915 §4.2.5). The registry may accept empty data and statement texts.
      *
-     * @param deletedAt  when the domain was deleted
-     * @param restoredAt when it is restored
+     * @param deletedAt       when the domain was deleted
+     * @param restoredAt      when it is restored
+     * @param statement       the first statement (the .dk registry takes one, which may be empty)
+     * @param secondStatement the second statement RFC 3915 asks for, or null to send one
      */
     public record Report(String preData, String postData, Instant deletedAt, Instant restoredAt, String reason,
-            String statement, String other) {
+            String statement, String other, String secondStatement) {
+
+        /** A report with one statement. */
+        public Report(String preData, String postData, Instant deletedAt, Instant restoredAt, String reason,
+                String statement, String other) {
+            this(preData, postData, deletedAt, restoredAt, reason, statement, other, null);
+        }
 
         public Report {
             preData = preData == null ? "" : preData;

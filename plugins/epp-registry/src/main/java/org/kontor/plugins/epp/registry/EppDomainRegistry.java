@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -84,6 +85,7 @@ import org.kontor.plugins.epp.response.BalanceData;
 import org.kontor.plugins.epp.response.DomainCheckData;
 import org.kontor.plugins.epp.response.DomainCreateData;
 import org.kontor.plugins.epp.response.DomainInfoData;
+import org.kontor.plugins.epp.response.RgpData;
 import org.kontor.plugins.epp.response.DomainPendingActionData;
 import org.kontor.plugins.epp.response.DomainRenewData;
 import org.kontor.plugins.epp.response.DomainTransferData;
@@ -112,6 +114,12 @@ import org.kontor.plugins.epp.session.EppOutcomes;
 public final class EppDomainRegistry implements DomainRegistry {
 
     private static final int OBJECT_DOES_NOT_EXIST = 2303;
+    /** The two statements of RFC 3915 §4.2.5. */
+    static final String NOT_FOR_OWN_USE = "The registrar has not restored the domain name in order to assume the "
+            + "rights to use or sell the name for itself or for any third party.";
+    static final String FACTUAL = "The information in this report is true to best of the registrar's knowledge, "
+            + "and the registrar acknowledges that intentionally supplying false information in this report shall "
+            + "constitute an incurable material breach of the Registry-Registrar Agreement.";
     private static final String AUTH_CODE_ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -631,8 +639,15 @@ public final class EppDomainRegistry implements DomainRegistry {
         } catch (EppRegistryException e) {
             return Outcome.canceled("not sent: " + e.getMessage());
         }
-        Outcome<DomainRegistration> outcome = billable(restore, command.key(),
-                response -> DomainRegistration.of(command.name(), null, null, null));
+        boolean[] reportDue = {false};
+        Outcome<DomainRegistration> outcome = billable(restore, command.key(), response -> {
+            reportDue[0] = response.extension(RgpData.class)
+                    .map(rgp -> rgp.statuses().contains("pendingRestore")).orElse(false);
+            return DomainRegistration.of(command.name(), null, null, null);
+        });
+        if (outcome.isProcessed() && reportDue[0]) {
+            outcome = restoreReport(command, outcome);
+        }
         if (!outcome.isProcessed()) {
             return outcome;
         }
@@ -643,9 +658,38 @@ public final class EppDomainRegistry implements DomainRegistry {
     }
 
     /**
+     * RFC 3915 §3.2: after a request answered {@code pendingRestore} the registry restores the domain only on a
+     * report; it goes out under the key with {@code -report}, with the domain's data as {@code info} shows it
+     * (a restore brings it back as it was), its last update as the deletion time and the two statements.
+     */
+    private Outcome<DomainRegistration> restoreReport(RestoreDomain command, Outcome<DomainRegistration> requested) {
+        EppResponse info;
+        try {
+            info = transport.execute(org.kontor.plugins.epp.command.DomainInfo.of(command.name().ascii()), null);
+        } catch (Exception e) {
+            return Outcome.undefined("restore of " + command.name() + " requested; its data for the report could "
+                    + "not be read: " + e.getMessage());
+        }
+        Optional<DomainInfoData> data = info.data(DomainInfoData.class);
+        Instant now = clock.instant();
+        String registration = data.map(d -> "registrant=" + d.registrant() + " contacts=" + d.contacts().stream()
+                .map(c -> c.type() + ":" + c.contactId()).toList() + " ns=" + d.nameServers().stream()
+                .map(NameServer::hostName).toList() + " exDate=" + d.expiryDate()).orElse(command.name().ascii());
+        Instant deletedAt = data.map(DomainInfoData::updatedAt).filter(t -> !t.isAfter(now)).orElse(now);
+        String reason = command.report() == null || command.report().isBlank()
+                ? "Restored at the registrant's request" : command.report();
+        DomainRestore report = new DomainRestore(command.name().ascii(), new DomainRestore.Report(registration,
+                registration, deletedAt, now, reason, NOT_FOR_OWN_USE, null, FACTUAL));
+        Outcome<DomainRegistration> reported = billable(report, IdempotencyKey.of(command.key().value() + "-report"),
+                response -> requested.value());
+        return reported.isProcessed() ? requested : reported;
+    }
+
+    /**
      * Answers from {@code info} alone: ours → PROCESSED (PENDING while the registry still shows
-     * {@code pendingCreate}), absent → CANCELED (PENDING where the hooks say the registry decides creates
-     * later), another registrar's → ERROR, no answer → UNDEFINED.
+     * {@code pendingCreate}), absent → CANCELED, another registrar's → ERROR, no answer → UNDEFINED. Where the
+     * registry decides creates later, an application it still decides shows as {@code pendingCreate}; one it
+     * refused is gone, so absent is final there too.
      */
     @Override
     public Outcome<DomainRegistration> status(IdempotencyKey key, DomainName name) {
@@ -657,9 +701,9 @@ public final class EppDomainRegistry implements DomainRegistry {
         }
         if (response.code() == OBJECT_DOES_NOT_EXIST) {
             if (hooks.decidesCreatesLater()) {
-                return Outcome.pending(DomainRegistration.of(name, null, null, null), null, name
-                        + " does not exist at " + profile.registryId() + " yet; the registry decides the create ("
-                        + key + ") through its poll queue");
+                // an application being decided shows in info with pendingCreate; none at all means it was refused
+                return Outcome.canceled("no application for " + name + " at " + profile.registryId()
+                        + ": the registry refused the create (" + key + ", see its poll queue) or never received it");
             }
             return Outcome.canceled("no such operation: " + name + " does not exist at " + profile.registryId());
         }

@@ -75,8 +75,10 @@ public interface EppProfileHooks {
     }
 
     /**
-     * Whether the registry decides creates later (answers 1001 and reports through the poll queue): then a
-     * domain that {@code info} does not find yet is still pending in {@link EppDomainRegistry#status}, not canceled.
+     * Whether the registry decides creates later (answers 1001 and reports through the poll queue). Such a
+     * registry shows an application it still decides with {@code pendingCreate}, so in
+     * {@link EppDomainRegistry#status} a domain that {@code info} does not find is a refused (or never received)
+     * create: canceled, with the poll queue named for the reason.
      */
     default boolean decidesCreatesLater() {
         return false;

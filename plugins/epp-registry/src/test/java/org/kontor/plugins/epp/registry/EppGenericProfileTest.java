@@ -33,6 +33,7 @@ import org.kontor.api.registry.RegisterDomain;
 import org.kontor.api.registry.RegistryBalance;
 import org.kontor.api.registry.RegistryCapability;
 import org.kontor.api.registry.RenewDomain;
+import org.kontor.api.registry.RestoreDomain;
 import org.kontor.api.registry.UpdateDomain;
 import org.kontor.plugins.epp.codec.EppNamespaces;
 import org.kontor.plugins.epp.codec.EppSchemas;
@@ -336,5 +337,33 @@ class EppGenericProfileTest {
         assertThat(timeouts.forCommand(new Login("c", "p", null, "en", List.of(EppNamespaces.DOMAIN), List.of())))
                 .isEqualTo(Duration.ofSeconds(20));
         assertThat(EppTimeouts.CommandClass.of(new PollAck("1"))).isEqualTo(EppTimeouts.CommandClass.TRANSFORM);
+    }
+
+    @Test
+    void aRestoreRequestAnsweredPendingRestoreIsFollowedByTheReportWithBothStatements() throws Exception {
+        List<String> answers = new ArrayList<>(List.of("request", "info", "report", "info"));
+        String infData = "<domain:infData xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\"><domain:name>example.com"
+                + "</domain:name><domain:roid>D1-REP</domain:roid><domain:status s=\"pendingDelete\"/>"
+                + "<domain:registrant>k1</domain:registrant><domain:clID>REG-1234</domain:clID>"
+                + "<domain:crDate>2025-05-13T08:01:35.0Z</domain:crDate><domain:upDate>2026-05-10T08:00:00.0Z"
+                + "</domain:upDate><domain:exDate>2027-05-13T08:01:35.0Z</domain:exDate></domain:infData>";
+        EppDomainRegistry registry = registry(ALL_EXTENSIONS, false, frame -> switch (answers.remove(0)) {
+            case "request" -> ScriptedRegistry.response(frame, 1000, "Command completed successfully", null,
+                    "<rgp:upData xmlns:rgp=\"urn:ietf:params:xml:ns:rgp-1.0\"><rgp:rgpStatus s=\"pendingRestore\"/>"
+                            + "</rgp:upData>");
+            case "report" -> ScriptedRegistry.response(frame, 1000, "Command completed successfully", null, null);
+            default -> ScriptedRegistry.response(frame, 1000, "Command completed successfully", infData, null);
+        });
+
+        Outcome<DomainRegistration> restored = registry.restore(new RestoreDomain(IdempotencyKey.of("restore-9"), NAME,
+                "deleted by mistake"));
+
+        assertThat(restored.status()).isEqualTo(OutcomeStatus.PROCESSED);
+        assertThat(server.frames()).extracting(Frame::command).containsExactly("update", "info", "update", "info");
+        Frame report = server.frames().get(2);
+        assertThat(report.clTRID()).isEqualTo("restore-9-report");
+        assertThat(report.xml()).contains("<rgp:restore op=\"report\">", "<rgp:delTime>2026-05-10T08:00:00Z<",
+                "<rgp:resReason>deleted by mistake<", "registrant=k1");
+        assertThat(report.all("rgp:statement")).hasSize(2);
     }
 }

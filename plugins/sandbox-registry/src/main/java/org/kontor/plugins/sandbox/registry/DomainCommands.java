@@ -457,13 +457,19 @@ final class DomainCommands {
             throw new Refusal(ResultCode.STATUS_PROHIBITS_OPERATION, "rgp status " + d.rgpStatus());
         }
         Element report = child(restore, RGP, "report");
+        if (report == null) {
+            throw new Refusal(ResultCode.REQUIRED_PARAMETER_MISSING, "rgp:report");
+        }
+        // RFC 3915 asks for every field with content and both statements; the .dk registry takes the report as an
+        // acknowledgement whose texts may be empty (one empty statement), but not without the two times
         for (String field : List.of("preData", "postData", "delTime", "resTime", "resReason")) {
-            if (value(report, RGP, field) == null) {
+            boolean timed = "delTime".equals(field) || "resTime".equals(field);
+            if (dk && !timed ? child(report, RGP, field) == null : value(report, RGP, field) == null) {
                 throw new Refusal(ResultCode.REQUIRED_PARAMETER_MISSING, "rgp:" + field);
             }
         }
-        if (children(report, RGP, "statement").size() < 2) {
-            throw new Refusal(ResultCode.REQUIRED_PARAMETER_MISSING, "rgp:statement, twice");
+        if (children(report, RGP, "statement").size() < (dk ? 1 : 2)) {
+            throw new Refusal(ResultCode.REQUIRED_PARAMETER_MISSING, dk ? "rgp:statement" : "rgp:statement, twice");
         }
         if (dk && !registry.charge(h, registrar, registry.price(d.name(), 1))) {
             throw new Refusal(ResultCode.BILLING_FAILURE, "the balance does not cover the restore");
@@ -517,7 +523,9 @@ final class DomainCommands {
                         + "rgp_since = :at, updated_at = :at, updated_by = :by WHERE name = :n")
                 .bind("at", now).bind("by", registrar).bind("n", name).execute();
         registry.enqueue(h, registrar, "Domain " + name + " deleted");
-        return EppResponse.of(ResultCode.SUCCESS, clTRID, svTRID);
+        // the .dk registry flags the domain for deletion and answers 1001 (specification, "delete domain response")
+        return EppResponse.of(registry.settings().isDk(name) ? ResultCode.ACTION_PENDING : ResultCode.SUCCESS, clTRID,
+                svTRID);
     }
 
     // ---------------------------------------------------------------- transfers
