@@ -199,7 +199,7 @@ class KontorHostTest {
 
     @DbTest
     void demoDataConnectsTheEppRegistryToTheSandboxRegistry(Database database) throws Exception {
-        host = start(database, Map.of(), "epp-registry", "sandbox-registry");
+        host = start(database, Map.of(), "epp-registry", "sandbox-registry", "registry-dk");
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
@@ -216,6 +216,24 @@ class KontorHostTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(json.readTree(connection.body()).get("succeeded").asBoolean())
                 .as("the EPP registry logs in at the sandbox: %s", connection.body()).isTrue();
+
+        // .dk goes to the sandbox's .dk profile through registry-dk, the other demo TLDs through the generic plugin
+        HttpResponse<String> registries = send(HttpRequest.newBuilder(uri("/api/v1/registries"))
+                .header("Authorization", "Bearer " + DemoData.ADMIN_TOKEN).build());
+        assertThat(registries.statusCode()).as(registries.body()).isEqualTo(200);
+        Map<String, List<String>> tldsByRegistry = new HashMap<>();
+        for (var registry : json.readTree(registries.body())) {
+            List<String> tlds = new ArrayList<>();
+            registry.get("tlds").forEach(t -> tlds.add(t.asText()));
+            tldsByRegistry.put(registry.get("id").asText(), tlds.stream().sorted().toList());
+        }
+        assertThat(tldsByRegistry).containsEntry(DemoData.SANDBOX_DK_REGISTRY_ID, List.of("dk"))
+                .containsEntry(DemoData.SANDBOX_REGISTRY_ID, List.of("example", "test"));
+        HttpResponse<String> dkConnection = send(HttpRequest.newBuilder(uri("/api/v1/plugins/registry-dk/settings/test"))
+                .header("Authorization", "Bearer " + DemoData.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(json.readTree(dkConnection.body()).get("succeeded").asBoolean())
+                .as("registry-dk logs in at the sandbox's .dk profile: %s", dkConnection.body()).isTrue();
     }
 
     @DbTest

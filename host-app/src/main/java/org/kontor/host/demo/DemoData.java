@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kontor.api.web.Access;
 import org.kontor.host.KontorHost;
 import org.kontor.host.settings.SettingsSchemas;
@@ -36,6 +38,11 @@ public final class DemoData {
     private static final String SANDBOX = "sandbox-registry";
     private static final String EPP = "epp-registry";
     private static final String PREPAID = "prepaid-account";
+    private static final String REGISTRY_DK = "registry-dk";
+
+    /** The registry ids the demo gives the sandbox: one for the generic TLDs, one for its .dk profile. */
+    public static final String SANDBOX_REGISTRY_ID = "sandbox";
+    public static final String SANDBOX_DK_REGISTRY_ID = "sandbox-dk";
 
     private final KontorHost host;
     private final int sandboxPort;
@@ -51,14 +58,21 @@ public final class DemoData {
     public void load() {
         host.apiTokens().register(ADMIN_TOKEN, "demo-operator", Access.ADMIN, "demo operator");
         host.apiTokens().register(RESELLER_TOKEN, "demo-reseller", Access.RESELLER, "demo reseller");
-        if (host.plugins().activePluginIds().containsAll(java.util.List.of(SANDBOX, EPP))) {
-            connectTheSandboxRegistry();
+        Set<String> active = Set.copyOf(host.plugins().activePluginIds());
+        boolean dkProfile = active.contains(REGISTRY_DK);
+        if (active.containsAll(List.of(SANDBOX, EPP))) {
+            connectTheSandboxRegistry(dkProfile);
         }
         new DemoPortfolio(host.domainStore(), host.domainPrices(), host.clock(), host.port())
-                .load(host.plugins().activePluginIds().contains(PREPAID));
+                .load(active.contains(PREPAID), dkProfile ? SANDBOX_DK_REGISTRY_ID : SANDBOX_REGISTRY_ID);
     }
 
-    private void connectTheSandboxRegistry() {
+    /**
+     * The sandbox serves .dk with the .dk registry's profile (applications decided later, holders with a
+     * user type, the terms token), so .dk goes through the registry-dk plugin when it is installed and the
+     * other demo TLDs through the generic EPP plugin.
+     */
+    private void connectTheSandboxRegistry(boolean dkProfile) {
         SettingsSchemas schemas = new SettingsSchemas(host.plugins());
         host.pluginSettings().save(SANDBOX, schemas.fieldsOf(SANDBOX), Map.of(
                 "registrar.id", REGISTRAR_ID,
@@ -68,14 +82,26 @@ public final class DemoData {
         host.plugins().disable(SANDBOX);
         host.plugins().enable(SANDBOX);
         host.pluginSettings().save(EPP, schemas.fieldsOf(EPP), Map.of(
-                "registry.id", "sandbox",
+                "registry.id", SANDBOX_REGISTRY_ID,
                 "host", "127.0.0.1",
                 "port", Integer.toString(sandboxPort),
                 "client.id", REGISTRAR_ID,
                 "password", REGISTRAR_PASSWORD,
                 "certificate.pem", sandboxCertificate(),
-                "tlds", "dk,test,example",
+                "tlds", dkProfile ? "test,example" : "dk,test,example",
                 "account.currency", "DKK"));
+        if (dkProfile) {
+            host.pluginSettings().save(REGISTRY_DK, schemas.fieldsOf(REGISTRY_DK), Map.of(
+                    "registry.id", SANDBOX_DK_REGISTRY_ID,
+                    "host", "127.0.0.1",
+                    "port", Integer.toString(sandboxPort),
+                    "client.id", REGISTRAR_ID,
+                    "password", REGISTRAR_PASSWORD,
+                    "certificate.pem", sandboxCertificate(),
+                    "tlds", "dk",
+                    "orderconfirmation.at-order", "true"));
+            log.info("Demo: .dk goes through the registry-dk plugin to the sandbox's .dk profile");
+        }
         log.info("Demo: the EPP registry plugin talks to the sandbox registry on 127.0.0.1:{}", sandboxPort);
     }
 

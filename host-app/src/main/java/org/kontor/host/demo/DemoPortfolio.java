@@ -56,7 +56,8 @@ final class DemoPortfolio {
         this.port = port;
     }
 
-    void load(boolean prepaidAccount) {
+    /** @param dkRegistryId the registry the demo's .dk domains belong to */
+    void load(boolean prepaidAccount, String dkRegistryId) {
         for (String tld : List.of("dk", "test", "example")) {
             prices.set(Tld.of(tld), ChargeKind.DOMAIN_CREATE, Money.of("100.00", "DKK"));
             prices.set(Tld.of(tld), ChargeKind.DOMAIN_RENEW, Money.of("89.00", "DKK"));
@@ -67,7 +68,8 @@ final class DemoPortfolio {
             for (Object[] domain : DOMAINS) {
                 DomainName name = DomainName.of((String) domain[0]);
                 if (domains.find(h, name).isEmpty()) {
-                    domains.put(h, name, RESELLER, "sandbox", State.ACTIVE, now.minus(Duration.ofDays(365)),
+                    domains.put(h, name, RESELLER,
+                            name.tld().equals(Tld.of("dk")) ? dkRegistryId : DemoData.SANDBOX_REGISTRY_ID, State.ACTIVE, now.minus(Duration.ofDays(365)),
                             now.plus(Duration.ofDays((Integer) domain[1])), null, "demo");
                 }
             }

@@ -1,7 +1,10 @@
 package org.kontor.host.domains;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kontor.api.job.JobRun;
 import org.kontor.api.job.Schedule;
 import org.kontor.api.job.ScheduledJob;
@@ -9,6 +12,8 @@ import org.kontor.api.registry.DomainRegistry;
 import org.kontor.api.registry.RegistryCapability;
 import org.kontor.host.plugins.Contribution;
 import org.kontor.host.plugins.Extensions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One host job per running registry with the {@link RegistryCapability#POLL} capability, named
@@ -16,9 +21,12 @@ import org.kontor.host.plugins.Extensions;
  */
 public final class RegistryPollJobs {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryPollJobs.class);
+
     private final Extensions extensions;
     private final RegistryPoller poller;
     private final Duration interval;
+    private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
     public RegistryPollJobs(Extensions extensions, RegistryPoller poller, Duration interval) {
         this.extensions = extensions;
@@ -26,11 +34,26 @@ public final class RegistryPollJobs {
         this.interval = interval;
     }
 
-    /** The jobs for the registries running now. */
+    /**
+     * The jobs for the registries running now. A registry that is not configured yet or cannot say what it
+     * offers is left out until it can; the others are not held back by it.
+     */
     public List<ScheduledJob> jobs() {
-        return extensions.of(DomainRegistry.class).stream().map(Contribution::extension)
-                .filter(registry -> registry.capabilities().contains(RegistryCapability.POLL))
-                .map(registry -> (ScheduledJob) new PollJob(registry)).toList();
+        List<ScheduledJob> jobs = new ArrayList<>();
+        for (Contribution<DomainRegistry> contribution : extensions.of(DomainRegistry.class)) {
+            try {
+                if (contribution.extension().capabilities().contains(RegistryCapability.POLL)) {
+                    jobs.add(new PollJob(contribution.extension()));
+                }
+                unavailable.remove(contribution.pluginId());
+            } catch (RuntimeException e) {
+                if (unavailable.add(contribution.pluginId())) {
+                    LOG.warn("The registry of plugin {} is not polled until it can be reached: {}",
+                            contribution.pluginId(), e.getMessage());
+                }
+            }
+        }
+        return List.copyOf(jobs);
     }
 
     private final class PollJob implements ScheduledJob {

@@ -271,4 +271,17 @@ class RegistryPollerTest {
 
         assertThat(jobs.jobs()).extracting(org.kontor.api.job.ScheduledJob::name).containsExactly("registry-poll:scripted");
     }
+
+    @DbTest
+    void aRegistryThatIsNotConfiguredIsLeftOutAndTheOthersArePolled(Database db) {
+        org.kontor.api.registry.DomainRegistry unconfigured = (org.kontor.api.registry.DomainRegistry)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.kontor.api.registry.DomainRegistry.class}, (proxy, method, args) -> {
+                            throw new IllegalStateException("setting 'registry.id' is not configured");
+                        });
+        domains.extensions.add("unconfigured-registry", org.kontor.api.registry.DomainRegistry.class, unconfigured);
+        RegistryPollJobs jobs = new RegistryPollJobs(domains.extensions, domains.poller, java.time.Duration.ofMinutes(1));
+
+        assertThat(jobs.jobs()).extracting(org.kontor.api.job.ScheduledJob::name).containsExactly("registry-poll:scripted");
+    }
 }
