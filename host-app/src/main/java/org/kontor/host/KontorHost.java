@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +58,7 @@ import org.kontor.host.plugins.PluginHost;
 import org.kontor.host.plugins.PluginHostSettings;
 import org.kontor.host.plugins.PluginsApi;
 import org.kontor.host.provisioning.DomainOperationJanitor;
+import org.kontor.host.provisioning.ClearingNotices;
 import org.kontor.host.provisioning.DomainOperationStore;
 import org.kontor.host.provisioning.DomainOperations;
 import org.kontor.host.provisioning.ProvisioningTargets;
@@ -135,7 +137,9 @@ public final class KontorHost implements AutoCloseable {
                 new SmtpTransport(SmtpSettings.from(config), Duration.ofSeconds(10), clock), clock,
                 RetryPolicy.standard(), Duration.ofSeconds(5), mailSends);
         QueuedMailer mailer = new QueuedMailer(database.jdbi(), clock, mailSender::sendLater);
-        DomainOperationStore operationStore = new DomainOperationStore(database.jdbi(), clock);
+        DomainOperationStore operationStore = new DomainOperationStore(database.jdbi(), clock,
+                Optional.of(new ClearingNotices(events, mailer,
+                        () -> config.get("operator.email").filter(address -> !address.isBlank()), clock)));
         ProvisioningTargets provisioningTargets = new ProvisioningTargets(extensions);
         domainOperations = new DomainOperations(operationStore, provisioningTargets);
         domainPrices = new DomainPrices(database.jdbi(), clock);

@@ -11,6 +11,7 @@ import org.kontor.api.event.InvoiceIssued;
 import org.kontor.api.event.OrderPlaced;
 import org.kontor.api.event.PaymentSucceeded;
 import org.kontor.api.event.PluginStateChanged;
+import org.kontor.api.event.DomainOperationHeldForReview;
 import org.kontor.api.event.PrepaidCharged;
 import org.kontor.api.event.PrepaidMonthClosed;
 import org.kontor.api.event.PrepaidTopUpPaid;
@@ -25,7 +26,7 @@ public final class EventTypes {
 
     private static final List<Class<? extends Event>> API_EVENTS = List.of(DomainExpiring.class,
             DomainRegistered.class, InvoiceIssued.class, OrderPlaced.class, PaymentSucceeded.class,
-            PluginStateChanged.class, PrepaidTopUpPaid.class, RegistryBalanceLow.class, PrepaidCharged.class, PrepaidMonthClosed.class);
+            PluginStateChanged.class, PrepaidTopUpPaid.class, RegistryBalanceLow.class, DomainOperationHeldForReview.class, PrepaidCharged.class, PrepaidMonthClosed.class);
 
     private final Map<String, Class<? extends Event>> byName = new ConcurrentHashMap<>();
     private final Map<Class<?>, String> byClass = new ConcurrentHashMap<>();

@@ -30,11 +30,18 @@ public final class DomainOperationStore {
     private final Clock clock;
 
     private final DomainRecordUpdates records;
+    private final Optional<ClearingNotices> clearingNotices;
 
     public DomainOperationStore(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, Optional.empty());
+    }
+
+    /** @param clearingNotices tells the operator of every operation parked for review, in the parking transaction */
+    public DomainOperationStore(Jdbi jdbi, Clock clock, Optional<ClearingNotices> clearingNotices) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.records = new DomainRecordUpdates(new DomainStore(jdbi, clock));
+        this.clearingNotices = clearingNotices;
     }
 
     /**
@@ -87,7 +94,12 @@ public final class DomainOperationStore {
             return false;
         }
         if (from != to) {
-            find(h, key).ifPresent(operation -> records.apply(h, operation, to, outcome));
+            find(h, key).ifPresent(operation -> {
+                records.apply(h, operation, to, outcome);
+                if (to == OperationState.HELD_FOR_REVIEW) {
+                    clearingNotices.ifPresent(notices -> notices.parked(h, operation, outcome));
+                }
+            });
         }
         return true;
     }

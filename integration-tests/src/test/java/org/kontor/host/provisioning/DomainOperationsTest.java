@@ -54,6 +54,8 @@ class DomainOperationsTest {
     private DomainOperations operations;
     private DomainOperationJanitor janitor;
     private String owner;
+    private RecordingEvents clearingEvents;
+    private String operatorAddress;
 
     @BeforeEach
     void forgetOtherTestsOperations(Database db) {
@@ -67,7 +69,11 @@ class DomainOperationsTest {
         FakeExtensions extensions = new FakeExtensions()
                 .add("prepaid-account", FundingSource.class, funding)
                 .add("sandbox-registry", DomainRegistry.class, registry);
-        store = new DomainOperationStore(db.jdbi(), clock);
+        clearingEvents = new RecordingEvents();
+        operatorAddress = "clearing-" + SEQUENCE.incrementAndGet() + "@operator.example";
+        store = new DomainOperationStore(db.jdbi(), clock, java.util.Optional.of(new ClearingNotices(clearingEvents,
+                new org.kontor.host.mail.QueuedMailer(db.jdbi(), clock, id -> { }),
+                () -> java.util.Optional.of(operatorAddress), clock)));
         ProvisioningTargets targets = new ProvisioningTargets(extensions);
         operations = new DomainOperations(store, targets);
         janitor = new DomainOperationJanitor(store, targets, clock, GRACE, Duration.ofMinutes(1));
@@ -139,6 +145,7 @@ class DomainOperationsTest {
         assertThat(account().balance()).isEqualTo(dkk("1000.00"));
         assertThat(account().held()).isEqualTo(dkk("0"));
         assertLedgerAddsUp(db);
+        assertThat(clearingEvents.published()).as("an ordinary refusal is no case for the clearing center").isEmpty();
     }
 
     @DbTest
@@ -158,6 +165,17 @@ class DomainOperationsTest {
                 .contains(request.command().key());
         assertThat(janitor.settleOpenOperations()).isZero();
         assertThat(operation(request).state()).isEqualTo(OperationState.HELD_FOR_REVIEW);
+        // the operator is told once: an event and an e-mail, written with the parking
+        assertThat(clearingEvents.published()).singleElement()
+                .isInstanceOfSatisfying(org.kontor.api.event.DomainOperationHeldForReview.class, held -> {
+                    assertThat(held.operationKey()).isEqualTo(request.command().key().value());
+                    assertThat(held.reason()).isEqualTo("2104");
+                    assertThat(held.customerId()).isEqualTo(owner);
+                });
+        List<String> mails = db.jdbi().withHandle(h -> h.createQuery("SELECT subject || ' / ' || text_body FROM mail_queue "
+                + "WHERE recipients = :to").bind("to", operatorAddress).mapTo(String.class).list());
+        assertThat(mails).singleElement().asString().contains("Held for review", domainOf(request).unicode(), "2104 Billing failure",
+                        "not charged");
     }
 
     @DbTest
