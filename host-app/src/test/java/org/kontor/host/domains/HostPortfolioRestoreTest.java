@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ import org.kontor.api.portfolio.RestorableDomain;
 import org.kontor.api.portfolio.RestoreRequest;
 import org.kontor.api.portfolio.RestoreResult;
 import org.kontor.api.portfolio.UnknownDomainException;
+import org.kontor.api.registry.RegistryMessage;
 import org.kontor.database.Database;
 import org.kontor.host.provisioning.OperationState;
 import org.kontor.testkit.DatabaseTest;
@@ -94,6 +96,25 @@ class HostPortfolioRestoreTest {
         assertThat(restored.terminated()).as("paid to keep it: not terminated any more").isFalse();
         assertThat(domains.store.find(name).orElseThrow().restoreUntil()).isNull();
         assertThat(domains.portfolio.restorable("anna", DKK)).isEmpty();
+    }
+
+    @DbTest
+    void aRedemptionPollMessageMakesTheDomainRestorableUntilTheRegistrysDeadline(Database db) throws Exception {
+        DomainName name = Domains.unique("polled");
+        domains.operations.perform(domains.create("anna", name, Domains.key("create")));
+        Instant until = Instant.parse("2027-01-19T12:00:00Z");
+        domains.registry.enqueue(new RegistryMessage("r1", clock.instant(), "domain-redemption", "deleted", name,
+                Map.of("restoreUntil", until.toString())));
+        domains.registry.enqueue(new RegistryMessage("r2", clock.instant(), "domain-redemption", "deleted",
+                Domains.unique("unknown"), Map.of("restoreUntil", "soon")));
+
+        domains.poller.drain(domains.registry);
+
+        assertThat(state(name)).isEqualTo(State.REDEMPTION);
+        assertThat(domains.portfolio.restorable("anna", DKK)).extracting(RestorableDomain::restoreBy).containsExactly(until);
+        assertThat(domains.portfolio.restore(restore(Domains.key("restore"), "anna", name)).status())
+                .isEqualTo(RestoreResult.Status.COMPLETED);
+        assertThat(state(name)).isEqualTo(State.ACTIVE);
     }
 
     @DbTest
