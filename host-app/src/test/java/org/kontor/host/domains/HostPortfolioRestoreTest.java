@@ -28,6 +28,7 @@ import org.kontor.api.portfolio.RestorableDomain;
 import org.kontor.api.portfolio.RestoreRequest;
 import org.kontor.api.portfolio.RestoreResult;
 import org.kontor.api.portfolio.UnknownDomainException;
+import org.kontor.api.registry.DomainRegistration;
 import org.kontor.api.registry.RegistryMessage;
 import org.kontor.database.Database;
 import org.kontor.host.provisioning.OperationState;
@@ -181,6 +182,13 @@ class HostPortfolioRestoreTest {
         assertThat(domains.funding.captures()).isEqualTo(captures);
         assertThat(domains.funding.balance("anna")).isEqualTo(dkk("1000.00"));
         assertThat(state(name)).isEqualTo(State.REDEMPTION);
+
+        // the registrar account was topped up: a fresh page's key restores it
+        domains.registry.answer(name, Outcome.processed(DomainRegistration.of(name, null, null, null), "restored"));
+        assertThat(domains.portfolio.restore(restore(Domains.key("restore-again"), "anna", name)).status())
+                .isEqualTo(RestoreResult.Status.COMPLETED);
+        assertThat(domains.funding.balance("anna")).isEqualTo(dkk("750.00"));
+        assertThat(state(name)).isEqualTo(State.ACTIVE);
     }
 
     @DbTest
