@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo reseller's side of the demo data: domain prices in DKK, a prepaid account with an opening balance
  * (set up through the prepaid account plugin's own JSON API, as an operator and the reseller would), and a few
- * domains, three of them expiring within 30 days so that the Upcoming payments page is filled. Loading twice
- * changes nothing.
+ * domains, three of them expiring within 30 days so that the Upcoming payments page is filled, and one deleted
+ * for non-payment and in redemption, restorable for 250 DKK within 25 days (PA-6). Loading twice changes nothing.
  *
  * <p>The demo domains are host records only: the sandbox registry does not hold them, so renewing one in the demo
  * is refused by the registry ("object does not exist") and nothing is charged. Domains registered through the
@@ -42,6 +42,9 @@ final class DemoPortfolio {
             new Object[] {"blåbær-demo.dk", 20},
             new Object[] {"demo-shop.test", 27},
             new Object[] {"longterm-demo.dk", 200});
+
+    /** In redemption: it expired 20 days ago, was deleted and can be restored for 25 days more. */
+    static final String IN_REDEMPTION = "lapsed-demo.dk";
 
     private final DomainStore domains;
     private final DomainPrices prices;
@@ -72,6 +75,12 @@ final class DemoPortfolio {
                             name.tld().equals(Tld.of("dk")) ? dkRegistryId : DemoData.SANDBOX_REGISTRY_ID, State.ACTIVE, now.minus(Duration.ofDays(365)),
                             now.plus(Duration.ofDays((Integer) domain[1])), null, "demo");
                 }
+            }
+            DomainName lapsed = DomainName.of(IN_REDEMPTION);
+            if (domains.find(h, lapsed).isEmpty()) {
+                domains.put(h, lapsed, RESELLER, dkRegistryId, State.ACTIVE, now.minus(Duration.ofDays(385)),
+                        now.minus(Duration.ofDays(20)), null, "demo");
+                domains.redemption(h, lapsed, now.plus(Duration.ofDays(25)), "demo");
             }
         });
         if (prepaidAccount) {

@@ -11,10 +11,12 @@ import org.kontor.api.portfolio.PortfolioDomain.State;
  *
  * @param terminatedAt     when the customer ended it, or null
  * @param lastOperationKey the domain operation or poll message that last changed it
+ * @param restoreUntil     in REDEMPTION: when the registry deletes it for good unless restored, or null
  */
 public record DomainRecord(DomainName name, String customerId, String registryId, State state, Instant createdAt,
                            Instant expiresAt, boolean autoRenew, Instant terminatedAt, Set<String> statuses,
-                           String registryReference, String lastOperationKey, Instant lastSyncedAt, Instant updatedAt) {
+                           String registryReference, String lastOperationKey, Instant lastSyncedAt, Instant updatedAt,
+                           Instant restoreUntil) {
 
     public PortfolioDomain toPortfolio() {
         return new PortfolioDomain(name, customerId, registryId, state, createdAt, expiresAt, autoRenew,

@@ -66,6 +66,13 @@ public final class DomainStore {
                 .map(DomainStore::map).list());
     }
 
+    /** The customer's domains in REDEMPTION (restorable), by name. */
+    public List<DomainRecord> inRedemption(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM domain WHERE customer_id = :customer "
+                        + "AND state = 'REDEMPTION' ORDER BY name")
+                .bind("customer", customerId).map(DomainStore::map).list());
+    }
+
     // ---- writes in the caller's transaction ----
 
     /**
@@ -106,6 +113,31 @@ public final class DomainStore {
                         + "last_operation_key = :by, last_synced_at = :now, updated_at = :now WHERE name = :name" + states)
                 .bind("state", state.name()).bind("expires", millis(expiresAt)).bind("by", changedBy)
                 .bind("now", clock.millis()).bind("name", name.ascii()).execute() == 1;
+    }
+
+    /**
+     * The registry deleted the domain into its redemption period: REDEMPTION (from ACTIVE or REDEMPTION), restorable
+     * until {@code restoreUntil} when known.
+     *
+     * @return false when there is no such record or it is in another state
+     */
+    public boolean redemption(Handle h, DomainName name, Instant restoreUntil, String changedBy) {
+        return h.createUpdate("UPDATE domain SET state = 'REDEMPTION', restore_until = :until, last_operation_key = :by, "
+                        + "last_synced_at = :now, updated_at = :now WHERE name = :name AND state IN ('ACTIVE', 'REDEMPTION')")
+                .bind("until", millis(restoreUntil)).bind("by", changedBy).bind("now", clock.millis())
+                .bind("name", name.ascii()).execute() == 1;
+    }
+
+    /**
+     * A restore done: ACTIVE again with the registry's expiry when it said one. The customer paid to keep it, so a
+     * termination from before is lifted (else it would lapse again) and there is no restore deadline any more.
+     */
+    public void restored(Handle h, DomainName name, Instant expiresAt, String changedBy) {
+        h.createUpdate("UPDATE domain SET state = 'ACTIVE', expires_at = COALESCE(:expires, expires_at), "
+                        + "terminated_at = NULL, restore_until = NULL, last_operation_key = :by, last_synced_at = :now, "
+                        + "updated_at = :now WHERE name = :name")
+                .bind("expires", millis(expiresAt)).bind("by", changedBy).bind("now", clock.millis())
+                .bind("name", name.ascii()).execute();
     }
 
     /** A renewal done: the registry's new expiry, or the recorded one plus the period when the registry did not say. */
@@ -162,6 +194,6 @@ public final class DomainStore {
                 instant(rs, "expires_at"), rs.getInt("auto_renew") == 1, instant(rs, "terminated_at"),
                 statuses == null || statuses.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(statuses.split(" "))),
                 rs.getString("registry_reference"), rs.getString("last_operation_key"), instant(rs, "last_synced_at"),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("updated_at")), instant(rs, "restore_until"));
     }
 }

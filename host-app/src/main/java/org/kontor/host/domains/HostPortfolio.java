@@ -19,10 +19,14 @@ import org.kontor.api.portfolio.PortfolioDomain;
 import org.kontor.api.portfolio.PortfolioDomain.State;
 import org.kontor.api.portfolio.RenewalRequest;
 import org.kontor.api.portfolio.RenewalResult;
+import org.kontor.api.portfolio.RestorableDomain;
+import org.kontor.api.portfolio.RestoreRequest;
+import org.kontor.api.portfolio.RestoreResult;
 import org.kontor.api.portfolio.UnknownDomainException;
 import org.kontor.api.registry.DeleteDomain;
 import org.kontor.api.registry.DomainRegistry;
 import org.kontor.api.registry.RenewDomain;
+import org.kontor.api.registry.RestoreDomain;
 import org.kontor.host.provisioning.DomainOperation;
 import org.kontor.host.provisioning.DomainOperationRequest;
 import org.kontor.host.provisioning.DomainOperations;
@@ -35,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The host's {@link DomainPortfolio}: every call is scoped to the customer it names. A renewal is a domain
  * operation ({@link DomainOperations}) at the price of {@link DomainPrices}, so the price a plugin shows is the
- * price that is held and captured.
+ * price that is held and captured. A restore from redemption (PA-6) is a domain operation too, at the restore
+ * price; the funding source refuses it when the available funds do not cover it (PA-2).
  */
 public final class HostPortfolio implements DomainPortfolio {
 
@@ -157,6 +162,72 @@ public final class HostPortfolio implements DomainPortfolio {
         Instant expiry = domains.find(operation.domain()).map(DomainRecord::expiresAt).orElse(null);
         return new RenewalResult(operation.key(), operation.domain(), status, operation.amount(), expiry,
                 operation.outcomeCode(), operation.outcomeMessage());
+    }
+
+    @Override
+    public List<RestorableDomain> restorable(String customerId, Currency currency) {
+        return domains.inRedemption(customerId).stream()
+                .map(d -> new RestorableDomain(d.toPortfolio(), d.restoreUntil(), restorePrice(d.name(), currency).orElse(null)))
+                .toList();
+    }
+
+    @Override
+    public Optional<Money> restorePrice(DomainName name, Currency currency) {
+        return prices.price(name.tld(), ChargeKind.DOMAIN_RESTORE, currency);
+    }
+
+    @Override
+    public RestoreResult restore(RestoreRequest request) throws InsufficientFundsException {
+        Optional<RestoreResult> earlier = earlierRestore(request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        PortfolioDomain domain = find(request.customerId(), request.name()).orElseThrow(() -> unknown(request.name()));
+        if (!domain.restorable()) {
+            // a second click that came in while the first one restored: answer with that restore
+            return earlierRestore(request).orElseThrow(() -> new UnknownDomainException(request.name(),
+                    request.name().unicode() + " cannot be restored: it is not in redemption but "
+                            + domain.state().name().toLowerCase(Locale.ROOT)));
+        }
+        boolean restoring = operations.openOn(request.name()).stream()
+                .anyMatch(op -> op.kind() == ChargeKind.DOMAIN_RESTORE && !op.key().equals(request.key()));
+        if (restoring) {
+            return earlierRestore(request).orElseGet(() -> new RestoreResult(request.key(), request.name(),
+                    RestoreResult.Status.FAILED, null, "restore-in-progress",
+                    "a restore of " + request.name().unicode() + " waits for the registry's answer"));
+        }
+        Money price = restorePrice(request.name(), request.currency()).orElseThrow(() -> new IllegalStateException(
+                "no restore price is set for ." + request.name().tld().ascii() + " in " + request.currency()));
+        DomainOperation operation;
+        try {
+            operation = operations.perform(new DomainOperationRequest(request.customerId(), request.fundingSourceId(),
+                    price, RegistryCommand.of(new RestoreDomain(request.key(), request.name(), null))));
+        } catch (ProvisioningException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return restoreResult(operation);
+    }
+
+    /** The restore already made under this key (a second click), if any; a key of another operation is refused. */
+    private Optional<RestoreResult> earlierRestore(RestoreRequest request) {
+        return operations.find(request.key()).map(operation -> {
+            if (!operation.customerId().equals(request.customerId()) || !operation.domain().equals(request.name())
+                    || operation.kind() != ChargeKind.DOMAIN_RESTORE) {
+                throw new IllegalArgumentException("the key " + request.key().value() + " names another operation");
+            }
+            return restoreResult(operation);
+        });
+    }
+
+    private static RestoreResult restoreResult(DomainOperation operation) {
+        RestoreResult.Status status = switch (operation.state()) {
+            case COMPLETED -> RestoreResult.Status.COMPLETED;
+            case FAILED, REFUSED -> RestoreResult.Status.FAILED;
+            case HELD_FOR_REVIEW -> RestoreResult.Status.HELD_FOR_REVIEW;
+            case RECORDED, HELD, UNSETTLED -> RestoreResult.Status.PENDING;
+        };
+        return new RestoreResult(operation.key(), operation.domain(), status, operation.amount(), operation.outcomeCode(),
+                operation.outcomeMessage());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.kontor.host.domains;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  *   the new customer; rejected or cancelled: released); for a domain we hold, an approved transfer means another
  *   registrar took it (TRANSFERRED_AWAY), a pending one is noted in the domain's statuses.</li>
  *   <li>{@code domain-deleted}: the domain is DELETED.</li>
+ *   <li>{@code domain-redemption}: the registry deleted the domain into its redemption period; it is REDEMPTION and
+ *   can be restored (PA-6), until the instant in {@code restoreUntil} when the message carries one.</li>
  *   <li>anything else is logged, kept for the operator and acknowledged.</li>
  * </ul>
  */
@@ -119,6 +122,12 @@ public final class RegistryPoller {
                 boolean moved = domains.jdbi().inTransaction(h -> domains.move(h, message.domain(), List.of(), State.DELETED,
                         null, "poll:" + message.id()));
                 return moved ? "domain DELETED" : "no such domain";
+            }
+            if (kind.equals("domain-redemption") && message.domain() != null) {
+                Instant until = restoreUntil(message);
+                boolean moved = domains.jdbi().inTransaction(h -> domains.redemption(h, message.domain(), until,
+                        "poll:" + message.id()));
+                return moved ? "domain REDEMPTION" : "no such active domain";
             }
         } catch (RuntimeException e) {
             // Kept for the operator (outcome "failed: ...") and acknowledged, so that one bad message does not block
@@ -207,6 +216,20 @@ public final class RegistryPoller {
             domains.setStatuses(h, name, statuses);
             return "statuses " + String.join(" ", statuses);
         });
+    }
+
+    /** The message's {@code restoreUntil} (an ISO instant), or null when it has none or none that can be read. */
+    private static Instant restoreUntil(RegistryMessage message) {
+        String text = message.data().get("restoreUntil");
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (RuntimeException e) {
+            LOG.warn("Poll message {} has an unreadable restoreUntil '{}'; the deadline stays unknown", message.id(), text);
+            return null;
+        }
     }
 
     private static Optional<DomainInfo> info(DomainRegistry registry, DomainName name) {

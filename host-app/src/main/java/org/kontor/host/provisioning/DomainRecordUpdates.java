@@ -17,7 +17,7 @@ import org.kontor.host.provisioning.DomainOperationStore.OutcomeInfo;
  *   <li>create: UNSETTLED → PENDING_CREATE; COMPLETED → ACTIVE with the registry's dates; FAILED after
  *   PENDING_CREATE → REJECTED.</li>
  *   <li>renew: COMPLETED → the registry's new expiry (or the recorded one plus the period).</li>
- *   <li>restore: COMPLETED → ACTIVE.</li>
+ *   <li>restore: COMPLETED → ACTIVE, no longer terminated.</li>
  *   <li>transfer: UNSETTLED → PENDING_TRANSFER (unless the domain is active with this customer already);
  *   COMPLETED → ACTIVE under the operation's customer; FAILED after PENDING_TRANSFER → REJECTED.</li>
  * </ul>
@@ -65,7 +65,7 @@ final class DomainRecordUpdates {
             case DOMAIN_RESTORE -> {
                 if (to == OperationState.COMPLETED) {
                     if (domains.find(h, operation.domain()).isPresent()) {
-                        domains.move(h, operation.domain(), List.of(), State.ACTIVE, expires, by);
+                        domains.restored(h, operation.domain(), expires, by);
                     } else {
                         domains.put(h, operation.domain(), operation.customerId(), operation.registryId(), State.ACTIVE,
                                 created, expires, reference, by);

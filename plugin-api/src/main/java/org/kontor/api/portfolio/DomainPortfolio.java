@@ -64,4 +64,33 @@ public interface DomainPortfolio {
      * @throws UnknownDomainException the domain is not the customer's
      */
     PortfolioDomain setAutoRenew(String customerId, DomainName name, boolean autoRenew);
+
+    /**
+     * The customer's domains that can be restored now (in redemption), by name, each with the date by which it
+     * must be restored when known and the restore price in {@code currency}. Hosts before restores answer none.
+     */
+    default List<RestorableDomain> restorable(String customerId, Currency currency) {
+        return List.of();
+    }
+
+    /**
+     * The price the host charges to restore this domain from redemption in {@code currency}, which is exactly
+     * what {@link #restore} holds and captures; empty when the operator has set no price.
+     */
+    default Optional<Money> restorePrice(DomainName name, Currency currency) {
+        return Optional.empty();
+    }
+
+    /**
+     * Restores a domain of the customer from redemption now, paid from a funding source: the funds must cover
+     * the price (it is never drawn on credit). The same key restores once; afterwards the domain is active.
+     *
+     * @throws UnknownDomainException     the domain is not the customer's, or is not in redemption
+     * @throws InsufficientFundsException the funding source refused; nothing was charged, the registry was not called
+     * @throws IllegalStateException      no price is set, no registry serves the TLD or the funding source is not running
+     * @throws UnsupportedOperationException the host cannot restore domains
+     */
+    default RestoreResult restore(RestoreRequest request) throws InsufficientFundsException {
+        throw new UnsupportedOperationException("this host cannot restore domains");
+    }
 }

@@ -30,6 +30,14 @@ public record PortfolioDomain(DomainName name, String customerId, String registr
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
     }
 
+    /**
+     * Whether it may be restored now: deleted at the registry for non-payment or expiry and still in its
+     * redemption period (RFC 3915), which the host records as {@link State#REDEMPTION}.
+     */
+    public boolean restorable() {
+        return state == State.REDEMPTION;
+    }
+
     /** Whether it may be renewed now: active and not terminated. */
     public boolean renewable() {
         return state == State.ACTIVE && !terminated && expiresAt != null;

@@ -12,11 +12,15 @@ import org.kontor.api.domain.DomainName;
 import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.mail.MailMessage;
 import org.kontor.api.mail.Mailer;
+import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.api.portfolio.DomainPortfolio;
 import org.kontor.api.portfolio.PortfolioDomain;
 import org.kontor.api.portfolio.RenewalRequest;
 import org.kontor.api.portfolio.RenewalResult;
+import org.kontor.api.portfolio.RestorableDomain;
+import org.kontor.api.portfolio.RestoreRequest;
+import org.kontor.api.portfolio.RestoreResult;
 import org.kontor.api.portfolio.UnknownDomainException;
 import org.kontor.plugins.prepaidaccount.i18n.MoneyFormat;
 import org.kontor.plugins.prepaidaccount.i18n.PluginMessages;
@@ -32,6 +36,9 @@ import org.slf4j.Logger;
  * captures). A domain is issued as an upcoming payment the first time it is listed or noticed, and is due
  * {@code dueAfter} later. Renewing and terminating go through the host's {@link DomainPortfolio}, scoped to the
  * account's owner, so a reseller can act on their own domains only.
+ *
+ * <p>Restores (PA-6): the reseller's domains in redemption, with the host's restore price, restored from the
+ * account; like a create, a restore needs the available balance (never the credit line).
  */
 public final class UpcomingPayments {
 
@@ -121,6 +128,37 @@ public final class UpcomingPayments {
         IdempotencyKey key = IdempotencyKey.of("renew-" + account.id() + "-" + formKey);
         return portfolio().renew(RenewalRequest.oneYear(key, account.ownerId(), domain, FUNDING_SOURCE,
                 account.currency(), expectedExpiry));
+    }
+
+    /** The account's domains in redemption, by name, priced in the account's currency. */
+    public List<RestorableDomain> restorable(Account account) {
+        if (portfolio.isEmpty()) {
+            return List.of();
+        }
+        return portfolio().restorable(account.ownerId(), account.currency());
+    }
+
+    /**
+     * Restores one of the account's domains from redemption now, drawing the host's restore price on the account;
+     * irrevocable. The same {@code formKey} again (a double click, a resent form) restores once. A price the
+     * available balance does not cover is refused here already, before the host records an operation (the hold
+     * checks again under the account's lock).
+     *
+     * @throws InsufficientFundsException the available balance does not cover the price; nothing was charged
+     * @throws UnknownDomainException     the domain is not the reseller's, or not in redemption
+     * @throws IllegalStateException      the host cannot restore it now (no price, no registry)
+     */
+    public RestoreResult restore(Account account, DomainName domain, String formKey) throws InsufficientFundsException {
+        requireActive(account);
+        IdempotencyKey key = IdempotencyKey.of("restore-" + account.id() + "-" + formKey);
+        Optional<Money> price = portfolio().restorePrice(domain, account.currency());
+        Money available = account.available();
+        boolean firstTry = ledger.holdOf(key.value()).isEmpty(); // else a second click: the host answers with the first
+        if (firstTry && price.isPresent() && available.isLessThan(price.get())
+                && portfolio().find(account.ownerId(), domain).filter(PortfolioDomain::restorable).isPresent()) {
+            throw new InsufficientFundsException(price.get().minus(available), available);
+        }
+        return portfolio().restore(new RestoreRequest(key, account.ownerId(), domain, FUNDING_SOURCE, account.currency()));
     }
 
     /**

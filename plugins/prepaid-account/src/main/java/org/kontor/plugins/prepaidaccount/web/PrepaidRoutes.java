@@ -14,7 +14,7 @@ import org.pf4j.Extension;
 
 /**
  * The prepaid account's pages and JSON API: the reseller's own account under {@code /p/prepaid-account/} and
- * {@code /api/v1/p/prepaid-account/account/…} (upcoming payments under {@code account/upcoming}), the operator's under {@code /admin/p/prepaid-account/} and
+ * {@code /api/v1/p/prepaid-account/account/…} (upcoming payments under {@code account/upcoming}, restores under {@code account/restorable}), the operator's under {@code /admin/p/prepaid-account/} and
  * {@code /api/v1/p/prepaid-account/admin/…}.
  */
 @Extension
@@ -51,6 +51,8 @@ public class PrepaidRoutes implements RouteContributor {
                 .get("/account/upcoming", r, Problems.api(upcoming::listJson))
                 .post("/account/upcoming/{domain}/renew", r, Problems.api(upcoming::renewJson))
                 .post("/account/upcoming/{domain}/terminate", r, Problems.api(upcoming::terminateJson))
+                .get("/account/restorable", r, Problems.api(upcoming::restorableJson))
+                .post("/account/restorable/{domain}/restore", r, Problems.api(upcoming::restoreJson))
                 .get("/admin/schemes", a, Problems.api(admin::schemesJson))
                 .post("/admin/schemes", a, Problems.api(admin::createSchemeJson))
                 .get("/admin/applications", a, Problems.api(admin::applicationsJson))
@@ -74,6 +76,7 @@ public class PrepaidRoutes implements RouteContributor {
                 .get("/upcoming", r, Problems.page(upcoming::page))
                 .post("/upcoming/renew", r, Problems.page(upcoming::renewForm))
                 .post("/upcoming/terminate", r, Problems.page(upcoming::terminateForm))
+                .post("/upcoming/restore", r, Problems.page(upcoming::restoreForm))
                 .get("/apply", r, Problems.page(reseller::applyPage))
                 .post("/apply", r, Problems.page(reseller::applyForm));
 

@@ -14,6 +14,8 @@ import org.kontor.api.domain.InvalidDomainNameException;
 import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.portfolio.PortfolioDomain;
 import org.kontor.api.portfolio.RenewalResult;
+import org.kontor.api.portfolio.RestorableDomain;
+import org.kontor.api.portfolio.RestoreResult;
 import org.kontor.api.web.Caller;
 import org.kontor.api.web.RequestLanguage;
 import org.kontor.plugins.prepaidaccount.i18n.MoneyFormat;
@@ -30,11 +32,17 @@ import org.kontor.plugins.prepaidaccount.upcoming.UpcomingPayments;
  * <p>"Renew" runs the renewal at once and cannot be undone; the form carries a key made when the page was shown,
  * so a double click (or a resent form) renews once, and the expiry the reseller saw, so that a second page cannot
  * renew again what was renewed meanwhile.
+ *
+ * <p>Restore (PA-6), a section of the same page and {@code account/restorable} in JSON: the caller's domains in
+ * redemption with the restore price; "Restore" restores at once from the account under a form key made when the
+ * page was shown. When the available balance does not cover the price, the page answers 402 with how much is
+ * missing in the reader's language, and JSON the host's 402 problem with {@code missing}.
  */
 final class UpcomingWeb {
 
     /** What a form post reports back on the page (the RenewalResult statuses, and terminated). */
-    private static final Set<String> RESULTS = Set.of("completed", "pending", "failed", "held_for_review", "terminated");
+    private static final Set<String> RESULTS = Set.of("completed", "pending", "failed", "held_for_review", "terminated",
+            "restored", "restore_pending", "restore_failed", "restore_held_for_review");
 
     private final Ledger ledger;
     private final UpcomingPayments upcoming;
@@ -64,10 +72,34 @@ final class UpcomingWeb {
         ctx.json(view(upcoming.terminate(own(ctx), domain(ctx.pathParam("domain")))));
     }
 
+    void restorableJson(Context ctx) {
+        ctx.json(upcoming.restorable(own(ctx)).stream().map(UpcomingWeb::view).toList());
+    }
+
+    /**
+     * Body: {@code {"key": "..."}}, required. 200 with the result, 409 when it failed; lack of funds is the host's
+     * 402 problem with {@code missing}.
+     */
+    void restoreJson(Context ctx) throws InsufficientFundsException {
+        Account account = own(ctx);
+        Map<String, Object> body = ResellerWeb.body(ctx);
+        String key = Inputs.required("key", ResellerWeb.text(body, "key"));
+        RestoreResult result = restore(account, domain(ctx.pathParam("domain")), validKey(key));
+        ctx.status(result.status() == RestoreResult.Status.FAILED ? 409 : 200).json(view(result));
+    }
+
     // ---- pages ----
 
     void page(Context ctx) {
-        Account account = own(ctx);
+        render(ctx, own(ctx), null);
+    }
+
+    /** A restore refused for lack of funds: the domain and the missing amount, formatted for the reader. */
+    private record Refusal(String domain, String missing) {
+    }
+
+    /** The page; {@code refusal}, when given, is shown with the status the caller set (402). */
+    private void render(Context ctx, Account account, Refusal refusal) {
         MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         Map<String, Object> page = new HashMap<>();
         page.put("account", Views.account(account, f));
@@ -88,7 +120,20 @@ final class UpcomingWeb {
             rows.add(row);
         }
         page.put("payments", rows);
-        String result = ctx.queryParam("result");
+        List<Map<String, Object>> restorable = new ArrayList<>();
+        for (RestorableDomain r : upcoming.restorable(account)) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("domain", r.domain().name().unicode());
+            row.put("ascii", r.domain().name().ascii());
+            row.put("until", r.restoreBy() == null ? "" : f.date(r.restoreBy()));
+            row.put("price", r.price() == null ? "" : f.format(r.price()));
+            row.put("key", UUID.randomUUID().toString());
+            restorable.add(row);
+        }
+        page.put("restorable", restorable);
+        page.put("refusalDomain", refusal == null ? "" : refusal.domain());
+        page.put("missing", refusal == null ? "" : refusal.missing());
+        String result = refusal == null ? ctx.queryParam("result") : null;
         page.put("result", result != null && RESULTS.contains(result) ? result : "");
         page.put("resultDomain", ctx.queryParam("domain") == null ? "" : ctx.queryParam("domain"));
         ctx.render("upcoming.ftlh", page);
@@ -100,6 +145,21 @@ final class UpcomingWeb {
         RenewalResult result = renew(account, name, validKey(Inputs.required("key", ctx.formParam("key"))),
                 instant(ctx.formParam("expiresAt")));
         back(ctx, result.status().name().toLowerCase(), name);
+    }
+
+    /** Restores at once; a refusal for funds shows the page again with the missing amount (402). */
+    void restoreForm(Context ctx) {
+        Account account = own(ctx);
+        DomainName name = domain(ctx.formParam("domain"));
+        RestoreResult result;
+        try {
+            result = restore(account, name, validKey(Inputs.required("key", ctx.formParam("key"))));
+        } catch (InsufficientFundsException e) {
+            ctx.status(402);
+            render(ctx, account, new Refusal(name.unicode(), MoneyFormat.of(RequestLanguage.of(ctx)).format(e.missing())));
+            return;
+        }
+        back(ctx, "restore_" + result.status().name().toLowerCase(), name);
     }
 
     void terminateForm(Context ctx) {
@@ -117,6 +177,15 @@ final class UpcomingWeb {
         try {
             return upcoming.renewNow(account, name, key, expectedExpiry);
         } catch (IllegalStateException e) {
+            throw new LedgerException(LedgerException.Reason.NOT_PAYABLE, e.getMessage());
+        }
+    }
+
+    /** A restore the host cannot run (no price set, no registry, funding not running, an older host) is not payable now. */
+    private RestoreResult restore(Account account, DomainName name, String key) throws InsufficientFundsException {
+        try {
+            return upcoming.restore(account, name, key);
+        } catch (IllegalStateException | UnsupportedOperationException e) {
             throw new LedgerException(LedgerException.Reason.NOT_PAYABLE, e.getMessage());
         }
     }
@@ -167,6 +236,27 @@ final class UpcomingWeb {
         view.put("issuedAt", u.issuedAt());
         view.put("dueAt", u.dueAt());
         view.put("autoRenew", u.autoRenew());
+        return view;
+    }
+
+    private static Map<String, Object> view(RestorableDomain r) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("domain", r.domain().name().ascii());
+        view.put("unicode", r.domain().name().unicode());
+        view.put("state", r.domain().state().name());
+        view.put("expiredAt", r.domain().expiresAt());
+        view.put("restoreBy", r.restoreBy());
+        view.put("price", r.price());
+        return view;
+    }
+
+    private static Map<String, Object> view(RestoreResult r) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("domain", r.name().ascii());
+        view.put("status", r.status().name());
+        view.put("amount", r.amount());
+        view.put("code", r.code());
+        view.put("message", r.message());
         return view;
     }
 
