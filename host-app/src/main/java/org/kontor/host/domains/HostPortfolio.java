@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostPortfolio implements DomainPortfolio {
 
+    /** RFC 3915's redemption period: how long a deleted domain can be restored, unless the registry says otherwise. */
+    static final java.time.Duration REDEMPTION_PERIOD = java.time.Duration.ofDays(30);
+
+
     private static final Logger LOG = LoggerFactory.getLogger(HostPortfolio.class);
 
     /** What terminating a domain does, by the operator's setting {@code domains.terminate-policy}. */
@@ -258,11 +262,30 @@ public final class HostPortfolio implements DomainPortfolio {
             return;
         }
         if (outcome.isProcessed()) {
-            domains.jdbi().useTransaction(h -> domains.move(h, record.name(), List.of(State.ACTIVE), State.DELETED, null,
-                    key.value()));
+            boolean inRedemption = inRedemption(registry.get(), record.name());
+            domains.jdbi().useTransaction(h -> {
+                if (inRedemption) {
+                    domains.redemption(h, record.name(), clock.instant().plus(REDEMPTION_PERIOD), key.value());
+                } else {
+                    domains.move(h, record.name(), List.of(State.ACTIVE), State.DELETED, null, key.value());
+                }
+            });
         } else {
             LOG.warn("Registry {} did not delete terminated {} ({} {}); it lapses at its expiry", record.registryId(),
                     record.name(), outcome.status(), outcome.message());
+        }
+    }
+
+    /**
+     * Whether the registry kept the deleted domain in its redemption grace period (RFC 3915: status
+     * {@code pendingDelete} with rgp status {@code redemptionPeriod}), so it can still be restored.
+     */
+    private static boolean inRedemption(DomainRegistry registry, DomainName name) {
+        try {
+            return registry.info(name).map(info -> info.statuses().contains("pendingDelete")).orElse(false);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not ask whether deleted {} is in redemption; recorded as deleted", name, e);
+            return false;
         }
     }
 

@@ -187,6 +187,21 @@ class HostPortfolioTest {
     }
 
     @DbTest
+    void aDomainTheRegistryKeepsInRedemptionAfterTheDeleteCanBeRestored(Database db) throws Exception {
+        Domains deleting = new Domains(db, clock, HostPortfolio.TerminatePolicy.DELETE);
+        deleting.registry.redemptionAfterDelete = true;
+        DomainName name = Domains.unique("redeemable");
+        deleting.operations.perform(deleting.create("anna", name, Domains.key("create")));
+
+        PortfolioDomain ended = deleting.portfolio.terminate("anna", name);
+
+        assertThat(ended.state()).isEqualTo(State.REDEMPTION);
+        assertThat(ended.restorable()).isTrue();
+        assertThat(deleting.store.find(name).orElseThrow().restoreUntil())
+                .isEqualTo(clock.instant().plus(java.time.Duration.ofDays(30)));
+    }
+
+    @DbTest
     void autoRenewCanBeSwitched(Database db) throws Exception {
         DomainName name = owned("anna", "switch");
 

@@ -160,7 +160,9 @@ public final class ScriptedRegistry implements DomainRegistry {
     @Override
     public Optional<DomainInfo> info(DomainName name) {
         Instant expiry = expiries.get(name);
-        return expiry == null ? Optional.empty() : Optional.of(new DomainInfo(name, "ROID-" + name.ascii(), Set.of("ok"),
+        Set<String> statuses = redemptionAfterDelete && deleted.contains(name.ascii()) ? Set.of("pendingDelete")
+                : Set.of("ok");
+        return expiry == null ? Optional.empty() : Optional.of(new DomainInfo(name, "ROID-" + name.ascii(), statuses,
                 null, null, null, CREATED, expiry, "us", null));
     }
 
@@ -168,6 +170,9 @@ public final class ScriptedRegistry implements DomainRegistry {
     public Outcome<DomainInfo> update(UpdateDomain command) {
         return Outcome.error("unsupported", "no");
     }
+
+    /** Like an RFC 3915 registry: a deleted domain stays in its redemption period (status pendingDelete). */
+    volatile boolean redemptionAfterDelete;
 
     @Override
     public Outcome<Void> delete(DeleteDomain command) {
