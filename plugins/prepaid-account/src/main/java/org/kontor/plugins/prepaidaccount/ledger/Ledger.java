@@ -50,6 +50,7 @@ public final class Ledger {
     private final SecureRandom random = new SecureRandom();
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
     private final Map<String, Scheme> schemes = new ConcurrentHashMap<>();
+    private volatile Boolean combined;
 
     public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
         this(jdbi, clock, events, holdLifetime, MovementListener.NONE);
@@ -208,7 +209,82 @@ public final class Ledger {
      *                                    this kind, the currency differs, or the key was used for another movement
      */
     public Hold hold(FundingRequest request) throws InsufficientFundsException {
-        return jdbi.inTransaction(h -> reserve(h, request));
+        if (combinedStatements()) {
+            Optional<Hold> held = jdbi.withHandle(h -> reserveInOneStatement(h, request));
+            if (held.isPresent()) {
+                return held.get();
+            }
+        }
+        return jdbi.inTransaction(h -> {
+            if (combinedStatements()) {
+                // The one-statement hold takes the account's row before it writes the hold; so does this path.
+                h.createUpdate("UPDATE prepaid_account_account SET lock_version = lock_version + 1 WHERE owner_id = :owner")
+                        .bind("owner", request.customerId()).execute();
+            }
+            return reserve(h, request);
+        });
+    }
+
+    /**
+     * Whether movements may be written as one statement with data-modifying common table expressions
+     * (PostgreSQL); SQLite has no such statements and runs each movement as a few statements in one
+     * transaction instead. Decided from the database the first time it is asked.
+     */
+    private boolean combinedStatements() {
+        Boolean combined = this.combined;
+        if (combined == null) {
+            combined = jdbi.withHandle(h -> {
+                try {
+                    return "PostgreSQL".equalsIgnoreCase(h.getConnection().getMetaData().getDatabaseProductName());
+                } catch (SQLException e) {
+                    return false;
+                }
+            });
+            this.combined = combined;
+        }
+        return combined;
+    }
+
+    /*
+     * PostgreSQL: a hold in one statement, which is its own transaction. The account's row is taken first
+     * (FOR UPDATE reads its latest version and re-checks the credit rules on it), the hold is inserted only
+     * where the rules allow it and its key is new, and the account reserves exactly what was inserted; so
+     * the statement either writes both rows or neither. When it writes nothing (a key used before, an
+     * unknown, inactive or short account, a charge the scheme does not pay for), the transactional path
+     * answers, with the same lock order: the account's row, then the hold's key.
+     */
+    private Optional<Hold> reserveInOneStatement(Handle h, FundingRequest request) {
+        String id = ids.generate().toString();
+        Instant now = clock.instant();
+        Instant expires = now.plus(holdLifetime);
+        String domain = request.domain() == null ? null : request.domain().ascii();
+        String period = request.period() == null ? null : request.period().toString();
+        boolean renewal = request.kind() == ChargeKind.DOMAIN_RENEW;
+        String sql = "WITH a AS (SELECT a.id FROM prepaid_account_account a"
+                + (request.kind().isDomainService() ? "" : " JOIN prepaid_account_scheme s ON s.id = a.scheme_id")
+                + " WHERE a.owner_id = :owner AND a.state = 'ACTIVE' AND a.currency = :currency AND "
+                + (renewal ? "(a.beyond_credit_line = 1 OR a.balance_minor - a.held_minor + a.credit_line_minor >= :amount)"
+                        : "a.balance_minor - a.held_minor >= :amount")
+                + (request.kind().isDomainService() ? "" : " AND s.domains_only = 0")
+                + " FOR UPDATE OF a), "
+                + "ins AS (INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, amount_minor, "
+                + "net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
+                + "SELECT :id, a.id, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', "
+                + ":expires, :at FROM a ON CONFLICT (idempotency_key) DO NOTHING RETURNING account_id, amount_minor), "
+                + "upd AS (UPDATE prepaid_account_account t SET held_minor = t.held_minor + ins.amount_minor, "
+                + "lock_version = t.lock_version + 1 FROM ins WHERE t.id = ins.account_id RETURNING t.id) "
+                + "SELECT id FROM upd";
+        return h.createQuery(sql)
+                .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
+                .bind("currency", request.amount().currencyCode())
+                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
+                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
+                .bind("domain", domain).bind("period", period).bind("description", request.description())
+                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
+                .mapTo(String.class).findOne()
+                .map(accountId -> new Hold(id, accountId, request.key().value(), request.kind(), request.amount(),
+                        request.net(), request.tax(), domain, period, request.description(), FundingHold.State.ACTIVE,
+                        expires, now, null, null));
     }
 
     /*
@@ -318,6 +394,10 @@ public final class Ledger {
 
     /** Gives a held amount back. Releasing twice is harmless; a captured hold cannot be released. */
     public Hold release(String holdKey) {
+        if (combinedStatements()) {
+            // One statement writes no entry and publishes nothing: it is its own transaction.
+            return jdbi.withHandle(h -> settle(h, holdKey, FundingHold.State.RELEASED));
+        }
         return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.RELEASED));
     }
 
@@ -326,10 +406,9 @@ public final class Ledger {
         boolean capture = target == FundingHold.State.CAPTURED;
         String entryId = capture ? ids.generate().toString() : null;
         Instant now = clock.instant();
-        Optional<HoldRow> settled = h.createQuery("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, "
-                        + "entry_id = :entry WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS)
-                .bind("state", target.name()).bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
-                .map(Ledger::mapHoldRow).findOne();
+        Optional<Settled> settled = combinedStatements()
+                ? settleInOneStatement(h, holdKey, capture, entryId, now)
+                : settleInStatements(h, holdKey, capture, entryId, now);
         if (settled.isEmpty()) {
             Hold hold = holdByKey(h, holdKey).orElseThrow(() ->
                     new LedgerException(LedgerException.Reason.NO_HOLD, "there is no hold " + holdKey));
@@ -339,18 +418,74 @@ public final class Ledger {
             throw new LedgerException(LedgerException.Reason.HOLD_SETTLED, capture
                     ? "hold " + holdKey + " was released" : "hold " + holdKey + " was captured; refund it instead");
         }
-        HoldRow row = settled.get();
-        AccountAfter after = move(h, row.accountId(), capture ? -row.amount() : 0, -row.amount());
-        Hold hold = row.toHold(after.account().currency());
+        Hold hold = settled.get().hold();
+        AccountAfter after = settled.get().after();
         if (capture) {
-            Entry entry = writeEntry(h, after, entryId, new NewEntry(EntryKind.CHARGE, hold.amount().negate(),
-                    holdKey + ":capture", hold.id(), hold.kind(), hold.domain(), hold.period(), hold.net(), hold.tax(),
-                    hold.description(), null, null, null), now);
+            Entry entry = entered(h, after, entryId, chargeOf(hold), now);
             events.publish(h, new PrepaidCharged(after.account().id(), after.account().ownerId(), entry.id(), hold.kind(),
                     hold.domain() == null ? null : DomainName.of(hold.domain()), parsePeriod(hold.period()),
                     hold.amount(), hold.net(), hold.tax(), now));
         }
         return hold;
+    }
+
+    /** A settled hold and its account after the settlement. */
+    private record Settled(Hold hold, AccountAfter after) {
+    }
+
+    private static NewEntry chargeOf(Hold hold) {
+        return new NewEntry(EntryKind.CHARGE, hold.amount().negate(), hold.idempotencyKey() + ":capture", hold.id(), hold.kind(),
+                hold.domain(), hold.period(), hold.net(), hold.tax(), hold.description(), null, null, null);
+    }
+
+    /** SQLite: the hold's conditional update, the account's update and (for a capture) the entry's insert. */
+    private Optional<Settled> settleInStatements(Handle h, String holdKey, boolean capture, String entryId, Instant now) {
+        Optional<HoldRow> settled = h.createQuery("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, "
+                        + "entry_id = :entry WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS)
+                .bind("state", (capture ? FundingHold.State.CAPTURED : FundingHold.State.RELEASED).name())
+                .bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
+                .map(Ledger::mapHoldRow).findOne();
+        if (settled.isEmpty()) {
+            return Optional.empty();
+        }
+        HoldRow row = settled.get();
+        AccountAfter after = move(h, row.accountId(), capture ? -row.amount() : 0, -row.amount());
+        Hold hold = row.toHold(after.account().currency());
+        if (capture) {
+            insertEntry(h, after, entryId, chargeOf(hold), now);
+        }
+        return Optional.of(new Settled(hold, after));
+    }
+
+    /*
+     * PostgreSQL: the same three writes as one statement. The hold's row is taken by its conditional update,
+     * then its account's row; held_minor's CHECK (>= 0) fails the whole statement if the holds disagree.
+     */
+    private Optional<Settled> settleInOneStatement(Handle h, String holdKey, boolean capture, String entryId, Instant now) {
+        String sql = "WITH hd AS (UPDATE prepaid_account_hold SET state = :state, settled_at = :at, entry_id = :entry "
+                + "WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS + "), "
+                + "a AS (UPDATE prepaid_account_account t SET "
+                + (capture ? "balance_minor = t.balance_minor - hd.amount_minor, entry_count = t.entry_count + 1, " : "")
+                + "held_minor = t.held_minor - hd.amount_minor, lock_version = t.lock_version + 1 "
+                + "FROM hd WHERE t.id = hd.account_id RETURNING t.entry_count, "
+                + ACCOUNT_COLUMNS.replaceAll("(\\w+)", "t.$1") + ")"
+                + (capture ? ", e AS (INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, "
+                        + "balance_after_minor, idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, "
+                        + "description, created_at) SELECT :entry, a.id, a.entry_count, 'CHARGE', -hd.amount_minor, "
+                        + "a.balance_minor, hd.idempotency_key || ':capture', hd.id, hd.charge_kind, hd.domain, hd.period, "
+                        + "hd.net_minor, hd.tax_minor, hd.description, :at FROM a, hd)" : "")
+                + " SELECT a.*, " + HOLD_COLUMNS.replaceAll("(\\w+)", "hd.$1 AS hold_$1") + " FROM a, hd";
+        return h.createQuery(sql)
+                .bind("state", (capture ? FundingHold.State.CAPTURED : FundingHold.State.RELEASED).name())
+                .bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
+                .map((rs, ctx) -> {
+                    Account account = mapAccount(rs, ctx);
+                    Hold hold = mapHoldRow(rs, "hold_").toHold(account.currency());
+                    long amount = hold.amount().toMinorUnits();
+                    return new Settled(hold, new AccountAfter(account, rs.getLong("entry_count"), capture ? -amount : 0,
+                            -amount));
+                })
+                .findOne();
     }
 
     private static final String HOLD_COLUMNS = "id, account_id, idempotency_key, charge_kind, amount_minor, net_minor, "
@@ -369,13 +504,18 @@ public final class Ledger {
     }
 
     private static HoldRow mapHoldRow(ResultSet rs, StatementContext ctx) throws SQLException {
-        long settled = rs.getLong("settled_at");
+        return mapHoldRow(rs, "");
+    }
+
+    private static HoldRow mapHoldRow(ResultSet rs, String prefix) throws SQLException {
+        long settled = rs.getLong(prefix + "settled_at");
         Long settledAt = rs.wasNull() ? null : settled;
-        return new HoldRow(rs.getString("id"), rs.getString("account_id"), rs.getString("idempotency_key"),
-                ChargeKind.valueOf(rs.getString("charge_kind")), rs.getLong("amount_minor"), rs.getLong("net_minor"),
-                rs.getLong("tax_minor"), rs.getString("domain"), rs.getString("period"), rs.getString("description"),
-                FundingHold.State.valueOf(rs.getString("state")), rs.getLong("expires_at"), rs.getLong("created_at"),
-                settledAt, rs.getString("entry_id"));
+        return new HoldRow(rs.getString(prefix + "id"), rs.getString(prefix + "account_id"),
+                rs.getString(prefix + "idempotency_key"), ChargeKind.valueOf(rs.getString(prefix + "charge_kind")),
+                rs.getLong(prefix + "amount_minor"), rs.getLong(prefix + "net_minor"), rs.getLong(prefix + "tax_minor"),
+                rs.getString(prefix + "domain"), rs.getString(prefix + "period"), rs.getString(prefix + "description"),
+                FundingHold.State.valueOf(rs.getString(prefix + "state")), rs.getLong(prefix + "expires_at"),
+                rs.getLong(prefix + "created_at"), settledAt, rs.getString(prefix + "entry_id"));
     }
 
     public Optional<Hold> holdOf(String holdKey) {
@@ -529,6 +669,11 @@ public final class Ledger {
     }
 
     private Entry writeEntry(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
+        insertEntry(h, after, id, entry, at);
+        return entered(h, after, id, entry, at);
+    }
+
+    private void insertEntry(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
         Account account = after.account();
         h.createUpdate("INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, balance_after_minor, "
                         + "idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, description, reason, "
@@ -544,6 +689,11 @@ public final class Ledger {
                 .bind("description", entry.description()).bind("reason", entry.reason())
                 .bind("reverses", entry.reversesEntryId()).bind("actor", entry.actor()).bind("at", at.toEpochMilli())
                 .execute();
+    }
+
+    /** The entry as written, told to the listener inside the writing transaction. */
+    private Entry entered(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
+        Account account = after.account();
         Entry written = new Entry(id, account.id(), after.entryCount(), entry.kind(), entry.amount(), account.balance(),
                 entry.key(), entry.holdId(), entry.chargeKind(), entry.domain(), entry.period(), entry.net(), entry.tax(),
                 entry.description(), entry.reason(), entry.reversesEntryId(), entry.actor(), at);
