@@ -43,13 +43,11 @@ import org.kontor.plugins.prepaidaccount.ledger.ReconciliationReport;
 /**
  * Throughput and latency of the prepaid ledger under 32 threads, against the raw rate of one-row INSERT
  * transactions on the same database with the same threads and pool: the ratio says how much of the
- * database's transaction rate the ledger keeps. Prints one row per database.
- *
- * An operation is one hold and its capture or release.
+ * database's transaction rate the ledger keeps. Prints one row per database. An operation is one hold and its capture or release.
  *
  * <p>Arguments: an optional PostgreSQL JDBC URL (else {@code KONTOR_TEST_PG_URL}; without either, SQLite
  * only). System properties: {@code ops} (ledger operations, default 100000), {@code threads} (32),
- * {@code accounts} (64), {@code sqlite.pool} and {@code pg.pool} (connection pool sizes), {@code profile}
+ * {@code accounts} (64), {@code sqlite} (false: PostgreSQL only), {@code sqlite.pool} and {@code pg.pool} (connection pool sizes), {@code profile}
  * (true: print the time spent per SQL statement during the ledger run).
  */
 public final class LedgerBench {
@@ -73,7 +71,9 @@ public final class LedgerBench {
                 Integer.getInteger("accounts", 64));
         String pgUrl = args.length > 0 ? args[0] : System.getenv("KONTOR_TEST_PG_URL");
         List<Result> results = new ArrayList<>();
-        results.add(bench.onSqlite(Integer.getInteger("sqlite.pool", 1)));
+        if (!"false".equals(System.getProperty("sqlite"))) {
+            results.add(bench.onSqlite(Integer.getInteger("sqlite.pool", 1)));
+        }
         if (pgUrl != null && !pgUrl.isBlank()) {
             results.add(bench.onPostgresql(pgUrl, Integer.getInteger("pg.pool", 16)));
         }

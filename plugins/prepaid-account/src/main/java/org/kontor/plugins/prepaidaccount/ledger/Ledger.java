@@ -42,6 +42,9 @@ public final class Ledger {
             + "credit_line_minor, beyond_credit_line, payment_reference, notify_email, low_balance_threshold_minor, "
             + "upcoming_notices, auto_renew, applied_at, activated_at";
 
+    /** The most holds and settlements one SQLite transaction commits together. */
+    private static final int GROUP_COMMIT_MAX_CALLS = 64;
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final EventPublisher events;
@@ -51,6 +54,8 @@ public final class Ledger {
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
     private final Map<String, Scheme> schemes = new ConcurrentHashMap<>();
     private volatile Boolean combined;
+    /** SQLite's holds and settlements: one writer, so concurrent calls share their transaction's commit. */
+    private final GroupCommit groupCommit;
 
     public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
         this(jdbi, clock, events, holdLifetime, MovementListener.NONE);
@@ -63,6 +68,7 @@ public final class Ledger {
         this.events = events;
         this.holdLifetime = holdLifetime;
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.groupCommit = new GroupCommit(jdbi, GROUP_COMMIT_MAX_CALLS);
     }
 
     // ---- schemes and accounts ----
@@ -210,19 +216,9 @@ public final class Ledger {
      */
     public Hold hold(FundingRequest request) throws InsufficientFundsException {
         if (combinedStatements()) {
-            Optional<Hold> held = jdbi.withHandle(h -> reserveInOneStatement(h, request));
-            if (held.isPresent()) {
-                return held.get();
-            }
+            return jdbi.inTransaction(h -> reserve(h, request));
         }
-        return jdbi.inTransaction(h -> {
-            if (combinedStatements()) {
-                // The one-statement hold takes the account's row before it writes the hold; so does this path.
-                h.createUpdate("UPDATE prepaid_account_account SET lock_version = lock_version + 1 WHERE owner_id = :owner")
-                        .bind("owner", request.customerId()).execute();
-            }
-            return reserve(h, request);
-        });
+        return groupCommit.inTransaction(h -> reserve(h, request));
     }
 
     /**
@@ -246,48 +242,6 @@ public final class Ledger {
     }
 
     /*
-     * PostgreSQL: a hold in one statement, which is its own transaction. The account's row is taken first
-     * (FOR UPDATE reads its latest version and re-checks the credit rules on it), the hold is inserted only
-     * where the rules allow it and its key is new, and the account reserves exactly what was inserted; so
-     * the statement either writes both rows or neither. When it writes nothing (a key used before, an
-     * unknown, inactive or short account, a charge the scheme does not pay for), the transactional path
-     * answers, with the same lock order: the account's row, then the hold's key.
-     */
-    private Optional<Hold> reserveInOneStatement(Handle h, FundingRequest request) {
-        String id = ids.generate().toString();
-        Instant now = clock.instant();
-        Instant expires = now.plus(holdLifetime);
-        String domain = request.domain() == null ? null : request.domain().ascii();
-        String period = request.period() == null ? null : request.period().toString();
-        boolean renewal = request.kind() == ChargeKind.DOMAIN_RENEW;
-        String sql = "WITH a AS (SELECT a.id FROM prepaid_account_account a"
-                + (request.kind().isDomainService() ? "" : " JOIN prepaid_account_scheme s ON s.id = a.scheme_id")
-                + " WHERE a.owner_id = :owner AND a.state = 'ACTIVE' AND a.currency = :currency AND "
-                + (renewal ? "(a.beyond_credit_line = 1 OR a.balance_minor - a.held_minor + a.credit_line_minor >= :amount)"
-                        : "a.balance_minor - a.held_minor >= :amount")
-                + (request.kind().isDomainService() ? "" : " AND s.domains_only = 0")
-                + " FOR UPDATE OF a), "
-                + "ins AS (INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, amount_minor, "
-                + "net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
-                + "SELECT :id, a.id, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', "
-                + ":expires, :at FROM a ON CONFLICT (idempotency_key) DO NOTHING RETURNING account_id, amount_minor), "
-                + "upd AS (UPDATE prepaid_account_account t SET held_minor = t.held_minor + ins.amount_minor, "
-                + "lock_version = t.lock_version + 1 FROM ins WHERE t.id = ins.account_id RETURNING t.id) "
-                + "SELECT id FROM upd";
-        return h.createQuery(sql)
-                .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
-                .bind("currency", request.amount().currencyCode())
-                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
-                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
-                .bind("domain", domain).bind("period", period).bind("description", request.description())
-                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
-                .mapTo(String.class).findOne()
-                .map(accountId -> new Hold(id, accountId, request.key().value(), request.kind(), request.amount(),
-                        request.net(), request.tax(), domain, period, request.description(), FundingHold.State.ACTIVE,
-                        expires, now, null, null));
-    }
-
-    /*
      * Lock order, the same in every movement: a hold's row first, then its account's row. A hold inserts its
      * row (or finds the key taken) and then reserves on the account with one conditional update; a settlement
      * moves its hold out of ACTIVE with one conditional update and then moves the account. The account's row
@@ -305,23 +259,46 @@ public final class Ledger {
         Instant expires = now.plus(holdLifetime);
         String domain = request.domain() == null ? null : request.domain().ascii();
         String period = request.period() == null ? null : request.period().toString();
-        int inserted = h.createUpdate("INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, "
-                        + "amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
-                        + "SELECT :id, a.id, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', "
-                        + ":expires, :at FROM prepaid_account_account a WHERE a.owner_id = :owner "
-                        + "ON CONFLICT (idempotency_key) DO NOTHING")
-                .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
-                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
-                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
-                .bind("domain", domain).bind("period", period).bind("description", request.description())
-                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
-                .execute();
-        if (inserted == 0) {
+        String insert = "INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, "
+                + "amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
+                + "SELECT :id, a.id, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', "
+                + ":expires, :at FROM prepaid_account_account a WHERE a.owner_id = :owner "
+                + "ON CONFLICT (idempotency_key) DO NOTHING";
+        boolean inserted;
+        Optional<Account> reserved;
+        if (combinedStatements()) {
+            // PostgreSQL: the insert and the reservation in one statement, in the same order (hold, then account).
+            InsertedAndReserved written = h.createQuery("WITH ins AS (" + insert + " RETURNING account_id, amount_minor), "
+                            + "upd AS (UPDATE prepaid_account_account t SET held_minor = t.held_minor + ins.amount_minor, "
+                            + "lock_version = t.lock_version + 1 FROM ins WHERE t.id = ins.account_id AND "
+                            + reservable("t", request.kind()) + " RETURNING " + ACCOUNT_COLUMNS.replaceAll("(\\w+)", "t.$1")
+                            + ") SELECT (SELECT COUNT(*) FROM ins) AS inserted, upd.* FROM (SELECT 1) one LEFT JOIN upd ON TRUE")
+                    .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
+                    .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
+                    .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
+                    .bind("domain", domain).bind("period", period).bind("description", request.description())
+                    .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
+                    .bind("currency", request.amount().currencyCode())
+                    .map((rs, ctx) -> new InsertedAndReserved(rs.getInt("inserted") > 0,
+                            rs.getString("id") == null ? Optional.empty() : Optional.of(mapAccount(rs, ctx))))
+                    .one();
+            inserted = written.inserted();
+            reserved = written.reserved();
+        } else {
+            inserted = h.createUpdate(insert)
+                    .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
+                    .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
+                    .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
+                    .bind("domain", domain).bind("period", period).bind("description", request.description())
+                    .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
+                    .execute() > 0;
+            reserved = inserted ? tryReserve(h, request) : Optional.empty();
+        }
+        if (!inserted) {
             // Nothing was written: the key was held before (answer that hold), or the owner has no account.
             return sameHoldOrRefuse(h, request).orElseThrow(() -> new LedgerException(LedgerException.Reason.NO_ACCOUNT,
                     "'" + request.customerId() + "' has no prepaid account"));
         }
-        Optional<Account> reserved = tryReserve(h, request);
         if (reserved.isEmpty()) {
             // Refused, or the account changed between the update's look and now: explain under the lock, or try again.
             explainRefusal(h, request);
@@ -340,15 +317,25 @@ public final class Ledger {
 
     /** Takes the account's lock and reserves the amount where the credit rules allow it, in one statement. */
     private Optional<Account> tryReserve(Handle h, FundingRequest request) {
-        boolean renewal = request.kind() == ChargeKind.DOMAIN_RENEW;
-        return h.createQuery("UPDATE prepaid_account_account SET held_minor = held_minor + :amount, "
-                        + "lock_version = lock_version + 1 WHERE owner_id = :owner AND state = 'ACTIVE' AND currency = :currency AND "
-                        + (renewal ? "(beyond_credit_line = 1 OR balance_minor - held_minor + credit_line_minor >= :amount)"
-                                : "balance_minor - held_minor >= :amount")
+        return h.createQuery("UPDATE prepaid_account_account AS t SET held_minor = held_minor + :amount, "
+                        + "lock_version = lock_version + 1 WHERE owner_id = :owner AND " + reservable("t", request.kind())
                         + " RETURNING " + ACCOUNT_COLUMNS)
                 .bind("amount", request.amount().toMinorUnits()).bind("owner", request.customerId())
                 .bind("currency", request.amount().currencyCode())
                 .map(Ledger::mapAccount).findOne();
+    }
+
+    /** The account (alias {@code a}) is active, in the request's currency, and its credit rules allow {@code :amount}. */
+    private static String reservable(String a, ChargeKind kind) {
+        return a + ".state = 'ACTIVE' AND " + a + ".currency = :currency AND "
+                + (kind == ChargeKind.DOMAIN_RENEW
+                ? "(" + a + ".beyond_credit_line = 1 OR " + a + ".balance_minor - " + a + ".held_minor + " + a
+                        + ".credit_line_minor >= :amount)"
+                : a + ".balance_minor - " + a + ".held_minor >= :amount");
+    }
+
+    /** Whether a hold's insert wrote its row, and the account if the same statement reserved the amount. */
+    private record InsertedAndReserved(boolean inserted, Optional<Account> reserved) {
     }
 
     /**
@@ -389,7 +376,10 @@ public final class Ledger {
 
     /** Charges a held amount: writes the charge entry. Capturing a captured hold returns it unchanged. */
     public Hold capture(String holdKey) {
-        return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
+        if (combinedStatements()) {
+            return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
+        }
+        return groupCommit.inTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
     }
 
     /** Gives a held amount back. Releasing twice is harmless; a captured hold cannot be released. */
@@ -398,7 +388,7 @@ public final class Ledger {
             // One statement writes no entry and publishes nothing: it is its own transaction.
             return jdbi.withHandle(h -> settle(h, holdKey, FundingHold.State.RELEASED));
         }
-        return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.RELEASED));
+        return groupCommit.inTransaction(h -> settle(h, holdKey, FundingHold.State.RELEASED));
     }
 
     /** Moves a hold out of ACTIVE with one conditional update, then moves its account. */
