@@ -43,12 +43,14 @@ import org.kontor.plugins.prepaidaccount.ledger.ReconciliationReport;
 /**
  * Throughput and latency of the prepaid ledger under 32 threads, against the raw rate of one-row INSERT
  * transactions on the same database with the same threads and pool: the ratio says how much of the
- * database's transaction rate the ledger keeps. Prints one row per database. An operation is one hold and its capture or release.
+ * database's transaction rate the ledger keeps. Prints one row per database. An operation is one hold and
+ * its capture or release.
  *
  * <p>Arguments: an optional PostgreSQL JDBC URL (else {@code KONTOR_TEST_PG_URL}; without either, SQLite
  * only). System properties: {@code ops} (ledger operations, default 100000), {@code threads} (32),
- * {@code accounts} (64), {@code sqlite} (false: PostgreSQL only), {@code sqlite.pool} and {@code pg.pool} (connection pool sizes), {@code profile}
- * (true: print the time spent per SQL statement during the ledger run).
+ * {@code accounts} (64), {@code slices} (5: the ledger and raw runs alternate in this many slices),
+ * {@code sqlite} (false: PostgreSQL only), {@code sqlite.pool} and {@code pg.pool} (connection pool sizes),
+ * {@code profile} (true: print the time spent per SQL statement during the ledger run).
  */
 public final class LedgerBench {
 
@@ -59,6 +61,7 @@ public final class LedgerBench {
     private final int operations;
     private final int threads;
     private final int accounts;
+    private final int rounds = Integer.getInteger("slices", 5);
 
     private LedgerBench(int operations, int threads, int accounts) {
         this.operations = operations;
@@ -122,24 +125,31 @@ public final class LedgerBench {
         List<String> owners = openAccounts(ledger);
         StatementProfile profile = Boolean.getBoolean("profile") ? new StatementProfile() : null;
 
+        database.jdbi().useHandle(h -> h.execute(
+                "CREATE TABLE bench_raw_insert (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount_minor BIGINT NOT NULL, created_at BIGINT NOT NULL)"));
         System.out.printf("%s (pool %d): warming up%n", name, pool);
         ledgerRun(ledger, owners, "warm", Math.max(threads * 20, operations / 20));
-        System.out.printf("%s (pool %d): %d ledger operations%n", name, pool, operations);
-        if (profile != null) {
-            database.jdbi().setSqlLogger(profile);
+        rawRun(database, "warm", Math.max(threads * 20, operations / 20));
+        // The two runs alternate in slices, so that both see the same load from whatever else the machine runs.
+        System.out.printf("%s (pool %d): %d ledger operations and %d single-row INSERT transactions in %d alternating "
+                + "slices%n", name, pool, operations, operations, rounds);
+        Timed ledgerRun = null;
+        Timed rawRun = null;
+        for (int round = 0; round < rounds; round++) {
+            int slice = operations / rounds + (round < operations % rounds ? 1 : 0);
+            if (profile != null) {
+                database.jdbi().setSqlLogger(profile);
+            }
+            ledgerRun = Timed.add(ledgerRun, ledgerRun(ledger, owners, "run" + round, slice));
+            if (profile != null) {
+                database.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+            }
+            rawRun = Timed.add(rawRun, rawRun(database, "run" + round, slice));
         }
-        Timed ledgerRun = ledgerRun(ledger, owners, "run", operations);
         if (profile != null) {
-            database.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
             System.out.printf("%s: time inside the database driver per statement during the ledger run%n", name);
             profile.print(25);
         }
-
-        database.jdbi().useHandle(h -> h.execute(
-                "CREATE TABLE bench_raw_insert (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount_minor BIGINT NOT NULL, created_at BIGINT NOT NULL)"));
-        rawRun(database, "warm", Math.max(threads * 20, operations / 20));
-        System.out.printf("%s (pool %d): %d single-row INSERT transactions%n", name, pool, operations);
-        Timed rawRun = rawRun(database, "run", operations);
 
         long violations = violations(database, ledger, clock) + ledgerRun.failures() + rawRun.failures();
         return new Result(name, pool, ledgerRun.perSecond(), ledgerRun.percentileMillis(50),
@@ -258,6 +268,16 @@ public final class LedgerBench {
     }
 
     private record Timed(long[] sortedNanos, long elapsedNanos, int failures) {
+
+        /** Two runs as one: their operations and elapsed times together. */
+        static Timed add(Timed a, Timed b) {
+            if (a == null) {
+                return b;
+            }
+            long[] merged = java.util.stream.LongStream.concat(Arrays.stream(a.sortedNanos), Arrays.stream(b.sortedNanos))
+                    .sorted().toArray();
+            return new Timed(merged, a.elapsedNanos + b.elapsedNanos, a.failures + b.failures);
+        }
 
         double perSecond() {
             return sortedNanos.length / (elapsedNanos / 1e9);
