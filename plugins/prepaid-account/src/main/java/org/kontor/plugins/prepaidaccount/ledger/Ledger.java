@@ -221,6 +221,11 @@ public final class Ledger {
         return groupCommit.inTransaction(h -> reserve(h, request));
     }
 
+    /** How many holds and settlements wait for a shared SQLite transaction (for tests). */
+    int callsWaitingForCommit() {
+        return groupCommit.waiting();
+    }
+
     /**
      * Whether movements may be written as one statement with data-modifying common table expressions
      * (PostgreSQL); SQLite has no such statements and runs each movement as a few statements in one
