@@ -15,10 +15,10 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>One caller at a time leads: it takes the waiting calls (its own among them), runs them in order in
  * one transaction and commits. The calls see each other's writes as if they had run one after another.
- * If any of them fails, or the commit does, the whole transaction is rolled back (with everything the
- * calls registered for after the commit) and every call of the batch runs again in a transaction of its
- * own, as it would have without grouping; so a failed call leaves no trace and its after-commit work never
- * runs, and the others commit once, with their after-commit work run once.
+ * If one of them fails, the whole transaction is rolled back (with everything the calls registered for
+ * after the commit), the failing call runs again in a transaction of its own, as it would have without
+ * grouping, and the others are grouped again; so a failed call leaves no trace and its after-commit work
+ * never runs, and the others commit once, with their after-commit work run once.
  *
  * <p>A call made while the thread already has a handle of this Jdbi open joins that handle's transaction,
  * as {@link Jdbi#inTransaction} does.
@@ -79,41 +79,53 @@ final class GroupCommit {
         return batch;
     }
 
+    /**
+     * Runs the calls in one transaction. When call k fails, the transaction is rolled back with all its
+     * after-commit work; the calls before k run again together (they succeeded in this order), call k runs
+     * alone so that its failure is its own, and the calls after it form the next group. When the commit
+     * itself fails, every call runs alone.
+     */
     private void runBatch(List<Call<?>> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        if (batch.size() > 1) {
-            List<Object> results = new ArrayList<>(batch.size());
-            boolean[] committed = {false};
-            boolean rolledBack = false;
-            try {
-                jdbi.useTransaction(h -> {
-                    h.afterCommit(() -> committed[0] = true); // runs first of all after-commit work
-                    for (Call<?> call : batch) {
-                        results.add(call.callback.withHandle(h));
-                    }
-                });
-            } catch (Throwable grouped) {
-                if (!committed[0]) {
-                    // Rolled back with all after-commit work: each call runs again on its own below.
-                    rolledBack = true;
+        if (batch.size() == 1) {
+            runAlone(batch.get(0));
+            return;
+        }
+        List<Object> results = new ArrayList<>(batch.size());
+        boolean[] committed = {false};
+        try {
+            jdbi.useTransaction(h -> {
+                h.afterCommit(() -> committed[0] = true); // runs first of all after-commit work
+                for (Call<?> call : batch) {
+                    results.add(call.callback.withHandle(h));
                 }
-                // else the calls committed and some after-commit work failed, as it may in a single transaction
-            }
-            if (!rolledBack) {
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).complete(results.get(i), null);
+            });
+        } catch (Throwable failure) {
+            if (!committed[0]) {
+                int failed = results.size();
+                if (failed < batch.size()) {
+                    runBatch(batch.subList(0, failed));
+                    runAlone(batch.get(failed));
+                    runBatch(batch.subList(failed + 1, batch.size()));
+                } else {
+                    batch.forEach(this::runAlone);
                 }
                 return;
             }
+            // The calls committed and some after-commit work failed, as it may after a single transaction.
         }
-        for (Call<?> call : batch) {
-            try {
-                call.complete(jdbi.inTransaction(call.callback), null);
-            } catch (Throwable failure) {
-                call.complete(null, failure);
-            }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).complete(results.get(i), null);
+        }
+    }
+
+    private void runAlone(Call<?> call) {
+        try {
+            call.complete(jdbi.inTransaction(call.callback), null);
+        } catch (Throwable failure) {
+            call.complete(null, failure);
         }
     }
 

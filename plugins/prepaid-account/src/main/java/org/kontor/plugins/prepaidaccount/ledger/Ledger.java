@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.kontor.api.event.EventPublisher;
@@ -53,9 +54,9 @@ public final class Ledger {
     private final SecureRandom random = new SecureRandom();
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
     private final Map<String, Scheme> schemes = new ConcurrentHashMap<>();
-    private volatile Boolean combined;
-    /** SQLite's holds and settlements: one writer, so concurrent calls share their transaction's commit. */
+    /** Holds and settlements on SQLite: one writer, so concurrent calls share their transaction's commit. */
     private final GroupCommit groupCommit;
+    private volatile Boolean singleWriter;
 
     public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
         this(jdbi, clock, events, holdLifetime, MovementListener.NONE);
@@ -215,35 +216,37 @@ public final class Ledger {
      *                                    this kind, the currency differs, or the key was used for another movement
      */
     public Hold hold(FundingRequest request) throws InsufficientFundsException {
-        if (combinedStatements()) {
-            return jdbi.inTransaction(h -> reserve(h, request));
+        return movementTransaction(h -> reserve(h, request));
+    }
+
+    /**
+     * Runs a hold or settlement in a transaction of its own, or on SQLite in one shared with concurrent holds
+     * and settlements (see {@link GroupCommit}): SQLite has one writer, and a commit costs it more than the
+     * movement's statements. The caller returns once its movement committed, either way.
+     */
+    private <R, X extends Exception> R movementTransaction(HandleCallback<R, X> callback) throws X {
+        return singleWriter() ? groupCommit.inTransaction(callback) : jdbi.inTransaction(callback);
+    }
+
+    /** Whether the database has a single writer (SQLite); decided from the database when first asked. */
+    private boolean singleWriter() {
+        Boolean single = this.singleWriter;
+        if (single == null) {
+            single = jdbi.withHandle(h -> {
+                try {
+                    return "SQLite".equalsIgnoreCase(h.getConnection().getMetaData().getDatabaseProductName());
+                } catch (SQLException e) {
+                    return false;
+                }
+            });
+            this.singleWriter = single;
         }
-        return groupCommit.inTransaction(h -> reserve(h, request));
+        return single;
     }
 
     /** How many holds and settlements wait for a shared SQLite transaction (for tests). */
     int callsWaitingForCommit() {
         return groupCommit.waiting();
-    }
-
-    /**
-     * Whether movements may be written as one statement with data-modifying common table expressions
-     * (PostgreSQL); SQLite has no such statements and runs each movement as a few statements in one
-     * transaction instead. Decided from the database the first time it is asked.
-     */
-    private boolean combinedStatements() {
-        Boolean combined = this.combined;
-        if (combined == null) {
-            combined = jdbi.withHandle(h -> {
-                try {
-                    return "PostgreSQL".equalsIgnoreCase(h.getConnection().getMetaData().getDatabaseProductName());
-                } catch (SQLException e) {
-                    return false;
-                }
-            });
-            this.combined = combined;
-        }
-        return combined;
     }
 
     /*
@@ -264,46 +267,23 @@ public final class Ledger {
         Instant expires = now.plus(holdLifetime);
         String domain = request.domain() == null ? null : request.domain().ascii();
         String period = request.period() == null ? null : request.period().toString();
-        String insert = "INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, "
-                + "amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
-                + "SELECT :id, a.id, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', "
-                + ":expires, :at FROM prepaid_account_account a WHERE a.owner_id = :owner "
-                + "ON CONFLICT (idempotency_key) DO NOTHING";
-        boolean inserted;
-        Optional<Account> reserved;
-        if (combinedStatements()) {
-            // PostgreSQL: the insert and the reservation in one statement, in the same order (hold, then account).
-            InsertedAndReserved written = h.createQuery("WITH ins AS (" + insert + " RETURNING account_id, amount_minor), "
-                            + "upd AS (UPDATE prepaid_account_account t SET held_minor = t.held_minor + ins.amount_minor, "
-                            + "lock_version = t.lock_version + 1 FROM ins WHERE t.id = ins.account_id AND "
-                            + reservable("t", request.kind()) + " RETURNING " + ACCOUNT_COLUMNS.replaceAll("(\\w+)", "t.$1")
-                            + ") SELECT (SELECT COUNT(*) FROM ins) AS inserted, upd.* FROM (SELECT 1) one LEFT JOIN upd ON TRUE")
-                    .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
-                    .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
-                    .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
-                    .bind("domain", domain).bind("period", period).bind("description", request.description())
-                    .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
-                    .bind("currency", request.amount().currencyCode())
-                    .map((rs, ctx) -> new InsertedAndReserved(rs.getInt("inserted") > 0,
-                            rs.getString("id") == null ? Optional.empty() : Optional.of(mapAccount(rs, ctx))))
-                    .one();
-            inserted = written.inserted();
-            reserved = written.reserved();
-        } else {
-            inserted = h.createUpdate(insert)
-                    .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
-                    .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
-                    .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
-                    .bind("domain", domain).bind("period", period).bind("description", request.description())
-                    .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
-                    .execute() > 0;
-            reserved = inserted ? tryReserve(h, request) : Optional.empty();
-        }
-        if (!inserted) {
+        int inserted = h.createUpdate("INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, "
+                        + "amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
+                        + "SELECT :id, a.id, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', "
+                        + ":expires, :at FROM prepaid_account_account a WHERE a.owner_id = :owner "
+                        + "ON CONFLICT (idempotency_key) DO NOTHING")
+                .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
+                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
+                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
+                .bind("domain", domain).bind("period", period).bind("description", request.description())
+                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
+                .execute();
+        if (inserted == 0) {
             // Nothing was written: the key was held before (answer that hold), or the owner has no account.
             return sameHoldOrRefuse(h, request).orElseThrow(() -> new LedgerException(LedgerException.Reason.NO_ACCOUNT,
                     "'" + request.customerId() + "' has no prepaid account"));
         }
+        Optional<Account> reserved = tryReserve(h, request);
         if (reserved.isEmpty()) {
             // Refused, or the account changed between the update's look and now: explain under the lock, or try again.
             explainRefusal(h, request);
@@ -322,25 +302,15 @@ public final class Ledger {
 
     /** Takes the account's lock and reserves the amount where the credit rules allow it, in one statement. */
     private Optional<Account> tryReserve(Handle h, FundingRequest request) {
-        return h.createQuery("UPDATE prepaid_account_account AS t SET held_minor = held_minor + :amount, "
-                        + "lock_version = lock_version + 1 WHERE owner_id = :owner AND " + reservable("t", request.kind())
+        boolean renewal = request.kind() == ChargeKind.DOMAIN_RENEW;
+        return h.createQuery("UPDATE prepaid_account_account SET held_minor = held_minor + :amount, "
+                        + "lock_version = lock_version + 1 WHERE owner_id = :owner AND state = 'ACTIVE' AND currency = :currency AND "
+                        + (renewal ? "(beyond_credit_line = 1 OR balance_minor - held_minor + credit_line_minor >= :amount)"
+                                : "balance_minor - held_minor >= :amount")
                         + " RETURNING " + ACCOUNT_COLUMNS)
                 .bind("amount", request.amount().toMinorUnits()).bind("owner", request.customerId())
                 .bind("currency", request.amount().currencyCode())
                 .map(Ledger::mapAccount).findOne();
-    }
-
-    /** The account (alias {@code a}) is active, in the request's currency, and its credit rules allow {@code :amount}. */
-    private static String reservable(String a, ChargeKind kind) {
-        return a + ".state = 'ACTIVE' AND " + a + ".currency = :currency AND "
-                + (kind == ChargeKind.DOMAIN_RENEW
-                ? "(" + a + ".beyond_credit_line = 1 OR " + a + ".balance_minor - " + a + ".held_minor + " + a
-                        + ".credit_line_minor >= :amount)"
-                : a + ".balance_minor - " + a + ".held_minor >= :amount");
-    }
-
-    /** Whether a hold's insert wrote its row, and the account if the same statement reserved the amount. */
-    private record InsertedAndReserved(boolean inserted, Optional<Account> reserved) {
     }
 
     /**
@@ -381,19 +351,12 @@ public final class Ledger {
 
     /** Charges a held amount: writes the charge entry. Capturing a captured hold returns it unchanged. */
     public Hold capture(String holdKey) {
-        if (combinedStatements()) {
-            return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
-        }
-        return groupCommit.inTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
+        return movementTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
     }
 
     /** Gives a held amount back. Releasing twice is harmless; a captured hold cannot be released. */
     public Hold release(String holdKey) {
-        if (combinedStatements()) {
-            // One statement writes no entry and publishes nothing: it is its own transaction.
-            return jdbi.withHandle(h -> settle(h, holdKey, FundingHold.State.RELEASED));
-        }
-        return groupCommit.inTransaction(h -> settle(h, holdKey, FundingHold.State.RELEASED));
+        return movementTransaction(h -> settle(h, holdKey, FundingHold.State.RELEASED));
     }
 
     /** Moves a hold out of ACTIVE with one conditional update, then moves its account. */
@@ -401,9 +364,10 @@ public final class Ledger {
         boolean capture = target == FundingHold.State.CAPTURED;
         String entryId = capture ? ids.generate().toString() : null;
         Instant now = clock.instant();
-        Optional<Settled> settled = combinedStatements()
-                ? settleInOneStatement(h, holdKey, capture, entryId, now)
-                : settleInStatements(h, holdKey, capture, entryId, now);
+        Optional<HoldRow> settled = h.createQuery("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, "
+                        + "entry_id = :entry WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS)
+                .bind("state", target.name()).bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
+                .map(Ledger::mapHoldRow).findOne();
         if (settled.isEmpty()) {
             Hold hold = holdByKey(h, holdKey).orElseThrow(() ->
                     new LedgerException(LedgerException.Reason.NO_HOLD, "there is no hold " + holdKey));
@@ -413,74 +377,18 @@ public final class Ledger {
             throw new LedgerException(LedgerException.Reason.HOLD_SETTLED, capture
                     ? "hold " + holdKey + " was released" : "hold " + holdKey + " was captured; refund it instead");
         }
-        Hold hold = settled.get().hold();
-        AccountAfter after = settled.get().after();
+        HoldRow row = settled.get();
+        AccountAfter after = move(h, row.accountId(), capture ? -row.amount() : 0, -row.amount());
+        Hold hold = row.toHold(after.account().currency());
         if (capture) {
-            Entry entry = entered(h, after, entryId, chargeOf(hold), now);
+            Entry entry = writeEntry(h, after, entryId, new NewEntry(EntryKind.CHARGE, hold.amount().negate(),
+                    holdKey + ":capture", hold.id(), hold.kind(), hold.domain(), hold.period(), hold.net(), hold.tax(),
+                    hold.description(), null, null, null), now);
             events.publish(h, new PrepaidCharged(after.account().id(), after.account().ownerId(), entry.id(), hold.kind(),
                     hold.domain() == null ? null : DomainName.of(hold.domain()), parsePeriod(hold.period()),
                     hold.amount(), hold.net(), hold.tax(), now));
         }
         return hold;
-    }
-
-    /** A settled hold and its account after the settlement. */
-    private record Settled(Hold hold, AccountAfter after) {
-    }
-
-    private static NewEntry chargeOf(Hold hold) {
-        return new NewEntry(EntryKind.CHARGE, hold.amount().negate(), hold.idempotencyKey() + ":capture", hold.id(), hold.kind(),
-                hold.domain(), hold.period(), hold.net(), hold.tax(), hold.description(), null, null, null);
-    }
-
-    /** SQLite: the hold's conditional update, the account's update and (for a capture) the entry's insert. */
-    private Optional<Settled> settleInStatements(Handle h, String holdKey, boolean capture, String entryId, Instant now) {
-        Optional<HoldRow> settled = h.createQuery("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, "
-                        + "entry_id = :entry WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS)
-                .bind("state", (capture ? FundingHold.State.CAPTURED : FundingHold.State.RELEASED).name())
-                .bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
-                .map(Ledger::mapHoldRow).findOne();
-        if (settled.isEmpty()) {
-            return Optional.empty();
-        }
-        HoldRow row = settled.get();
-        AccountAfter after = move(h, row.accountId(), capture ? -row.amount() : 0, -row.amount());
-        Hold hold = row.toHold(after.account().currency());
-        if (capture) {
-            insertEntry(h, after, entryId, chargeOf(hold), now);
-        }
-        return Optional.of(new Settled(hold, after));
-    }
-
-    /*
-     * PostgreSQL: the same three writes as one statement. The hold's row is taken by its conditional update,
-     * then its account's row; held_minor's CHECK (>= 0) fails the whole statement if the holds disagree.
-     */
-    private Optional<Settled> settleInOneStatement(Handle h, String holdKey, boolean capture, String entryId, Instant now) {
-        String sql = "WITH hd AS (UPDATE prepaid_account_hold SET state = :state, settled_at = :at, entry_id = :entry "
-                + "WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS + "), "
-                + "a AS (UPDATE prepaid_account_account t SET "
-                + (capture ? "balance_minor = t.balance_minor - hd.amount_minor, entry_count = t.entry_count + 1, " : "")
-                + "held_minor = t.held_minor - hd.amount_minor, lock_version = t.lock_version + 1 "
-                + "FROM hd WHERE t.id = hd.account_id RETURNING t.entry_count, "
-                + ACCOUNT_COLUMNS.replaceAll("(\\w+)", "t.$1") + ")"
-                + (capture ? ", e AS (INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, "
-                        + "balance_after_minor, idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, "
-                        + "description, created_at) SELECT :entry, a.id, a.entry_count, 'CHARGE', -hd.amount_minor, "
-                        + "a.balance_minor, hd.idempotency_key || ':capture', hd.id, hd.charge_kind, hd.domain, hd.period, "
-                        + "hd.net_minor, hd.tax_minor, hd.description, :at FROM a, hd)" : "")
-                + " SELECT a.*, " + HOLD_COLUMNS.replaceAll("(\\w+)", "hd.$1 AS hold_$1") + " FROM a, hd";
-        return h.createQuery(sql)
-                .bind("state", (capture ? FundingHold.State.CAPTURED : FundingHold.State.RELEASED).name())
-                .bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
-                .map((rs, ctx) -> {
-                    Account account = mapAccount(rs, ctx);
-                    Hold hold = mapHoldRow(rs, "hold_").toHold(account.currency());
-                    long amount = hold.amount().toMinorUnits();
-                    return new Settled(hold, new AccountAfter(account, rs.getLong("entry_count"), capture ? -amount : 0,
-                            -amount));
-                })
-                .findOne();
     }
 
     private static final String HOLD_COLUMNS = "id, account_id, idempotency_key, charge_kind, amount_minor, net_minor, "
@@ -499,18 +407,13 @@ public final class Ledger {
     }
 
     private static HoldRow mapHoldRow(ResultSet rs, StatementContext ctx) throws SQLException {
-        return mapHoldRow(rs, "");
-    }
-
-    private static HoldRow mapHoldRow(ResultSet rs, String prefix) throws SQLException {
-        long settled = rs.getLong(prefix + "settled_at");
+        long settled = rs.getLong("settled_at");
         Long settledAt = rs.wasNull() ? null : settled;
-        return new HoldRow(rs.getString(prefix + "id"), rs.getString(prefix + "account_id"),
-                rs.getString(prefix + "idempotency_key"), ChargeKind.valueOf(rs.getString(prefix + "charge_kind")),
-                rs.getLong(prefix + "amount_minor"), rs.getLong(prefix + "net_minor"), rs.getLong(prefix + "tax_minor"),
-                rs.getString(prefix + "domain"), rs.getString(prefix + "period"), rs.getString(prefix + "description"),
-                FundingHold.State.valueOf(rs.getString(prefix + "state")), rs.getLong(prefix + "expires_at"),
-                rs.getLong(prefix + "created_at"), settledAt, rs.getString(prefix + "entry_id"));
+        return new HoldRow(rs.getString("id"), rs.getString("account_id"), rs.getString("idempotency_key"),
+                ChargeKind.valueOf(rs.getString("charge_kind")), rs.getLong("amount_minor"), rs.getLong("net_minor"),
+                rs.getLong("tax_minor"), rs.getString("domain"), rs.getString("period"), rs.getString("description"),
+                FundingHold.State.valueOf(rs.getString("state")), rs.getLong("expires_at"), rs.getLong("created_at"),
+                settledAt, rs.getString("entry_id"));
     }
 
     public Optional<Hold> holdOf(String holdKey) {
@@ -664,11 +567,6 @@ public final class Ledger {
     }
 
     private Entry writeEntry(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
-        insertEntry(h, after, id, entry, at);
-        return entered(h, after, id, entry, at);
-    }
-
-    private void insertEntry(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
         Account account = after.account();
         h.createUpdate("INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, balance_after_minor, "
                         + "idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, description, reason, "
@@ -684,11 +582,6 @@ public final class Ledger {
                 .bind("description", entry.description()).bind("reason", entry.reason())
                 .bind("reverses", entry.reversesEntryId()).bind("actor", entry.actor()).bind("at", at.toEpochMilli())
                 .execute();
-    }
-
-    /** The entry as written, told to the listener inside the writing transaction. */
-    private Entry entered(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
-        Account account = after.account();
         Entry written = new Entry(id, account.id(), after.entryCount(), entry.kind(), entry.amount(), account.balance(),
                 entry.key(), entry.holdId(), entry.chargeKind(), entry.domain(), entry.period(), entry.net(), entry.tax(),
                 entry.description(), entry.reason(), entry.reversesEntryId(), entry.actor(), at);
