@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.kontor.api.event.EventPublisher;
@@ -42,6 +43,9 @@ public final class Ledger {
             + "credit_line_minor, beyond_credit_line, payment_reference, notify_email, low_balance_threshold_minor, "
             + "upcoming_notices, auto_renew, applied_at, activated_at";
 
+    /** The most holds and settlements one SQLite transaction commits together. */
+    private static final int GROUP_COMMIT_MAX_CALLS = 64;
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final EventPublisher events;
@@ -50,6 +54,9 @@ public final class Ledger {
     private final SecureRandom random = new SecureRandom();
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
     private final Map<String, Scheme> schemes = new ConcurrentHashMap<>();
+    /** Holds and settlements on SQLite: one writer, so concurrent calls share their transaction's commit. */
+    private final GroupCommit groupCommit;
+    private volatile Boolean singleWriter;
 
     public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
         this(jdbi, clock, events, holdLifetime, MovementListener.NONE);
@@ -62,6 +69,7 @@ public final class Ledger {
         this.events = events;
         this.holdLifetime = holdLifetime;
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.groupCommit = new GroupCommit(jdbi, GROUP_COMMIT_MAX_CALLS);
     }
 
     // ---- schemes and accounts ----
@@ -208,7 +216,37 @@ public final class Ledger {
      *                                    this kind, the currency differs, or the key was used for another movement
      */
     public Hold hold(FundingRequest request) throws InsufficientFundsException {
-        return jdbi.inTransaction(h -> reserve(h, request));
+        return movementTransaction(h -> reserve(h, request));
+    }
+
+    /**
+     * Runs a hold or settlement in a transaction of its own, or on SQLite in one shared with concurrent holds
+     * and settlements (see {@link GroupCommit}): SQLite has one writer, and a commit costs it more than the
+     * movement's statements. The caller returns once its movement committed, either way.
+     */
+    private <R, X extends Exception> R movementTransaction(HandleCallback<R, X> callback) throws X {
+        return singleWriter() ? groupCommit.inTransaction(callback) : jdbi.inTransaction(callback);
+    }
+
+    /** Whether the database has a single writer (SQLite); decided from the database when first asked. */
+    private boolean singleWriter() {
+        Boolean single = this.singleWriter;
+        if (single == null) {
+            single = jdbi.withHandle(h -> {
+                try {
+                    return "SQLite".equalsIgnoreCase(h.getConnection().getMetaData().getDatabaseProductName());
+                } catch (SQLException e) {
+                    return false;
+                }
+            });
+            this.singleWriter = single;
+        }
+        return single;
+    }
+
+    /** How many holds and settlements wait for a shared SQLite transaction (for tests). */
+    int callsWaitingForCommit() {
+        return groupCommit.waiting();
     }
 
     /*
@@ -313,12 +351,12 @@ public final class Ledger {
 
     /** Charges a held amount: writes the charge entry. Capturing a captured hold returns it unchanged. */
     public Hold capture(String holdKey) {
-        return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
+        return movementTransaction(h -> settle(h, holdKey, FundingHold.State.CAPTURED));
     }
 
     /** Gives a held amount back. Releasing twice is harmless; a captured hold cannot be released. */
     public Hold release(String holdKey) {
-        return jdbi.inTransaction(h -> settle(h, holdKey, FundingHold.State.RELEASED));
+        return movementTransaction(h -> settle(h, holdKey, FundingHold.State.RELEASED));
     }
 
     /** Moves a hold out of ACTIVE with one conditional update, then moves its account. */
