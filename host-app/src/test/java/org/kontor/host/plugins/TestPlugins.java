@@ -19,12 +19,17 @@ public final class TestPlugins {
         return Path.of(System.getProperty("kontor.test-plugins.dir", "../test-plugins")).toAbsolutePath().normalize();
     }
 
-    /** The zip Maven packaged for a test plugin, or for a shipped plugin (version 1.0.0, in plugins/). */
+    /** The zip Maven packaged for a test plugin, or for a shipped plugin (in plugins/, at its own version). */
     public static Path zip(String pluginId) {
-        Path shipped = reactorFolder().resolveSibling("plugins").resolve(pluginId).resolve("target")
-                .resolve(pluginId + "-1.0.0.zip");
-        if (Files.isRegularFile(shipped)) {
-            return shipped;
+        Path shippedTarget = reactorFolder().resolveSibling("plugins").resolve(pluginId).resolve("target");
+        if (Files.isDirectory(shippedTarget)) {
+            try (var zips = Files.newDirectoryStream(shippedTarget, pluginId + "-*.zip")) {
+                for (Path shipped : zips) {
+                    return shipped;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         Path zip = reactorFolder().resolve(pluginId).resolve("target").resolve(pluginId + "-" + VERSION + ".zip");
         if (!Files.isRegularFile(zip)) {
