@@ -27,6 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
+import org.kontor.host.catalog.CatalogApi;
+import org.kontor.host.catalog.CatalogRules;
+import org.kontor.host.catalog.CatalogStore;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.domains.DomainPrices;
@@ -101,6 +104,8 @@ public final class KontorHost implements AutoCloseable {
     private DomainOperations domainOperations;
     private DomainPrices domainPrices;
     private DomainStore domainStore;
+    private CatalogStore catalog;
+    private CatalogRules catalogRules;
     private Clock clock;
     /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
     private static final int POLL_MESSAGES_PER_RUN = 500;
@@ -144,6 +149,8 @@ public final class KontorHost implements AutoCloseable {
         domainOperations = new DomainOperations(operationStore, provisioningTargets);
         domainPrices = new DomainPrices(database.jdbi(), clock);
         domainStore = operationStore.domains();
+        catalog = new CatalogStore(database.jdbi(), domainPrices, clock);
+        catalogRules = new CatalogRules(catalog, CatalogRules.runningRegistries(extensions));
         this.clock = clock;
         HostPortfolio portfolio = new HostPortfolio(operationStore.domains(), domainPrices, domainOperations,
                 provisioningTargets, HostPortfolio.TerminatePolicy.of(config.require("domains.terminate-policy")), clock);
@@ -177,7 +184,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new StorefrontRoutes().register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
-                        config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes)),
+                        config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
+                        config2 -> new CatalogApi(catalog, catalogRules, json, clock).register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
                 metrics, config.get("metrics.token"), themes::renderError);
         web = new WebServer(config.require("http.host"), config.integer("http.port"));
@@ -255,6 +263,16 @@ public final class KontorHost implements AutoCloseable {
     /** The renewal (and other) prices of domain operations per TLD. */
     public DomainPrices domainPrices() {
         return domainPrices;
+    }
+
+    /** The catalog: TLDs offered, their rules, phases and groups (prices through {@link #domainPrices()}). */
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    /** The catalog's registration rules for orders. */
+    public CatalogRules catalogRules() {
+        return catalogRules;
     }
 
     public HostDatabase database() {

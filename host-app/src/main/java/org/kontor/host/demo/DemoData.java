@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Data for trying Kontor on one machine: an operator's and a reseller's API token known from the README,
  * and, when the sandbox and EPP registry plugins are installed, the sandbox registry started with a demo
- * registrar and the EPP registry plugin pointed at it; renewal prices, a few domains of the demo reseller (some
+ * registrar and the EPP registry plugin pointed at it; the demo catalog ({@link DemoCatalog}); renewal prices, a few domains of the demo reseller (some
  * expiring within 30 days) and, with the prepaid account plugin, the demo reseller's prepaid account
  * ({@link DemoPortfolio}). Loading twice changes nothing. Never enable demo
  * data on a host that faces the internet.
@@ -63,8 +63,10 @@ public final class DemoData {
         if (active.containsAll(List.of(SANDBOX, EPP))) {
             connectTheSandboxRegistry(dkProfile);
         }
+        String dkRegistryId = dkProfile ? SANDBOX_DK_REGISTRY_ID : SANDBOX_REGISTRY_ID;
+        new DemoCatalog(host.catalog(), host.clock()).load(dkRegistryId);
         new DemoPortfolio(host.domainStore(), host.domainPrices(), host.clock(), host.port())
-                .load(active.contains(PREPAID), dkProfile ? SANDBOX_DK_REGISTRY_ID : SANDBOX_REGISTRY_ID);
+                .load(active.contains(PREPAID), dkRegistryId);
     }
 
     /**

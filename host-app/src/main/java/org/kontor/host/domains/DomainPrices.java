@@ -2,6 +2,7 @@ package org.kontor.host.domains;
 
 import java.time.Clock;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.domain.Tld;
@@ -10,7 +11,8 @@ import org.kontor.api.money.Money;
 
 /**
  * The table {@code domain_price}: what the host charges for a domain operation of one year, per TLD and
- * currency. A minimal price source until there is a catalog; the operator (or the demo data) fills it.
+ * currency. The one price source: the catalog ({@code org.kontor.host.catalog}) shows and sets a TLD's prices
+ * here, renewals and restores charge them.
  */
 public final class DomainPrices {
 
@@ -39,5 +41,27 @@ public final class DomainPrices {
                         + "DO UPDATE SET amount_minor = excluded.amount_minor, updated_at = excluded.updated_at")
                 .bind("tld", tld.ascii()).bind("kind", kind.name()).bind("currency", price.currencyCode())
                 .bind("amount", price.toMinorUnits()).bind("now", clock.millis()).execute());
+    }
+
+    /** One price of a TLD: what {@code kind} costs in one currency. */
+    public record Price(ChargeKind kind, Money price) {
+    }
+
+    /** Every price of {@code tld}, by kind and then currency. */
+    public List<Price> all(Tld tld) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT kind, currency, amount_minor FROM domain_price WHERE tld = :tld "
+                        + "ORDER BY kind, currency")
+                .bind("tld", tld.ascii())
+                .map((rs, ctx) -> new Price(ChargeKind.valueOf(rs.getString("kind")),
+                        Money.ofMinor(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency")))))
+                .list());
+    }
+
+    /** Removes a price; whether there was one. */
+    public boolean remove(Tld tld, ChargeKind kind, Currency currency) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM domain_price WHERE tld = :tld AND kind = :kind "
+                        + "AND currency = :currency")
+                .bind("tld", tld.ascii()).bind("kind", kind.name()).bind("currency", currency.getCurrencyCode())
+                .execute()) > 0;
     }
 }
