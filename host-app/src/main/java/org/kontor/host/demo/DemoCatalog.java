@@ -28,22 +28,22 @@ import org.kontor.host.catalog.YearRange;
  * <p>An entry or group already in the catalog is left as it is, so loading twice changes nothing and what the
  * operator changed in the demo survives a restart.
  */
-final class DemoCatalog {
+public final class DemoCatalog {
 
     /** EU member states and the EEA countries Iceland, Liechtenstein and Norway. */
-    static final Set<String> EU_EEA = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
+    public static final Set<String> EU_EEA = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
             "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
 
     private final CatalogStore catalog;
     private final Clock clock;
 
-    DemoCatalog(CatalogStore catalog, Clock clock) {
+    public DemoCatalog(CatalogStore catalog, Clock clock) {
         this.catalog = catalog;
         this.clock = clock;
     }
 
     /** @param dkRegistryId the registry the demo's .dk goes to */
-    void load(String dkRegistryId) {
+    public void load(String dkRegistryId) {
         Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
         entry(tld("dk", dkRegistryId, 1, 5, "da", Map.of(HolderType.COMPANY, Set.of("vatNumber")), Set.of(),
                         "Anyone may hold a .dk name; companies give their CVR number (VAT number).", List.of()),
