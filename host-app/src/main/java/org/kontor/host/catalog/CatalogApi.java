@@ -93,6 +93,11 @@ public final class CatalogApi {
         if (replacePrices) {
             parsePrices(body.get("prices"), prices, priceOperations, errors);
         }
+        try {
+            CatalogValidator.check(entry);
+        } catch (CatalogValidationException e) {
+            e.fieldErrors().forEach(errors::putIfAbsent);
+        }
         if (!errors.isEmpty()) {
             throw invalid(tld, new CatalogValidationException(errors));
         }
