@@ -234,6 +234,16 @@ class KontorHostTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(json.readTree(dkConnection.body()).get("succeeded").asBoolean())
                 .as("registry-dk logs in at the sandbox's .dk profile: %s", dkConnection.body()).isTrue();
+
+        // the demo catalog: .dk orderable through the sandbox, .eu listed without a connected registry
+        HttpResponse<String> catalog = send(HttpRequest.newBuilder(uri("/api/v1/catalog?currency=DKK&lang=de")).build());
+        assertThat(catalog.statusCode()).as(catalog.body()).isEqualTo(200);
+        Map<String, JsonNode> tlds = new HashMap<>();
+        json.readTree(catalog.body()).get("tlds").forEach(tld -> tlds.put(tld.get("tld").asText(), tld));
+        assertThat(tlds.get("dk").get("orderable").asBoolean()).as(catalog.body()).isTrue();
+        assertThat(tlds.get("test").get("orderable").asBoolean()).isTrue();
+        assertThat(tlds.get("eu").get("notOrderableReason").asText()).isEqualTo("no-registry");
+        assertThat(json.readTree(catalog.body()).get("groups").get(1).get("name").asText()).isEqualTo("Europa");
     }
 
     @DbTest
