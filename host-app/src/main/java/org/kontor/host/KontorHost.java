@@ -98,6 +98,7 @@ public final class KontorHost implements AutoCloseable {
     private HostDatabase database;
     private PluginHost plugins;
     private WebServer web;
+    private HostWeb hostWeb;
     private ApiTokens apiTokens;
     private PluginSettingsService pluginSettings;
     private Path dataDir;
@@ -191,6 +192,7 @@ public final class KontorHost implements AutoCloseable {
         web = new WebServer(config.require("http.host"), config.integer("http.port"));
         closeables.add(web);
         web.start();
+        this.hostWeb = hostWeb;
         serve(hostWeb);
         plugins.onChange(() -> {
             themes.pluginsChanged();
@@ -239,6 +241,11 @@ public final class KontorHost implements AutoCloseable {
     /** The folder a plugin's {@code PluginContext.dataDir()} lies in. */
     public Path pluginDataDir(String pluginId) {
         return dataDir.resolve("plugin-data").resolve(pluginId);
+    }
+
+    /** The web layer: the routes it registered and the OpenAPI document it serves. */
+    public HostWeb web() {
+        return hostWeb;
     }
 
     public ApiTokens apiTokens() {
