@@ -715,6 +715,11 @@ public final class EppDomainRegistry implements DomainRegistry {
      * {@code pendingCreate}), absent → CANCELED, another registrar's → ERROR, no answer → UNDEFINED. Where the
      * registry decides creates later, an application it still decides shows as {@code pendingCreate}; one it
      * refused is gone, so absent is final there too.
+     *
+     * <p>This reading is sound for creates only. EPP (RFC 5730) has no query of a past transaction by its clTRID,
+     * and {@code info} shows state, not history: after a renew whose answer was lost the expiry date says
+     * nothing without the expiry the caller started from, and a restored domain looks like one never deleted.
+     * Neither is passed here, so for a lost renew or restore PROCESSED only means the domain is ours.
      */
     @Override
     public Outcome<DomainRegistration> status(IdempotencyKey key, DomainName name) {
