@@ -3,6 +3,7 @@ package org.kontor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.kontor.api.contact.Contact;
 import org.kontor.api.contact.PostalAddress;
 import org.kontor.api.domain.DomainName;
+import org.kontor.api.domain.Nameserver;
 import org.kontor.api.domain.Period;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
@@ -227,6 +229,89 @@ class DkRegistryAgainstSandboxTest {
             assertThat(refused.code()).isEqualTo("2104");
             assertThat(sandbox.registry.findIncludingDeleted(name.ascii())).isEmpty();
             assertThat(sandbox.registry.balance(sandbox.registrar)).isEqualTo(Money.of("-450.00", "DKK"));
+        }
+    }
+
+    @DbTest
+    void autoRenewIsChosenOnCreateChangedByUpdateAndReadByInfo(Database db) {
+        try (EppSandbox sandbox = start(db, "1000.00");
+             DkRegistryExtension dk = sandbox.dkExtension(db, clock, sandbox.registrar)) {
+            ContactHandle holder = contact(dk, "holder-" + sandbox.tag, individual("Jens Hansen"));
+            DomainName name = DomainName.of(sandbox.domain("renewal"));
+            Outcome<DomainRegistration> pending = dk.register(register("create-" + name.ascii(), name, holder,
+                    clock.instant()).withAutoRenew(false));
+            assertThat(pending.status()).as(pending.message()).isEqualTo(OutcomeStatus.PENDING);
+            sandbox.registry.decide(name.ascii(), true);
+            assertThat(dk.info(name).orElseThrow().autoRenew()).isFalse();
+
+            Outcome<DomainInfo> on = dk.update(UpdateDomain.autoRenew(IdempotencyKey.of("renew-on-" + name.ascii()),
+                    name, true));
+            assertThat(on.status()).as(on.message()).isEqualTo(OutcomeStatus.PROCESSED);
+            assertThat(on.value().autoRenew()).isTrue();
+            assertThat(sandbox.registry.find(name.ascii()).orElseThrow().autoRenew()).isTrue();
+
+            DomainName byDefault = DomainName.of(sandbox.domain("default-renewal"));
+            dk.register(register("create-" + byDefault.ascii(), byDefault, holder, clock.instant()));
+            sandbox.registry.decide(byDefault.ascii(), true);
+            assertThat(dk.info(byDefault).orElseThrow().autoRenew()).as("the account default").isTrue();
+        }
+    }
+
+    @DbTest
+    void glueNameserversAreAddedByAnUpdateOnceTheCreateIsApproved(Database db) throws Exception {
+        try (EppSandbox sandbox = start(db, "1000.00");
+             DkRegistryExtension dk = sandbox.dkExtension(db, clock, sandbox.registrar)) {
+            ContactHandle holder = contact(dk, "holder-" + sandbox.tag, individual("Jens Hansen"));
+            DomainName name = DomainName.of(sandbox.domain("glue"));
+            Nameserver glue = Nameserver.withGlue("ns1." + name.ascii(), InetAddress.getByName("192.0.2.53"),
+                    InetAddress.getByName("2001:db8::53"));
+            String key = "create-" + name.ascii();
+            Outcome<DomainRegistration> pending = dk.register(RegisterDomain.of(IdempotencyKey.of(key), name,
+                    Period.years(1), holder, List.of(glue)).withTermsAcceptedAt(clock.instant()));
+            assertThat(pending.status()).as(pending.message()).isEqualTo(OutcomeStatus.PENDING);
+            assertThat(pending.message()).contains("ns1." + name.ascii(), "once the domain exists");
+
+            Outcome<DomainInfo> early = dk.update(UpdateDomain.nameservers(IdempotencyKey.of("ns-early-" + name.ascii()),
+                    name, List.of(glue), List.of()));
+            assertThat(early.status()).as("no host inside a domain the registry has not approved yet")
+                    .isEqualTo(OutcomeStatus.ERROR);
+            assertThat(early.code()).isEqualTo("host-create-failed");
+
+            sandbox.registry.decide(name.ascii(), true);
+            assertThat(next(dk).kind()).isEqualTo("create-approved");
+            assertThat(dk.status(IdempotencyKey.of(key), name).status()).isEqualTo(OutcomeStatus.PROCESSED);
+            Outcome<DomainInfo> added = dk.update(UpdateDomain.nameservers(IdempotencyKey.of("ns-" + name.ascii()),
+                    name, List.of(glue), List.of()));
+            assertThat(added.status()).as(added.message()).isEqualTo(OutcomeStatus.PROCESSED);
+            assertThat(added.value().nameservers()).extracting(ns -> ns.host().ascii())
+                    .containsExactly("ns1." + name.ascii());
+            String addresses = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT addresses FROM sandbox_registry_host WHERE name = :n").bind("n", "ns1." + name.ascii())
+                    .mapTo(String.class).one());
+            assertThat(addresses).contains("v4:192.0.2.53", "v6:");
+        }
+    }
+
+    @DbTest
+    void theRestoreReportGivesTheDeletionTimeTheRegistryKnows(Database db) {
+        try (EppSandbox sandbox = start(db, "1000.00");
+             DkRegistryExtension dk = sandbox.dkExtension(db, clock, sandbox.registrar)) {
+            ContactHandle holder = contact(dk, "holder-" + sandbox.tag, individual("Jens Hansen"));
+            DomainName name = DomainName.of(sandbox.domain("deleted-earlier"));
+            dk.register(register("create-" + name.ascii(), name, holder, clock.instant()));
+            sandbox.registry.decide(name.ascii(), true);
+            dk.delete(new DeleteDomain(IdempotencyKey.of("del-" + name.ascii()), name));
+            // deleted three days ago: the time of the restore is no longer the deletion time
+            long threeDaysAgo = clock.instant().minus(java.time.Duration.ofDays(3)).toEpochMilli();
+            db.jdbi().useHandle(h -> h.createUpdate("UPDATE sandbox_registry_domain SET deleted_at = :at, "
+                    + "rgp_since = :at, updated_at = :at WHERE name = :n").bind("at", threeDaysAgo)
+                    .bind("n", name.ascii()).execute());
+
+            Outcome<DomainRegistration> restored = dk.restore(new RestoreDomain(
+                    IdempotencyKey.of("restore-" + name.ascii()), name, "deleted by mistake"));
+
+            assertThat(restored.status()).as(restored.message()).isEqualTo(OutcomeStatus.PROCESSED);
+            assertThat(sandbox.registry.find(name.ascii())).isPresent();
         }
     }
 }

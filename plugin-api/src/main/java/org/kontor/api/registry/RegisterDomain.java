@@ -21,6 +21,9 @@ import org.kontor.api.outcome.IdempotencyKey;
  * @param allocationToken an allocation token (RFC 8495) the registry issued for this name, or null
  * @param termsAcceptedAt when the holder accepted the registry's terms and conditions, or null where unknown;
  *                   registries that require proof of it (the .dk registry's order confirmation token) need it
+ * @param autoRenew  whether the registry is to renew the domain by itself at expiry (the .dk registry's
+ *                   {@code dkhm:autoRenew}), or null for the registry's default (the registrar account's setting).
+ *                   Generic EPP (RFC 5731) has no such element: registries without one ignore it
  */
 public record RegisterDomain(
         IdempotencyKey key,
@@ -33,7 +36,8 @@ public record RegisterDomain(
         LaunchData launch,
         List<DsRecord> dsRecords,
         String allocationToken,
-        Instant termsAcceptedAt) {
+        Instant termsAcceptedAt,
+        Boolean autoRenew) {
 
     public RegisterDomain {
         Objects.requireNonNull(key, "key");
@@ -46,36 +50,51 @@ public record RegisterDomain(
         allocationToken = allocationToken == null || allocationToken.isBlank() ? null : allocationToken.strip();
     }
 
+    /** The command without an auto-renew choice: the registry's default applies. */
+    public RegisterDomain(IdempotencyKey key, DomainName name, Period period, ContactHandle registrant,
+                          Map<ContactRole, ContactHandle> contacts, List<Nameserver> nameservers, String authCode,
+                          LaunchData launch, List<DsRecord> dsRecords, String allocationToken,
+                          Instant termsAcceptedAt) {
+        this(key, name, period, registrant, contacts, nameservers, authCode, launch, dsRecords, allocationToken,
+                termsAcceptedAt, null);
+    }
+
     /** The command without DS records, allocation token or terms acceptance. */
     public RegisterDomain(IdempotencyKey key, DomainName name, Period period, ContactHandle registrant,
                           Map<ContactRole, ContactHandle> contacts, List<Nameserver> nameservers, String authCode,
                           LaunchData launch) {
-        this(key, name, period, registrant, contacts, nameservers, authCode, launch, null, null, null);
+        this(key, name, period, registrant, contacts, nameservers, authCode, launch, null, null, null, null);
     }
 
     public RegisterDomain withDsRecords(List<DsRecord> records) {
         return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launch, records,
-                allocationToken, termsAcceptedAt);
+                allocationToken, termsAcceptedAt, autoRenew);
     }
 
     public RegisterDomain withAllocationToken(String token) {
         return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launch, dsRecords,
-                token, termsAcceptedAt);
+                token, termsAcceptedAt, autoRenew);
     }
 
     public RegisterDomain withTermsAcceptedAt(Instant acceptedAt) {
         return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launch, dsRecords,
-                allocationToken, acceptedAt);
+                allocationToken, acceptedAt, autoRenew);
+    }
+
+    /** The command with an auto-renew choice; null leaves it to the registry's default. */
+    public RegisterDomain withAutoRenew(Boolean renewAutomatically) {
+        return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launch, dsRecords,
+                allocationToken, termsAcceptedAt, renewAutomatically);
     }
 
     public RegisterDomain withLaunch(LaunchData launchData) {
         return new RegisterDomain(key, name, period, registrant, contacts, nameservers, authCode, launchData,
-                dsRecords, allocationToken, termsAcceptedAt);
+                dsRecords, allocationToken, termsAcceptedAt, autoRenew);
     }
 
     public RegisterDomain withContacts(Map<ContactRole, ContactHandle> roles) {
         return new RegisterDomain(key, name, period, registrant, roles, nameservers, authCode, launch, dsRecords,
-                allocationToken, termsAcceptedAt);
+                allocationToken, termsAcceptedAt, autoRenew);
     }
 
     public static RegisterDomain of(IdempotencyKey key, DomainName name, Period period, ContactHandle registrant,

@@ -20,6 +20,9 @@ import org.kontor.api.outcome.IdempotencyKey;
  * @param addDsRecords    DS records to add (DNSSEC)
  * @param removeDsRecords DS records to remove
  * @param termsAcceptedAt when a new holder accepted the registry's terms, for a change of registrant, or null
+ * @param autoRenew     true or false to change whether the registry renews the domain by itself at expiry (the
+ *                      .dk registry's {@code dkhm:autoRenew}), null to leave it as it is. Generic EPP (RFC 5731)
+ *                      has no such element: registries without one ignore it
  */
 public record UpdateDomain(
         IdempotencyKey key,
@@ -34,7 +37,8 @@ public record UpdateDomain(
         String newAuthCode,
         List<DsRecord> addDsRecords,
         List<DsRecord> removeDsRecords,
-        Instant termsAcceptedAt) {
+        Instant termsAcceptedAt,
+        Boolean autoRenew) {
 
     public UpdateDomain {
         Objects.requireNonNull(key, "key");
@@ -49,13 +53,23 @@ public record UpdateDomain(
         removeDsRecords = removeDsRecords == null ? List.of() : List.copyOf(removeDsRecords);
     }
 
+    /** The change without an auto-renew choice. */
+    public UpdateDomain(IdempotencyKey key, DomainName name, List<Nameserver> addNameservers,
+                        List<Nameserver> removeNameservers, Map<ContactRole, ContactHandle> addContacts,
+                        Map<ContactRole, ContactHandle> removeContacts, Set<String> addStatuses,
+                        Set<String> removeStatuses, ContactHandle newRegistrant, String newAuthCode,
+                        List<DsRecord> addDsRecords, List<DsRecord> removeDsRecords, Instant termsAcceptedAt) {
+        this(key, name, addNameservers, removeNameservers, addContacts, removeContacts, addStatuses, removeStatuses,
+                newRegistrant, newAuthCode, addDsRecords, removeDsRecords, termsAcceptedAt, null);
+    }
+
     /** The change without DS records or terms acceptance. */
     public UpdateDomain(IdempotencyKey key, DomainName name, List<Nameserver> addNameservers,
                         List<Nameserver> removeNameservers, Map<ContactRole, ContactHandle> addContacts,
                         Map<ContactRole, ContactHandle> removeContacts, Set<String> addStatuses,
                         Set<String> removeStatuses, ContactHandle newRegistrant, String newAuthCode) {
         this(key, name, addNameservers, removeNameservers, addContacts, removeContacts, addStatuses, removeStatuses,
-                newRegistrant, newAuthCode, null, null, null);
+                newRegistrant, newAuthCode, null, null, null, null);
     }
 
     /** Adds and removes DS records. */
@@ -69,6 +83,15 @@ public record UpdateDomain(
                                           Instant acceptedAt) {
         return new UpdateDomain(key, name, null, null, null, null, null, null, registrant, null, null, null,
                 acceptedAt);
+    }
+
+    /**
+     * Turns the registry's own renewal at expiry on or off, where the registry has the setting (.dk); others
+     * ignore it.
+     */
+    public static UpdateDomain autoRenew(IdempotencyKey key, DomainName name, boolean renewAutomatically) {
+        return new UpdateDomain(key, name, null, null, null, null, null, null, null, null, null, null, null,
+                renewAutomatically);
     }
 
     /** Removes the auth code, where the registry allows it. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.kontor.api.contact.Contact;
 import org.kontor.api.contact.HolderType;
@@ -20,6 +21,7 @@ import org.kontor.plugins.epp.command.CommandExtension;
 import org.kontor.plugins.epp.command.DomainRestore;
 import org.kontor.plugins.epp.registry.EppProfileHooks;
 import org.kontor.plugins.epp.registry.EppProfileRefusal;
+import org.kontor.plugins.epp.response.DomainInfoData;
 import org.kontor.plugins.epp.response.EppResponse;
 import org.kontor.plugins.epp.response.Greeting;
 import org.kontor.plugins.epp.response.UnknownElement;
@@ -40,8 +42,21 @@ import org.kontor.plugins.epp.response.UnknownElement;
  *   <li>domain create with an empty password: the registry sets none;
  *   <li>auth code: the registry generates it. An update with any new auth code asks for one with the keyword
  *       {@code autotransfer}; the empty string removes it ({@code domain:null});
- *   <li>restore: the registry skips the RGP request step, so the report is sent at once, as an acknowledgement
- *       (deletion and restore time the command's time, the caller's report text as the statement);
+ *   <li>domain create and update: {@code dkhm:autoRenew} ({@code true} or {@code false}) when the command's
+ *       {@code autoRenew} is set; without it the registrar account's default applies on create and the setting
+ *       stays as it is on update. {@code info} reads it back into {@link DomainInfo#autoRenew()};
+ *   <li>restore: the registry skips the RGP request step, so the report is sent at once, as an acknowledgement.
+ *       Its {@code rgp:delTime} is when the domain was deleted, from an {@code info} just before: the later of
+ *       the domain's last update ({@code domain:upDate}, which the deletion sets) and the start of its 30-day
+ *       redemption period (the {@code pendingDeletionDate} advisory less 30 days), never after now; the command's
+ *       time only when the registry shows neither. {@code rgp:resTime} is the command's time, the caller's
+ *       report text the statement;
+ *   <li>glue: a subordinate host can be created only once its domain is registered (create host answers 2303
+ *       otherwise), and a create is only an application here, so glue nameservers of a create are not sent with
+ *       it. This plugin keeps no state and the registry's approval (poll message, or {@code status}) does not
+ *       repeat the requested nameservers, so it cannot add them by itself: the caller adds them after approval
+ *       with an {@link UpdateDomain} whose nameservers carry their addresses, which creates the host objects
+ *       first (IP addresses are required for hosts under .dk) and then adds them to the domain;
  *   <li>the registry's tracking number ({@code dkhm:trackingNo}) of a create is its reference.
  * </ul>
  */
@@ -50,6 +65,8 @@ public final class DkhmHooks implements EppProfileHooks {
     private static final Pattern DANISH_CVR = Pattern.compile("(?:DK)?([0-9]{8})");
     private static final Duration TOKEN_MAX_AGE = Duration.ofDays(30);
     private static final Duration TOKEN_MAX_AHEAD = Duration.ofHours(24);
+    /** The redemption period the specification gives deleted domains ("dkhm:domainAdvisory"). */
+    private static final Duration REDEMPTION_PERIOD = Duration.ofDays(30);
 
     private final Clock clock;
     private final boolean termsAcceptedAtOrder;
@@ -106,17 +123,31 @@ public final class DkhmHooks implements EppProfileHooks {
 
     @Override
     public List<CommandExtension> domainCreate(RegisterDomain command, Greeting greeting) {
-        return List.of(element(namespace(greeting), "orderconfirmationToken",
+        String ns = namespace(greeting);
+        List<CommandExtension> extensions = new ArrayList<>();
+        extensions.add(element(ns, "orderconfirmationToken",
                 orderConfirmationToken(command.termsAcceptedAt(), "the registration of " + command.name())));
+        if (command.autoRenew() != null) {
+            extensions.add(element(ns, "autoRenew", command.autoRenew().toString()));
+        }
+        return extensions;
     }
 
     @Override
     public List<CommandExtension> domainUpdate(UpdateDomain command, Greeting greeting) {
-        if (command.newRegistrant() == null) {
+        if (command.newRegistrant() == null && command.autoRenew() == null) {
             return List.of();
         }
-        return List.of(element(namespace(greeting), "orderconfirmationToken",
-                orderConfirmationToken(command.termsAcceptedAt(), "the change of registrant of " + command.name())));
+        String ns = namespace(greeting);
+        List<CommandExtension> extensions = new ArrayList<>();
+        if (command.newRegistrant() != null) {
+            extensions.add(element(ns, "orderconfirmationToken", orderConfirmationToken(command.termsAcceptedAt(),
+                    "the change of registrant of " + command.name())));
+        }
+        if (command.autoRenew() != null) {
+            extensions.add(element(ns, "autoRenew", command.autoRenew().toString()));
+        }
+        return extensions;
     }
 
     @Override
@@ -129,8 +160,57 @@ public final class DkhmHooks implements EppProfileHooks {
 
     @Override
     public DomainRestore restore(RestoreDomain command, Instant now) {
-        return new DomainRestore(command.name().ascii(), new DomainRestore.Report("", "", now, now, "",
+        return report(command, now, now);
+    }
+
+    @Override
+    public DomainRestore restore(RestoreDomain command, Instant now, Supplier<EppResponse> info) {
+        return report(command, deletedAt(info.get(), now), now);
+    }
+
+    private static DomainRestore report(RestoreDomain command, Instant deletedAt, Instant now) {
+        return new DomainRestore(command.name().ascii(), new DomainRestore.Report("", "", deletedAt, now, "",
                 command.report() == null ? "" : command.report(), null));
+    }
+
+    /**
+     * When the domain was deleted, from its info answer: the later of its last update and the start of its
+     * redemption period (pendingDeletionDate advisory less the period), never after now; now without either.
+     */
+    static Instant deletedAt(EppResponse info, Instant now) {
+        Instant best = null;
+        if (info != null && info.isSuccess()) {
+            Instant updated = info.data(DomainInfoData.class).map(DomainInfoData::updatedAt).orElse(null);
+            if (updated != null && !updated.isAfter(now)) {
+                best = updated;
+            }
+            Instant pending = pendingDeletionDate(info);
+            if (pending != null) {
+                Instant redemptionStart = pending.minus(REDEMPTION_PERIOD);
+                if (!redemptionStart.isAfter(now) && (best == null || redemptionStart.isAfter(best))) {
+                    best = redemptionStart;
+                }
+            }
+        }
+        return best == null ? now : best;
+    }
+
+    /** The date of the {@code dkhm:domainAdvisory} {@code pendingDeletionDate}, or null. */
+    static Instant pendingDeletionDate(EppResponse response) {
+        for (String ns : DkhmNamespaces.SUPPORTED) {
+            for (UnknownElement e : response.unknownExtensions(ns)) {
+                if ("domainAdvisory".equals(e.localName())
+                        && "pendingDeletionDate".equals(ExtensionXml.attribute(e, "domainAdvisory", "advisory"))) {
+                    String date = ExtensionXml.attribute(e, "domainAdvisory", "date");
+                    try {
+                        return date == null || date.isBlank() ? null : ExtensionXml.instant(date);
+                    } catch (RuntimeException ex) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Creates are answered 1001 and decided through the poll queue. */
@@ -150,6 +230,16 @@ public final class DkhmHooks implements EppProfileHooks {
      */
     @Override
     public DomainInfo domainInfo(DomainInfo info, EppResponse response) {
+        String renew = dkhmText(response, "autoRenew");
+        Boolean autoRenew = renew == null ? null : switch (renew.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        };
+        return withAuthId(info, response).withAutoRenew(autoRenew);
+    }
+
+    private static DomainInfo withAuthId(DomainInfo info, EppResponse response) {
         String token = null;
         for (String ns : DkhmNamespaces.SUPPORTED) {
             for (UnknownElement e : response.unknownExtensions(ns)) {
@@ -159,14 +249,9 @@ public final class DkhmHooks implements EppProfileHooks {
             }
         }
         if (token == null || token.isEmpty()) {
-            return info.authCode() == null || info.authCode().isEmpty() ? withAuthCode(info, null) : info;
+            return info.authCode() == null || info.authCode().isEmpty() ? info.withAuthCode(null) : info;
         }
-        return withAuthCode(info, token);
-    }
-
-    private static DomainInfo withAuthCode(DomainInfo i, String authCode) {
-        return new DomainInfo(i.name(), i.registryReference(), i.statuses(), i.registrant(), i.contacts(),
-                i.nameservers(), i.createdAt(), i.expiresAt(), i.sponsor(), authCode);
+        return info.withAuthCode(token);
     }
 
     /** The registry's tracking number in an answer, or null. */

@@ -267,6 +267,7 @@ class DkRegistryTest {
     @Test
     void aRestoreIsTheReportAtOnceAndBillingFailureIsAnErrorTheHostParks() throws Exception {
         EppDomainRegistry registry = registry(false);
+        answer(2303, "Object does not exist"); // the info before the report: no deletion time to be had
         answer(2104, "Billing failure");
         answer(2104, "Billing failure");
 
@@ -278,7 +279,8 @@ class DkRegistryTest {
         assertThat(restore.code()).isEqualTo("2104");
         assertThat(create.status()).isEqualTo(OutcomeStatus.ERROR);
         assertThat(create.code()).isEqualTo("2104");
-        assertThat(server.frames().get(0).xml()).contains("<rgp:restore op=\"report\">",
+        assertThat(server.frames().get(0).xml()).contains("<domain:info");
+        assertThat(server.frames().get(1).xml()).contains("<rgp:restore op=\"report\">",
                 "<rgp:delTime>2026-05-11T09:00:00Z</rgp:delTime>",
                 "<rgp:statement>Restored on the holder's request</rgp:statement>").doesNotContain("op=\"request\"");
     }
@@ -317,5 +319,130 @@ class DkRegistryTest {
 
         assertThat(info.registryReference()).isNotBlank();
         assertThat(new ArrayList<>(info.statuses())).isNotEmpty();
+    }
+
+    private static Nameserver glue(String host, String... addresses) throws Exception {
+        java.net.InetAddress[] ips = new java.net.InetAddress[addresses.length];
+        for (int i = 0; i < addresses.length; i++) {
+            ips[i] = java.net.InetAddress.getByName(addresses[i]);
+        }
+        return Nameserver.withGlue(host, ips);
+    }
+
+    /** An info answer on {@link #NAME} in its redemption period, last updated at {@code upDate}. */
+    private static String deletedInfo(Frame frame, String upDate, String extension) {
+        return ScriptedRegistry.response(frame, 1000, "Command completed successfully",
+                "<domain:infData xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\"><domain:name>eksempel.dk</domain:name>"
+                        + "<domain:roid>EKSEMPEL_DK-DK</domain:roid><domain:status s=\"pendingDelete\"/>"
+                        + "<domain:registrant>USER1-DK</domain:registrant><domain:clID>REG-1234</domain:clID>"
+                        + "<domain:crDate>2020-01-01T00:00:00.0Z</domain:crDate>"
+                        + (upDate == null ? "" : "<domain:upDate>" + upDate + "</domain:upDate>")
+                        + "<domain:exDate>2027-01-01T00:00:00.0Z</domain:exDate></domain:infData>", extension);
+    }
+
+    @Test
+    void theRestoreReportCarriesTheDeletionTimeFromInfo() throws Exception {
+        EppDomainRegistry registry = registry(false);
+        answer(frame -> deletedInfo(frame, "2026-05-02T13:14:15.0Z", null));
+        answer(1000, "Command completed successfully");
+        answerWith("dkhm/info_domain_response.xml");
+
+        Outcome<DomainRegistration> restore = registry.restore(new RestoreDomain(IdempotencyKey.of("rst-2"), NAME,
+                null));
+
+        assertThat(restore.status()).isEqualTo(OutcomeStatus.PROCESSED);
+        assertThat(server.frames().get(0).xml()).contains("<domain:info");
+        assertThat(server.frames().get(1).clTRID()).isEqualTo("rst-2");
+        assertThat(server.frames().get(1).xml()).contains("<rgp:restore op=\"report\">",
+                "<rgp:delTime>2026-05-02T13:14:15Z</rgp:delTime>", "<rgp:resTime>2026-05-11T09:00:00Z</rgp:resTime>");
+    }
+
+    @Test
+    void theDeletionTimeIsTheStartOfTheRedemptionPeriodWhenTheLastUpdateIsOlder() throws Exception {
+        EppDomainRegistry registry = registry(false);
+        // expired without a delete command: the last update is older; the advisory dates the purge 30 days on
+        answer(frame -> deletedInfo(frame, "2025-11-20T10:00:00.0Z",
+                "<dkhm:domainAdvisory xmlns:dkhm=\"urn:dkhm:params:xml:ns:dkhm-4.5\" advisory=\"pendingDeletionDate\" "
+                        + "date=\"2026-06-01T22:00:00.0Z\" domain=\"eksempel.dk\"/>"));
+        answer(1000, "Command completed successfully");
+        answerWith("dkhm/info_domain_response.xml");
+
+        registry.restore(new RestoreDomain(IdempotencyKey.of("rst-3"), NAME, "Holder paid"));
+
+        assertThat(server.frames().get(1).xml()).contains("<rgp:delTime>2026-05-02T22:00:00Z</rgp:delTime>",
+                "<rgp:statement>Holder paid</rgp:statement>");
+    }
+
+    @Test
+    void autoRenewIsSentOnCreateAndUpdateAndReadFromInfo() throws Exception {
+        EppDomainRegistry registry = registry(false);
+        answerWith("dkhm-spec/line-2304.xml");
+        answer(1000, "Command completed successfully");
+        answerWith("dkhm-spec/line-2666.xml");
+        answer(1000, "Command completed successfully");
+        answerWith("dkhm/info_domain_response.xml");
+
+        Outcome<DomainRegistration> created = registry.register(create("ar-1").withAutoRenew(false));
+        Outcome<DomainInfo> updated = registry.update(UpdateDomain.autoRenew(IdempotencyKey.of("ar-2"), NAME, true));
+        Outcome<DomainInfo> untouched = registry.update(UpdateDomain.authCode(IdempotencyKey.of("ar-3"), NAME, "x"));
+
+        assertThat(created.status()).isEqualTo(OutcomeStatus.PENDING);
+        assertThat(server.frames().get(0).xml()).contains(
+                "<dkhm:autoRenew xmlns:dkhm=\"urn:dkhm:params:xml:ns:dkhm-4.5\">false</dkhm:autoRenew>");
+        assertThat(server.frames().get(1).xml()).contains("<domain:chg/>",
+                "<dkhm:autoRenew xmlns:dkhm=\"urn:dkhm:params:xml:ns:dkhm-4.5\">true</dkhm:autoRenew>")
+                .doesNotContain("orderconfirmationToken");
+        assertThat(updated.value().autoRenew()).as("the spec's info example shows autoRenew true").isTrue();
+        assertThat(server.frames().get(3).xml()).doesNotContain("autoRenew");
+        assertThat(untouched.value().autoRenew()).as("an info answer without the element").isNull();
+    }
+
+    @Test
+    void aCreateWithoutAnAutoRenewChoiceLeavesItToTheAccountDefault() throws Exception {
+        EppDomainRegistry registry = registry(false);
+        answerWith("dkhm-spec/line-2304.xml");
+
+        registry.register(create("ar-4"));
+
+        assertThat(server.frames().get(0).xml()).doesNotContain("autoRenew");
+    }
+
+    @Test
+    void glueNameserversOfAnUpdateAreCreatedAsHostsWithAddressesFirst() throws Exception {
+        EppDomainRegistry registry = registry(false);
+        answer(frame -> ScriptedRegistry.response(frame, 1000, "Command completed successfully",
+                "<host:chkData xmlns:host=\"urn:ietf:params:xml:ns:host-1.0\"><host:cd><host:name avail=\"1\">"
+                        + "ns1.eksempel.dk</host:name></host:cd><host:cd><host:name avail=\"0\">ns2.eksempel.dk"
+                        + "</host:name></host:cd></host:chkData>", null));
+        answer(1000, "Command completed successfully");
+        answer(1000, "Command completed successfully");
+        answerWith("dkhm/info_domain_response.xml");
+
+        Outcome<DomainInfo> outcome = registry.update(UpdateDomain.nameservers(IdempotencyKey.of("ns-1"), NAME,
+                List.of(glue("ns1.eksempel.dk", "192.0.2.2", "2001:db8::2"),
+                        glue("ns2.eksempel.dk", "192.0.2.3")), List.of()));
+
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.PROCESSED);
+        assertThat(server.frames().get(0).xml()).contains("<host:check");
+        assertThat(server.frames().get(1).xml()).contains("<host:create", "<host:name>ns1.eksempel.dk</host:name>",
+                "<host:addr ip=\"v4\">192.0.2.2</host:addr>", "<host:addr ip=\"v6\">2001:db8:0:0:0:0:0:2</host:addr>");
+        assertThat(server.frames().get(2).xml()).contains("<domain:update", "<domain:add><domain:ns>"
+                + "<domain:hostObj>ns1.eksempel.dk</domain:hostObj><domain:hostObj>ns2.eksempel.dk</domain:hostObj>");
+    }
+
+    @Test
+    void glueNameserversOfACreateWaitForTheApproval() throws Exception {
+        EppDomainRegistry registry = registry(false);
+        answerWith("dkhm-spec/line-2304.xml");
+
+        Outcome<DomainRegistration> outcome = registry.register(new RegisterDomain(IdempotencyKey.of("g-1"), NAME,
+                Period.years(1), new ContactHandle("USER1-DK"), Map.of(), List.of(Nameserver.of("ns1.dk-hostmaster.dk"),
+                glue("ns1.eksempel.dk", "192.0.2.2")), null, null).withTermsAcceptedAt(ACCEPTED));
+
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.PENDING);
+        assertThat(outcome.message()).contains("ns1.eksempel.dk", "still to be added once the domain exists");
+        assertThat(server.frames()).hasSize(1);
+        assertThat(server.frames().get(0).xml()).contains("<domain:hostObj>ns1.dk-hostmaster.dk</domain:hostObj>")
+                .doesNotContain("ns1.eksempel.dk</domain:hostObj>");
     }
 }

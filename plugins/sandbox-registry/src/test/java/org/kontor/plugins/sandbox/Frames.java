@@ -80,8 +80,13 @@ final class Frames {
     }
 
     static String restore(String name, String op, boolean withReport) {
+        return restore(name, op, withReport, "2026-01-01T00:00:00.0Z");
+    }
+
+    /** A restore whose report (if any) gives {@code delTime} as the deletion time. */
+    static String restore(String name, String op, boolean withReport, String delTime) {
         String report = !withReport ? "" : "<rgp:report><rgp:preData>before</rgp:preData>"
-                + "<rgp:postData>after</rgp:postData><rgp:delTime>2026-01-01T00:00:00.0Z</rgp:delTime>"
+                + "<rgp:postData>after</rgp:postData><rgp:delTime>" + delTime + "</rgp:delTime>"
                 + "<rgp:resTime>2026-01-02T00:00:00.0Z</rgp:resTime><rgp:resReason>mistake</rgp:resReason>"
                 + "<rgp:statement>true to our knowledge</rgp:statement><rgp:statement>in good faith</rgp:statement>"
                 + "</rgp:report>";

@@ -212,7 +212,8 @@ class SandboxDkProfileTest {
             client.xml(command(Frames.simple("delete", "domain", "name", domain)));
             assertThat(client.xml(Frames.restore(domain, "request", false)).code())
                     .as("the .dk registry has no restore request").isEqualTo(2101);
-            assertThat(client.xml(Frames.restore(domain, "report", true)).code()).isEqualTo(1000);
+            assertThat(client.xml(Frames.restore(domain, "report", true, "2026-03-01T10:00:00.0Z")).code())
+                    .isEqualTo(1000);
         }
     }
 
@@ -238,6 +239,72 @@ class SandboxDkProfileTest {
             assertThat(client.xml(report.replace("TIME", "2026-03-01T10:00:00.0Z").replace("CLTRID", "tx-ack")).code())
                     .isEqualTo(1000);
             assertThat(sandbox.registry.find(domain)).isPresent();
+        }
+    }
+
+    @DbTest
+    void theRestoreReportsDelTimeMustBeTheDeletionTime(Database database) {
+        try (Sandbox sandbox = sandbox(database, "1000.00"); TestClient client = sandbox.loggedIn()) {
+            String registrant = registrant(client);
+            String domain = sandbox.domain("deltime", "dk");
+            client.xml(create(example("create_domain_with_orderconfirmation_token.xml"), domain, registrant, token()));
+            sandbox.registry.decidePendingCreates();
+            assertThat(client.xml(command(Frames.simple("delete", "domain", "name", domain))).code()).isEqualTo(1001);
+            clock.advance(Duration.ofDays(3));
+
+            Answer info = client.xml(command(Frames.simple("info", "domain", "name", domain)));
+            assertThat(info.text("upDate")).as("info dates the deletion").startsWith("2026-03-01T10:00:00");
+            Answer now = client.xml(Frames.restore(domain, "report", true, "2026-03-04T10:00:00.0Z"));
+            assertThat(now.code()).as("the restore's own time is not the deletion time").isEqualTo(2306);
+            assertThat(client.xml(Frames.restore(domain, "report", true, "not-a-time")).code()).isEqualTo(2005);
+            assertThat(sandbox.registry.find(domain)).as("still deleted").isEmpty();
+            assertThat(client.xml(Frames.restore(domain, "report", true, "2026-03-01T11:00:00+01:00")).code())
+                    .as("the deletion time, in any offset").isEqualTo(1000);
+            assertThat(sandbox.registry.find(domain)).isPresent();
+        }
+    }
+
+    @DbTest
+    void autoRenewIsSetOnCreateChangedByUpdateAndShownByInfo(Database database) {
+        try (Sandbox sandbox = sandbox(database, "1000.00"); TestClient client = sandbox.loggedIn()) {
+            String registrant = registrant(client);
+            String domain = sandbox.domain("renewal", "dk");
+            String renewOff = "<dkhm:autoRenew " + Frames.DKHM + ">false</dkhm:autoRenew>";
+            assertThat(client.xml(create(example("create_domain_with_orderconfirmation_token.xml"), domain, registrant,
+                    token()).replace("</dkhm:orderconfirmationToken>", "</dkhm:orderconfirmationToken>" + renewOff))
+                    .code()).isEqualTo(1001);
+            sandbox.registry.decidePendingCreates();
+            String info = command(Frames.simple("info", "domain", "name", domain));
+            assertThat(client.xml(info).text("autoRenew")).isEqualTo("false");
+
+            assertThat(client.xml(command(Frames.domainUpdate(domain, null, null, ""),
+                    "<dkhm:autoRenew " + Frames.DKHM + ">true</dkhm:autoRenew>", "tx-renew-on")).code())
+                    .isEqualTo(1000);
+            assertThat(client.xml(info).text("autoRenew")).isEqualTo("true");
+            assertThat(client.xml(command(Frames.domainUpdate(domain, null, null, ""),
+                    "<dkhm:autoRenew " + Frames.DKHM + ">maybe</dkhm:autoRenew>", "tx-renew-bad")).code())
+                    .as("true or false only").isEqualTo(2005);
+            assertThat(client.xml(command(Frames.domainUpdate(domain, null, null, "<domain:authInfo><domain:pw>"
+                    + "autotransfer</domain:pw></domain:authInfo>"))).code()).isEqualTo(1000);
+            assertThat(client.xml(info).text("autoRenew")).as("an update without it leaves it").isEqualTo("true");
+        }
+    }
+
+    @DbTest
+    void aHostInsideADomainWhoseCreateIsUndecidedIsRefused(Database database) {
+        try (Sandbox sandbox = sandbox(database, "1000.00"); TestClient client = sandbox.loggedIn()) {
+            String registrant = registrant(client);
+            String domain = sandbox.domain("glue", "dk");
+            client.xml(create(example("create_domain_with_orderconfirmation_token.xml"), domain, registrant, token()));
+
+            assertThat(client.xml(command(Frames.hostCreate("ns1." + domain, "192.0.2.2"))).code())
+                    .as("the domain is not registered yet").isEqualTo(2303);
+            sandbox.registry.decidePendingCreates();
+            assertThat(client.xml(command(Frames.hostCreate("ns1." + domain))).code())
+                    .as("glue addresses are required inside the domain").isEqualTo(2003);
+            assertThat(client.xml(command(Frames.hostCreate("ns1." + domain, "192.0.2.2"))).code()).isEqualTo(1000);
+            assertThat(client.xml(command(Frames.domainUpdate(domain, "<domain:ns><domain:hostObj>ns1." + domain
+                    + "</domain:hostObj></domain:ns>", null, null))).code()).isEqualTo(1000);
         }
     }
 }

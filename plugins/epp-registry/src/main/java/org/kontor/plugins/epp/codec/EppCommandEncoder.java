@@ -190,6 +190,10 @@ public final class EppCommandEncoder {
                 domainAuthInfo(out, c.newAuthInfo());
             }
             out.end();
+        } else if (c.add().isEmpty() && c.remove().isEmpty()) {
+            // an update whose changes are all in extensions (DNSSEC, a registry's own): an empty chg, as RFC 3915
+            // does for restore; registries such as .dk want one of add, rem or chg
+            out.empty(D, DOMAIN, "chg");
         }
         out.end().end();
     }

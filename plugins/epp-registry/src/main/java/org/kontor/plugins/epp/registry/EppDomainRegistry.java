@@ -110,6 +110,12 @@ import org.kontor.plugins.epp.session.EppOutcomes;
  * its domain exists, so on a create the domain is created with the other nameservers first, then the glue
  * hosts, then an update adds them; on an update the hosts are created before it. Elsewhere glue goes as host
  * attributes (RFC 5731 {@code hostAttr}).
+ *
+ * <p>Auto-renewal: generic EPP (RFC 5731) has no element for whether the registry renews a domain by itself, so
+ * this profile sends nothing for the {@code autoRenew} of {@link RegisterDomain} and {@link UpdateDomain} and
+ * reads none ({@link DomainInfo#autoRenew()} is null); a registry plugin with such an extension (registry-dk's
+ * {@code dkhm:autoRenew}) adds it through its hooks. An update that carries nothing but an auto-renew choice
+ * is answered {@code unsupported} here without being sent.
  */
 public final class EppDomainRegistry implements DomainRegistry {
 
@@ -594,6 +600,11 @@ public final class EppDomainRegistry implements DomainRegistry {
                 extensions.add(SecDnsExtension.update(command.addDsRecords(), command.removeDsRecords()));
             }
             extensions.addAll(hooks.domainUpdate(command, g));
+            if (command.autoRenew() != null && extensions.isEmpty() && nothingElse(command)
+                    && hooks.domainUpdateAuthInfo(command) == null) {
+                return Outcome.error("unsupported", profile.registryId() + " has no auto-renew setting in generic "
+                        + "EPP (RFC 5731); nothing was sent for " + command.name());
+            }
             if (hostObjects) {
                 List<Nameserver> glue = command.addNameservers().stream()
                         .filter(ns -> ns.needsGlueFor(command.name()) && !ns.addresses().isEmpty()).toList();
@@ -621,6 +632,13 @@ public final class EppDomainRegistry implements DomainRegistry {
         return outcome.isProcessed() ? withValue(outcome, infoIfReachable(command.name())) : outcome;
     }
 
+    /** Whether the update changes nothing but its auto-renew choice. */
+    private static boolean nothingElse(UpdateDomain c) {
+        return c.addNameservers().isEmpty() && c.removeNameservers().isEmpty() && c.addContacts().isEmpty()
+                && c.removeContacts().isEmpty() && c.addStatuses().isEmpty() && c.removeStatuses().isEmpty()
+                && c.newRegistrant() == null && c.addDsRecords().isEmpty() && c.removeDsRecords().isEmpty();
+    }
+
     @Override
     public Outcome<Void> delete(DeleteDomain command) {
         return billable(new DomainDelete(command.name().ascii()), command.key(), response -> null);
@@ -630,7 +648,14 @@ public final class EppDomainRegistry implements DomainRegistry {
     public Outcome<DomainRegistration> restore(RestoreDomain command) {
         EppCommand restore;
         try {
-            restore = hooks.restore(command, clock.instant());
+            EppResponse[] current = {null};
+            restore = hooks.restore(command, clock.instant(), () -> {
+                if (current[0] == null) {
+                    current[0] = send(org.kontor.plugins.epp.command.DomainInfo.of(command.name().ascii()), null,
+                            "info");
+                }
+                return current[0];
+            });
             if (profile.feeAgreement()) {
                 restore = Extended.of(restore, List.of(feeAgreement("restore", command.name(), null, "update")));
             }
@@ -690,6 +715,11 @@ public final class EppDomainRegistry implements DomainRegistry {
      * {@code pendingCreate}), absent → CANCELED, another registrar's → ERROR, no answer → UNDEFINED. Where the
      * registry decides creates later, an application it still decides shows as {@code pendingCreate}; one it
      * refused is gone, so absent is final there too.
+     *
+     * <p>This reading is sound for creates only. EPP (RFC 5730) has no query of a past transaction by its clTRID,
+     * and {@code info} shows state, not history: after a renew whose answer was lost the expiry date says
+     * nothing without the expiry the caller started from, and a restored domain looks like one never deleted.
+     * Neither is passed here, so for a lost renew or restore PROCESSED only means the domain is ours.
      */
     @Override
     public Outcome<DomainRegistration> status(IdempotencyKey key, DomainName name) {

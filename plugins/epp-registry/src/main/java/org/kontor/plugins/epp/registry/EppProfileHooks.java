@@ -2,6 +2,7 @@ package org.kontor.plugins.epp.registry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.kontor.api.registry.CreateContact;
 import org.kontor.api.registry.RegisterDomain;
 import org.kontor.api.registry.RestoreDomain;
@@ -64,6 +65,16 @@ public interface EppProfileHooks {
     /** The restore to send: by default an RGP restore request. */
     default DomainRestore restore(RestoreDomain command, Instant now) {
         return new DomainRestore(command.name().ascii());
+    }
+
+    /**
+     * The restore to send, for profiles whose first restore frame needs the domain's data (the .dk registry's
+     * report at once, with the deletion time). {@code info} gives the registry's answer to {@code domain:info} on
+     * the domain, asked once and only when called; it throws {@link EppRegistryException} when the registry
+     * cannot be reached, and the restore is then not sent. By default {@link #restore(RestoreDomain, Instant)}.
+     */
+    default DomainRestore restore(RestoreDomain command, Instant now, Supplier<EppResponse> info) {
+        return restore(command, now);
     }
 
     /**

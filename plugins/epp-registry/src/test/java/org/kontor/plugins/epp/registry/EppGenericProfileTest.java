@@ -25,6 +25,7 @@ import org.kontor.api.outcome.Outcome;
 import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.registry.ContactHandle;
 import org.kontor.api.registry.CreateContact;
+import org.kontor.api.registry.DomainInfo;
 import org.kontor.api.registry.DomainPrice;
 import org.kontor.api.registry.DomainRegistration;
 import org.kontor.api.registry.DsRecord;
@@ -365,5 +366,49 @@ class EppGenericProfileTest {
         assertThat(report.xml()).contains("<rgp:restore op=\"report\">", "<rgp:delTime>2026-05-10T08:00:00Z<",
                 "<rgp:resReason>deleted by mistake<", "registrant=k1");
         assertThat(report.all("rgp:statement")).hasSize(2);
+    }
+
+    /** Generic EPP has no auto-renew element: a create carries none, an update of nothing else is not sent. */
+    @Test
+    void autoRenewHasNoElementInGenericEpp() throws Exception {
+        List<String> answers = new ArrayList<>(List.of("create", "update", "info"));
+        EppDomainRegistry registry = registry(ALL_EXTENSIONS, false, frame -> switch (answers.remove(0)) {
+            case "create" -> ScriptedRegistry.response(frame, 1000, "Command completed successfully",
+                    "<domain:creData xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\"><domain:name>example.com"
+                            + "</domain:name><domain:crDate>2026-05-13T08:01:35.0Z</domain:crDate><domain:exDate>"
+                            + "2027-05-13T08:01:35.0Z</domain:exDate></domain:creData>", null);
+            case "update" -> ScriptedRegistry.response(frame, 1000, "Command completed successfully", null, null);
+            default -> ScriptedRegistry.response(frame, 1000, "Command completed successfully",
+                    "<domain:infData xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\"><domain:name>example.com"
+                            + "</domain:name><domain:roid>D1-REP</domain:roid><domain:status s=\"ok\"/>"
+                            + "<domain:clID>REG-1234</domain:clID></domain:infData>", null);
+        });
+
+        Outcome<DomainRegistration> created = registry.register(RegisterDomain.of(IdempotencyKey.of("ar-1"), NAME,
+                Period.years(1), new ContactHandle("HOLDER1"), List.of()).withAutoRenew(false));
+        Outcome<DomainInfo> only = registry.update(UpdateDomain.autoRenew(IdempotencyKey.of("ar-2"), NAME, true));
+        Outcome<DomainInfo> withMore = registry.update(new UpdateDomain(IdempotencyKey.of("ar-3"), NAME, null, null,
+                null, null, Set.of("clientHold"), null, null, null, null, null, null, true));
+
+        assertThat(created.status()).isEqualTo(OutcomeStatus.PROCESSED);
+        assertThat(server.frames().get(0).xml()).doesNotContainIgnoringCase("renew");
+        assertThat(only.status()).isEqualTo(OutcomeStatus.ERROR);
+        assertThat(only.code()).isEqualTo("unsupported");
+        assertThat(withMore.status()).isEqualTo(OutcomeStatus.PROCESSED);
+        assertThat(server.frames()).extracting(Frame::command).containsExactly("create", "update", "info");
+        assertThat(server.frames().get(1).xml()).contains("<domain:status s=\"clientHold\"/>")
+                .doesNotContainIgnoringCase("renew");
+        assertThat(withMore.value().autoRenew()).isNull();
+    }
+
+    @Test
+    void anUpdateWhoseChangesAreAllInExtensionsCarriesAnEmptyChg() throws Exception {
+        EppDomainRegistry registry = registry(ALL_EXTENSIONS, false,
+                frame -> ScriptedRegistry.response(frame, 2303, "Object does not exist", null, null));
+
+        registry.update(UpdateDomain.dsRecords(IdempotencyKey.of("ds-1"), NAME, List.of(DS), List.of()));
+
+        assertThat(server.frames().get(0).xml()).contains("<domain:name>example.com</domain:name><domain:chg/>",
+                "<secDNS:update");
     }
 }

@@ -413,6 +413,12 @@ final class ContactHostCommands {
                 throw new Refusal(ResultCode.AUTHORIZATION_ERROR,
                         "the superordinate domain " + parent + " is another registrar's");
             }
+            if (domain.pendingCreate()) {
+                // the .dk specification, create host: 2303 "if the domain name for the host is not registered";
+                // an application the registry still decides is not
+                throw new Refusal(ResultCode.OBJECT_DOES_NOT_EXIST,
+                        "the domain " + parent + " is not registered yet: its create awaits the registry's decision");
+            }
             if (addresses.isEmpty()) {
                 throw new Refusal(ResultCode.REQUIRED_PARAMETER_MISSING,
                         "a host inside " + parent + " needs glue addresses");

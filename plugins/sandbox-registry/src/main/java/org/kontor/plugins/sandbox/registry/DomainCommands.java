@@ -11,8 +11,11 @@ import static org.kontor.plugins.sandbox.protocol.Xml.value;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -164,8 +167,8 @@ final class DomainCommands {
                 throw new Refusal(ResultCode.PARAMETER_POLICY_ERROR,
                         "Specifying contacts for registrar handled domains is not allowed");
             }
-            String renew = dkhmText(c.extension(), "autoRenew");
-            autoRenew = renew == null || Boolean.parseBoolean(renew);
+            Boolean renew = autoRenew(c);
+            autoRenew = renew == null || renew;
         }
         if (dk || registry.settings().rules().strictReferences()) {
             references(h, registrant, contacts, nameServers);
@@ -405,15 +408,28 @@ final class DomainCommands {
                 authInfo = pw == null ? "" : pw;
             }
         }
-        String autoRenew = dkhmText(c.extension(), "autoRenew");
+        Boolean autoRenew = dk ? autoRenew(c) : null;
         h.createUpdate("UPDATE sandbox_registry_domain SET statuses = :s, registrant = COALESCE(:reg, registrant), "
                         + "auth_info = :a, auth_expires_at = :ae, auto_renew = COALESCE(:ar, auto_renew), "
                         + "updated_at = :at, updated_by = :by WHERE name = :n")
                 .bind("s", statuses.isEmpty() ? "ok" : String.join(" ", statuses)).bind("reg", registrant)
                 .bind("a", authInfo).bind("ae", authExpires)
-                .bind("ar", dk && autoRenew != null ? (Boolean.parseBoolean(autoRenew) ? 1 : 0) : null)
+                .bind("ar", autoRenew == null ? null : autoRenew ? 1 : 0)
                 .bind("at", now.toEpochMilli()).bind("by", registrar).bind("n", name).execute();
         return EppResponse.of(ResultCode.SUCCESS, clTRID, svTRID);
+    }
+
+    /** dkhm:autoRenew of a create or update: true, false (the schema's two tokens), or null when absent. */
+    private static Boolean autoRenew(XmlCommand c) {
+        String text = dkhmText(c.extension(), "autoRenew");
+        if (text == null) {
+            return null;
+        }
+        return switch (text.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new Refusal(ResultCode.PARAMETER_SYNTAX_ERROR, "dkhm:autoRenew is true or false, not " + text);
+        };
     }
 
     private static List<ResponseData.ContactRef> contacts(Element addOrRem) {
@@ -471,6 +487,9 @@ final class DomainCommands {
         if (children(report, RGP, "statement").size() < (dk ? 1 : 2)) {
             throw new Refusal(ResultCode.REQUIRED_PARAMETER_MISSING, dk ? "rgp:statement" : "rgp:statement, twice");
         }
+        if (dk) {
+            checkDeletionTime(value(report, RGP, "delTime"), d.deletedAt());
+        }
         if (dk && !registry.charge(h, registrar, registry.price(d.name(), 1))) {
             throw new Refusal(ResultCode.BILLING_FAILURE, "the balance does not cover the restore");
         }
@@ -479,6 +498,24 @@ final class DomainCommands {
                 .bind("at", now.toEpochMilli()).bind("by", registrar).bind("n", d.name()).execute();
         registry.enqueue(h, registrar, "Domain " + d.name() + " restored");
         return EppResponse.of(ResultCode.SUCCESS, clTRID, svTRID);
+    }
+
+    /**
+     * The sandbox's .dk check of a restore report: {@code rgp:delTime} is when the domain was deleted (what info
+     * shows as its last update), to the second. The specification only calls the field mandatory; the check is
+     * there so that a client sending the time of the restore instead is found out.
+     */
+    private static void checkDeletionTime(String delTime, Instant deletedAt) {
+        Instant given;
+        try {
+            given = OffsetDateTime.parse(delTime).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Refusal(ResultCode.PARAMETER_SYNTAX_ERROR, "rgp:delTime is not a date and time: " + delTime);
+        }
+        if (Math.abs(Duration.between(deletedAt, given).toMillis()) >= 1000) {
+            throw new Refusal(ResultCode.PARAMETER_POLICY_ERROR, "rgp:delTime " + delTime
+                    + " is not the deletion time of the domain, " + deletedAt.truncatedTo(ChronoUnit.SECONDS));
+        }
     }
 
     // ---------------------------------------------------------------- renew and delete
