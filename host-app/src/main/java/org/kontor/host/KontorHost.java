@@ -32,6 +32,7 @@ import org.kontor.host.catalog.CatalogRules;
 import org.kontor.host.catalog.CatalogStore;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.db.HostDatabase;
+import org.kontor.host.domains.AvailabilitySearch;
 import org.kontor.host.domains.DomainPrices;
 import org.kontor.host.domains.DomainStore;
 import org.kontor.host.domains.HostPortfolio;
@@ -65,6 +66,8 @@ import org.kontor.host.provisioning.ClearingNotices;
 import org.kontor.host.provisioning.DomainOperationStore;
 import org.kontor.host.provisioning.DomainOperations;
 import org.kontor.host.provisioning.ProvisioningTargets;
+import org.kontor.host.search.DomainSearch;
+import org.kontor.host.search.SearchApi;
 import org.kontor.host.secrets.MasterKeys;
 import org.kontor.host.secrets.SecretBox;
 import org.kontor.host.security.AccessControl;
@@ -110,6 +113,8 @@ public final class KontorHost implements AutoCloseable {
     private Clock clock;
     /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
     private static final int POLL_MESSAGES_PER_RUN = 500;
+    /** The longest a domain search waits for the registries' answers; a registry slower than this is unknown. */
+    private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(5);
 
     private KontorHost(KontorConfig config, Clock clock) {
         try {
@@ -174,6 +179,10 @@ public final class KontorHost implements AutoCloseable {
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales),
                 new AssetHandler(themeEngine, Duration.ofHours(1)));
 
+        ExecutorService availabilityChecks = Executors.newCachedThreadPool(daemon("availability"));
+        closeables.add(() -> shutdown(availabilityChecks));
+        DomainSearch domainSearch = new DomainSearch(catalog, catalogRules,
+                new AvailabilitySearch(extensions, availabilityChecks, SEARCH_TIMEOUT), clock);
         RegistryMessages registryMessages = new RegistryMessages(database.jdbi(), clock);
         apiTokens = new ApiTokens(database.jdbi(), clock, new SecureRandom());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -186,7 +195,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
-                        config2 -> new CatalogApi(catalog, catalogRules, json, clock).register(config2.routes)),
+                        config2 -> new CatalogApi(catalog, catalogRules, json, clock).register(config2.routes),
+                        config2 -> new SearchApi(domainSearch, catalog, json).register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
                 metrics, config.get("metrics.token"), themes::renderError);
         web = new WebServer(config.require("http.host"), config.integer("http.port"));

@@ -289,14 +289,7 @@ public final class CatalogApi {
         view.put("phaseEndsAt", current.map(LaunchPhase::endsAt).map(Instant::toString).orElse(null));
         entry.phases().stream().filter(p -> p.startsAt().isAfter(now)).findFirst().ifPresent(next ->
                 view.put("nextPhase", phaseView(next)));
-        String reason = null;
-        if (!rules.registryAvailable(entry)) {
-            reason = "no-registry";
-        } else if (phase.isEmpty()) {
-            reason = "phase-closed";
-        } else if (!prices.containsKey(CatalogOperation.REGISTER.jsonName())) {
-            reason = "no-price";
-        }
+        String reason = rules.notOrderableReason(entry, currency, now).orElse(null);
         view.put("orderable", reason == null);
         if (reason != null) {
             view.put("notOrderableReason", reason);

@@ -2,6 +2,7 @@ package org.kontor.host.catalog;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,6 +114,22 @@ public final class CatalogRules {
             }
         }
         return violations;
+    }
+
+    /**
+     * Why names under the entry's TLD cannot be ordered now with a price in {@code currency}, as the storefront says
+     * it: {@code no-registry}, {@code phase-closed} or {@code no-price}; empty when they can.
+     */
+    public Optional<String> notOrderableReason(TldEntry entry, Currency currency, Instant now) {
+        if (!registryAvailable(entry)) {
+            return Optional.of("no-registry");
+        }
+        if (currentPhase(entry, now).isEmpty()) {
+            return Optional.of("phase-closed");
+        }
+        boolean priced = store.pricesOf(entry.tld()).getOrDefault(CatalogOperation.REGISTER, List.of()).stream()
+                .anyMatch(price -> price.currency().equals(currency));
+        return priced ? Optional.empty() : Optional.of("no-price");
     }
 
     /** Whether a running registry serves the entry's TLD (its registry, if it names one). */

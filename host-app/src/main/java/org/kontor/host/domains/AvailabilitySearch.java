@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.Tld;
 import org.kontor.api.registry.DomainAvailability;
@@ -54,26 +58,70 @@ public final class AvailabilitySearch {
      * @throws org.kontor.api.domain.InvalidDomainNameException when the label does not make a valid name
      */
     public List<NameAvailability> search(String label, List<Tld> tlds) {
+        return check(names(label, tlds), answered -> { });
+    }
+
+    /**
+     * The availability of each name (repeated names once), in the order of {@code names}. {@code onAnswer} is
+     * called on the caller's thread with each registry's answers as they arrive, fastest first: names no registry
+     * serves first, names of a registry that failed or did not answer in time with the registry; every name is
+     * passed exactly once before this returns, which is at most the timeout after the call.
+     */
+    public List<NameAvailability> check(List<DomainName> names, Consumer<List<NameAvailability>> onAnswer) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<DomainName> names = names(label, tlds);
         List<DomainRegistry> registries = extensions.of(DomainRegistry.class).stream()
                 .map(Contribution::extension).toList();
 
         Map<DomainName, NameAvailability> answers = new LinkedHashMap<>();
         Map<DomainRegistry, List<DomainName>> byRegistry = new IdentityHashMap<>();
+        List<NameAvailability> unserved = new ArrayList<>();
         for (DomainName name : names) {
+            if (answers.containsKey(name)) {
+                continue;
+            }
             answers.put(name, null);
             Optional<DomainRegistry> registry = registryFor(registries, name.tld());
             if (registry.isPresent()) {
                 byRegistry.computeIfAbsent(registry.get(), r -> new ArrayList<>()).add(name);
             } else {
-                answers.put(name, NameAvailability.unknown(name, "no registry serves ." + name.tld()));
+                NameAvailability unknown = NameAvailability.unknown(name, "no registry serves ." + name.tld());
+                answers.put(name, unknown);
+                unserved.add(unknown);
             }
         }
+        if (!unserved.isEmpty()) {
+            onAnswer.accept(List.copyOf(unserved));
+        }
 
+        BlockingQueue<DomainRegistry> done = new LinkedBlockingQueue<>();
         Map<DomainRegistry, CompletableFuture<List<DomainAvailability>>> pending = new IdentityHashMap<>();
-        byRegistry.forEach((registry, group) -> pending.put(registry, ask(registry, group)));
-        byRegistry.forEach((registry, group) -> collect(registry, group, pending.get(registry), deadline, answers));
+        byRegistry.forEach((registry, group) -> {
+            CompletableFuture<List<DomainAvailability>> answer = ask(registry, group);
+            pending.put(registry, answer);
+            answer.whenComplete((checked, failure) -> done.add(registry));
+        });
+        Set<DomainRegistry> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        open.addAll(byRegistry.keySet());
+        while (!open.isEmpty()) {
+            DomainRegistry next;
+            try {
+                next = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                next = null;
+            }
+            if (next == null) {
+                break;
+            }
+            if (open.remove(next)) {
+                onAnswer.accept(collect(next, byRegistry.get(next), pending.get(next), deadline, answers));
+            }
+        }
+        for (DomainRegistry late : byRegistry.keySet()) {
+            if (open.contains(late)) {
+                onAnswer.accept(collect(late, byRegistry.get(late), pending.get(late), deadline, answers));
+            }
+        }
         return List.copyOf(answers.values());
     }
 
@@ -95,13 +143,13 @@ public final class AvailabilitySearch {
         }
     }
 
-    private static void collect(DomainRegistry registry, List<DomainName> names,
-                                CompletableFuture<List<DomainAvailability>> answer, long deadline,
-                                Map<DomainName, NameAvailability> answers) {
+    private static List<NameAvailability> collect(DomainRegistry registry, List<DomainName> names,
+                                                  CompletableFuture<List<DomainAvailability>> answer, long deadline,
+                                                  Map<DomainName, NameAvailability> answers) {
         String unknownReason;
         try {
             long left = Math.max(0, deadline - System.nanoTime());
-            List<DomainAvailability> checked = answer.get(left, TimeUnit.NANOSECONDS);
+            List<DomainAvailability> checked = answer.isDone() ? answer.get() : answer.get(left, TimeUnit.NANOSECONDS);
             for (DomainAvailability a : checked == null ? List.<DomainAvailability>of() : checked) {
                 if (answers.containsKey(a.name()) && names.contains(a.name())) {
                     answers.put(a.name(), a.available() ? NameAvailability.available(a.name())
@@ -122,5 +170,6 @@ public final class AvailabilitySearch {
                 answers.put(name, NameAvailability.unknown(name, unknownReason));
             }
         }
+        return names.stream().map(answers::get).toList();
     }
 }

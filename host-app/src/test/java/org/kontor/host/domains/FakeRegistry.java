@@ -26,25 +26,25 @@ import org.kontor.api.registry.TransferDomain;
 import org.kontor.api.registry.UpdateDomain;
 
 /** A registry that only checks: it answers each check with {@code answer} and records what it was asked. */
-final class FakeRegistry implements DomainRegistry {
+public final class FakeRegistry implements DomainRegistry {
 
-    final List<List<DomainName>> checks = new CopyOnWriteArrayList<>();
+    public final List<List<DomainName>> checks = new CopyOnWriteArrayList<>();
     private final String id;
     private final Set<Tld> tlds;
     private final Function<List<DomainName>, List<DomainAvailability>> answer;
 
-    FakeRegistry(String id, Set<Tld> tlds, Function<List<DomainName>, List<DomainAvailability>> answer) {
+    public FakeRegistry(String id, Set<Tld> tlds, Function<List<DomainName>, List<DomainAvailability>> answer) {
         this.id = id;
         this.tlds = tlds;
         this.answer = answer;
     }
 
     /** Every name is available except those whose label is {@code taken}. */
-    static FakeRegistry answering(String id, String... tlds) {
+    public static FakeRegistry answering(String id, String... tlds) {
         return new FakeRegistry(id, tldSet(tlds), FakeRegistry::answer);
     }
 
-    static FakeRegistry sleeping(String id, long millis, String... tlds) {
+    public static FakeRegistry sleeping(String id, long millis, String... tlds) {
         return new FakeRegistry(id, tldSet(tlds), names -> {
             try {
                 Thread.sleep(millis);
@@ -55,7 +55,7 @@ final class FakeRegistry implements DomainRegistry {
         });
     }
 
-    static FakeRegistry failing(String id, String... tlds) {
+    public static FakeRegistry failing(String id, String... tlds) {
         return new FakeRegistry(id, tldSet(tlds), names -> {
             throw new IllegalStateException("connection refused");
         });

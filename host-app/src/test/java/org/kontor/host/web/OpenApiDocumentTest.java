@@ -263,6 +263,33 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void searchAnswersMatchTheirSchemas() throws Exception {
+        JsonNode doc = json.readTree(get(OpenApiDocument.PATH, null).body());
+
+        HttpResponse<String> search = get("/api/v1/search?q=" + java.net.URLEncoder.encode("æblegrød", java.nio.charset.StandardCharsets.UTF_8)
+                + "&currency=DKK&lang=da&group=europe", null);
+        assertMatches(doc, "GET", "/api/v1/search", search);
+        assertThat(json.readTree(search.body()).get("results")).as("the demo catalog's TLDs").isNotEmpty();
+        assertMatches(doc, "GET", "/api/v1/search", get("/api/v1/search?q=example.dk", null));
+        assertMatches(doc, "GET", "/api/v1/search", get("/api/v1/search?q=-bad", null));
+        assertMatches(doc, "GET", "/api/v1/search", get("/api/v1/search", null));
+        assertMatches(doc, "GET", "/api/v1/search", get("/api/v1/search?q=example&currency=EURO", null));
+        assertMatches(doc, "GET", "/api/v1/search", get("/api/v1/search?q=example&group=nowhere", null));
+        assertMatches(doc, "GET", "/api/v1/search/stream", get("/api/v1/search/stream?q=-bad", null));
+
+        HttpResponse<String> stream = get("/api/v1/search/stream?q=example&currency=EUR", null);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/x-ndjson");
+        JsonNode line = doc.at("/paths/~1api~1v1~1search~1stream/get/responses/200/content/application~1x-ndjson/schema");
+        List<String> lines = stream.body().lines().toList();
+        assertThat(lines).isNotEmpty();
+        for (String text : lines) {
+            assertThat(violations(doc, line, json.readTree(text))).as(text).isEmpty();
+        }
+        assertThat(json.readTree(lines.get(lines.size() - 1))).isEqualTo(json.readTree("{\"done\":true}"));
+    }
+
+    @Test
     void theInsufficientFundsProblemMatchesItsSchema() throws Exception {
         JsonNode doc = json.readTree(get(OpenApiDocument.PATH, null).body());
         Problem refusal = Problem.of(402, "insufficient-funds", "Insufficient funds", "Nothing was charged.")
