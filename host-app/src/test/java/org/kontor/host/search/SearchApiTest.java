@@ -297,7 +297,8 @@ class SearchApiTest {
                 .startsWith("result", "result", "result").endsWith("done");
         Line dkLine = find(lines, "dk");
         Line seLine = find(lines, "se");
-        assertThat(dkLine.millis()).as("the .dk line came before .se answered").isLessThan(400);
+        // streamed, not buffered: the .dk line arrives well before .se answers, however loaded the machine is
+        assertThat(dkLine.millis()).as("the .dk line came before .se answered").isLessThan(seLine.millis() - 100);
         assertThat(seLine.millis()).isGreaterThanOrEqualTo(480);
         assertThat(lines.indexOf(dkLine)).isLessThan(lines.indexOf(seLine));
         assertThat(seLine.json().at("/result/status").asText()).isEqualTo("available");
@@ -323,7 +324,7 @@ class SearchApiTest {
         List<Line> lines = stream("/api/v1/search/stream?q=example&currency=DKK");
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(millis).isLessThan(3 * TIMEOUT.toMillis());
+        assertThat(millis).isLessThan(5 * TIMEOUT.toMillis());
         assertThat(find(lines, "se").json().at("/result/status").asText()).isEqualTo("unknown");
         assertThat(find(lines, "dk").millis()).isLessThan(find(lines, "se").millis());
         assertThat(lines.get(lines.size() - 1).json().get("done").asBoolean()).isTrue();
