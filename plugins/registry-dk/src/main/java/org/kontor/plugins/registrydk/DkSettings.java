@@ -9,6 +9,7 @@ import org.kontor.api.domain.Tld;
 import org.kontor.api.settings.Settings;
 import org.kontor.plugins.epp.codec.EppNamespaces;
 import org.kontor.plugins.epp.codec.EppResponseDecoder;
+import org.kontor.plugins.epp.registry.EppConnectionSettings;
 import org.kontor.plugins.epp.registry.EppRegistryProfile;
 import org.kontor.plugins.epp.registry.EppRegistrySettings;
 import org.kontor.plugins.epp.session.EppEndpoint;
@@ -24,7 +25,7 @@ import org.kontor.plugins.epp.session.EppTrust;
  */
 public record DkSettings(String registryId, String host, int port, String clientId, String password,
         String certificatePem, Set<Tld> tlds, int poolSize, double commandsPerSecond, int maxCheckNames,
-        EppTimeouts timeouts, boolean termsAcceptedAtOrder) {
+        EppTimeouts timeouts, boolean termsAcceptedAtOrder) implements EppConnectionSettings {
 
     public static final String REGISTRY_ID = EppRegistrySettings.REGISTRY_ID;
     public static final String HOST = EppRegistrySettings.HOST;

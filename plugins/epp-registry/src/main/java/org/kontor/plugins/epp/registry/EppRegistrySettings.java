@@ -26,7 +26,7 @@ import org.kontor.plugins.epp.session.EppTrust;
  */
 public record EppRegistrySettings(String registryId, String host, int port, String clientId, String password,
         String certificatePem, Set<Tld> tlds, int poolSize, double commandsPerSecond, int maxCheckNames,
-        Currency accountCurrency, EppTimeouts timeouts, boolean feeAgreement) {
+        Currency accountCurrency, EppTimeouts timeouts, boolean feeAgreement) implements EppConnectionSettings {
 
     public static final String REGISTRY_ID = "registry.id";
     public static final String HOST = "host";
