@@ -42,6 +42,7 @@ public final class OpenApiDocument {
     /** Where the document is served. */
     public static final String PATH = "/api/openapi.json";
     static final String HOST_PART = "openapi/host.json";
+    private static final String FEATURE_PARTS = "x-kontor-parts";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "requestBodies",
             "headers", "examples");
@@ -100,10 +101,49 @@ public final class OpenApiDocument {
         }
     }
 
-    /** The host's own part, from the host's class path. */
+    /**
+     * The host's own part, from the host's class path: {@code openapi/host.json} together with the feature
+     * files it lists under {@code x-kontor-parts} (paths, components and tags of one feature each, so that
+     * every feature documents its routes next to the others without sharing one file).
+     */
     public static JsonNode hostPart(ObjectMapper json) {
-        return readPart(json, Optional.ofNullable(OpenApiDocument.class.getClassLoader().getResource(HOST_PART)))
+        ClassLoader loader = OpenApiDocument.class.getClassLoader();
+        ObjectNode host = (ObjectNode) readPart(json, Optional.ofNullable(loader.getResource(HOST_PART)))
                 .orElseThrow(() -> new IllegalStateException(HOST_PART + " is missing from the host"));
+        JsonNode parts = host.remove(FEATURE_PARTS);
+        if (parts != null) {
+            for (JsonNode name : parts) {
+                String resource = "openapi/" + name.asText();
+                JsonNode part = readPart(json, Optional.ofNullable(loader.getResource(resource)))
+                        .orElseThrow(() -> new IllegalStateException(resource + " is listed in " + HOST_PART
+                                + " but missing from the host"));
+                mergeFeature(resource, part, host);
+            }
+        }
+        return host;
+    }
+
+    private static void mergeFeature(String resource, JsonNode part, ObjectNode host) {
+        ObjectNode paths = objectAt(host, "paths");
+        part.path("paths").fields().forEachRemaining(path -> {
+            if (paths.has(path.getKey())) {
+                throw new IllegalStateException(resource + " documents " + path.getKey() + " a second time");
+            }
+            paths.set(path.getKey(), path.getValue());
+        });
+        ObjectNode components = objectAt(host, "components");
+        for (String kind : COMPONENT_KINDS) {
+            part.path("components").path(kind).fields().forEachRemaining(component -> {
+                ObjectNode target = objectAt(components, kind);
+                if (target.has(component.getKey())) {
+                    throw new IllegalStateException(resource + " defines " + kind + "/" + component.getKey()
+                            + " a second time");
+                }
+                target.set(component.getKey(), component.getValue());
+            });
+        }
+        ArrayNode tags = host.has("tags") ? (ArrayNode) host.get("tags") : host.putArray("tags");
+        part.path("tags").forEach(tags::add);
     }
 
     /** The document as parsed JSON (do not change it). */
