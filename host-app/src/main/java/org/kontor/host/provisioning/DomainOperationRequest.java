@@ -8,7 +8,8 @@ import org.kontor.api.money.Money;
  * A domain operation to perform and pay from a funding source.
  *
  * @param fundingSourceId the {@link org.kontor.api.funding.FundingSource#sourceId()} to pay from
- * @param amount          the gross price the customer pays
+ * @param amount          the gross price the customer pays; zero for an operation given free of charge (a voucher
+ *                        that covers the whole price), for which nothing is held or captured
  */
 public record DomainOperationRequest(String customerId, String fundingSourceId, Money amount, RegistryCommand command) {
 
@@ -17,8 +18,8 @@ public record DomainOperationRequest(String customerId, String fundingSourceId, 
         Objects.requireNonNull(fundingSourceId, "fundingSourceId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(command, "command");
-        if (!amount.isPositive()) {
-            throw new IllegalArgumentException("amount: must be positive, was " + amount);
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount: must not be negative, was " + amount);
         }
     }
 

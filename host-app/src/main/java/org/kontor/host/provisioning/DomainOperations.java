@@ -55,7 +55,9 @@ public final class DomainOperations {
         }
 
         try {
-            funding.hold(request.fundingRequest());
+            if (request.amount().isPositive()) {
+                funding.hold(request.fundingRequest());
+            }
         } catch (InsufficientFundsException e) {
             store.transition(key, OperationState.RECORDED, OperationState.REFUSED,
                     OutcomeInfo.host("insufficient-funds", e.getMessage()));

@@ -54,6 +54,9 @@ final class OperationSettlement {
     }
 
     private OperationState capture(DomainOperation operation, OperationState from, FundingSource funding, OutcomeInfo info) {
+        if (operation.amount().isZero()) {
+            return move(operation, from, OperationState.COMPLETED, info); // free of charge: nothing was held
+        }
         Optional<FundingHold> hold = funding.find(operation.key());
         if (hold.isEmpty() || hold.get().state() == FundingHold.State.RELEASED) {
             LOG.error("Domain operation {} ({} {}): the registry did it, but {}; parked for the clearing center",

@@ -15,9 +15,16 @@ import org.kontor.host.plugins.Extensions;
 public final class ProvisioningTargets {
 
     private final Extensions extensions;
+    private final List<FundingSource> hostSources;
 
     public ProvisioningTargets(Extensions extensions) {
+        this(extensions, List.of());
+    }
+
+    /** @param hostSources funding sources of the host itself (an order's gateway payment), asked after the plugins' */
+    public ProvisioningTargets(Extensions extensions, List<FundingSource> hostSources) {
         this.extensions = extensions;
+        this.hostSources = List.copyOf(hostSources);
     }
 
     /** The registry serving {@code tld}; with several, the first one loaded. */
@@ -35,7 +42,7 @@ public final class ProvisioningTargets {
     /** The funding source with this {@link FundingSource#sourceId()}, if its plugin runs. */
     public Optional<FundingSource> fundingSource(String sourceId) {
         List<Contribution<FundingSource>> sources = extensions.of(FundingSource.class);
-        return sources.stream().map(Contribution::extension)
+        return java.util.stream.Stream.concat(sources.stream().map(Contribution::extension), hostSources.stream())
                 .filter(source -> source.sourceId().equals(sourceId)).findFirst();
     }
 }

@@ -1,0 +1,228 @@
+package org.kontor.host.orders;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.OrderPlaced;
+import org.kontor.api.funding.ChargeKind;
+import org.kontor.api.money.Money;
+import org.kontor.api.outcome.IdempotencyKey;
+import org.kontor.host.catalog.Violation;
+
+/**
+ * Places an order from a customer's cart (ORD-5, ORD-10): checks every item once more with the holder chosen,
+ * prices it, uses the voucher, writes the order and its lines in one transaction, then funds it — holding every
+ * line's amount on the funding source — and hands it to {@link OrderFulfilment}. When the funds do not cover it,
+ * every hold made is released, the voucher's use is given back, the order is cancelled and the cart stays as it
+ * was. Placing again with the same request key returns the first order.
+ */
+public final class Checkout {
+
+    private final Carts carts;
+    private final OrderStore orders;
+    private final OrderVouchers vouchers;
+    private final HolderDirectory holders;
+    private final PaymentOptions payments;
+    private final OrderFulfilment fulfilment;
+    private final Supplier<ReviewRules> reviewRules;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public Checkout(Carts carts, OrderStore orders, OrderVouchers vouchers, HolderDirectory holders,
+                    PaymentOptions payments, OrderFulfilment fulfilment, Supplier<ReviewRules> reviewRules,
+                    EventPublisher events, Clock clock) {
+        this.carts = carts;
+        this.orders = orders;
+        this.vouchers = vouchers;
+        this.holders = holders;
+        this.payments = payments;
+        this.fulfilment = fulfilment;
+        this.reviewRules = reviewRules;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * What the customer chose on the review page.
+     *
+     * @param requestKey    chosen by the client once per checkout (the form's hidden field, the API's Idempotency-Key)
+     * @param paymentMethod a funding source id ({@code prepaid-account}) or a payment gateway id
+     */
+    public record PlaceOrder(String customerId, String requestKey, String paymentMethod, boolean termsAccepted) {
+    }
+
+    /** The ways this customer can pay the cart now. */
+    public List<PaymentOptions.Option> paymentOptions(String customerId, CartView cart) {
+        return payments.options(customerId, kinds(cart), cart.currency());
+    }
+
+    public Order place(PlaceOrder request) {
+        CartOwner owner = CartOwner.customer(request.customerId());
+        String requestKey = request.requestKey() == null ? "" : request.requestKey().strip();
+        if (requestKey.isEmpty() || requestKey.length() > 100) {
+            throw new OrderInputException(InputError.of("requestKey", "request-key-required",
+                    "A checkout needs a request key of 1 to 100 characters (the Idempotency-Key header)."));
+        }
+        Optional<Order> earlier = orders.jdbi().withHandle(h -> orders.byRequestKey(h, request.customerId(), requestKey));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Optional<CartStore.CartRow> row = carts.store().find(owner);
+        List<CartItem> items = row.map(r -> carts.store().items(r.id())).orElse(List.of());
+        if (row.isEmpty() || items.isEmpty()) {
+            throw new OrderInputException(InputError.of("cart", "cart-empty", "The cart is empty."));
+        }
+        CartStore.CartRow cart = row.get();
+        CartView view = carts.view(cart, items);
+        Instant now = clock.instant();
+        List<InputError> errors = new ArrayList<>(check(request.customerId(), view, now));
+        if (!request.termsAccepted()) {
+            errors.add(InputError.of("terms", "terms-required", "Accept the terms and conditions to order."));
+        }
+        if (view.voucherProblem() != null) {
+            errors.add(view.voucherProblem());
+        }
+        List<PaymentOptions.Option> options = paymentOptions(request.customerId(), view);
+        Optional<PaymentOptions.Option> payment = options.stream()
+                .filter(option -> option.id().equals(request.paymentMethod())).findFirst();
+        if (payment.isEmpty()) {
+            errors.add(InputError.of("payment", "payment-method-unavailable", "'" + request.paymentMethod()
+                    + "' cannot pay this order; choose one of " + options.stream().map(PaymentOptions.Option::id).toList()
+                    + ".", String.valueOf(request.paymentMethod())));
+        }
+        if (!errors.isEmpty()) {
+            throw new OrderInputException(errors);
+        }
+
+        String orderId = newOrderId(now);
+        List<OrderLine> lines = lines(orderId, view, now);
+        List<String> tlds = lines.stream().filter(l -> l.domain() != null).map(l -> l.domain().tld().ascii()).distinct().toList();
+        boolean firstOrder = orders.ofCustomer(request.customerId()).stream()
+                .noneMatch(order -> order.state() != OrderState.CANCELLED);
+        String reviewReason = reviewRules.get().reason(view.total(), tlds, firstOrder).orElse(null);
+        Order placed = new Order(orderId, request.customerId(), view.currency(), view.subtotal(), Money.zero(view.currency()),
+                view.subtotal(), view.voucherCode(), request.paymentMethod(), OrderState.PLACED, reviewReason, null, now,
+                now, lines);
+
+        Order order = orders.jdbi().inTransaction(h -> {
+            Optional<Order> raced = orders.byRequestKey(h, request.customerId(), requestKey);
+            if (raced.isPresent()) {
+                return raced.get();
+            }
+            Order withDiscount = placed;
+            if (view.voucherCode() != null) {
+                OrderVouchers.Discount discount = vouchers.redeem(h, view.voucherCode(), request.customerId(), orderId,
+                        voucherLines(placed.lines()), now);
+                withDiscount = applyDiscount(placed, discount);
+            }
+            orders.insert(h, withDiscount, requestKey, now);
+            events.publish(h, new OrderPlaced(orderId, request.customerId(), withDiscount.total()));
+            return withDiscount;
+        });
+        if (!order.id().equals(orderId)) {
+            return order; // a concurrent request with the same key placed it
+        }
+        return fulfilment.fund(order, () -> carts.store().jdbi().useTransaction(h -> carts.store().clear(h, cart.id())));
+    }
+
+    /** Everything the checkout refuses in a cart: holders missing or not fit for the TLD, items without a price. */
+    List<InputError> check(String customerId, CartView view, Instant now) {
+        List<InputError> errors = new ArrayList<>();
+        for (int i = 0; i < view.items().size(); i++) {
+            CartView.PricedItem priced = view.items().get(i);
+            CartItem item = priced.item();
+            String field = "items[" + i + "]";
+            String name = item.domain() == null ? item.productId() : item.domain().unicode();
+            if (priced.price() == null) {
+                errors.add(InputError.of(field, "no-price", name + " has no price in " + view.currency() + ".", name,
+                        view.currency().getCurrencyCode()));
+            }
+            if (!item.kind().isDomain()) {
+                if (item.domain() != null && view.items().stream().noneMatch(other -> other.item().kind().isDomain()
+                        && item.domain().equals(other.item().domain()))) {
+                    errors.add(InputError.of(field + ".domain", "addon-domain-not-in-cart",
+                            item.domain().unicode() + " is not in the cart.", item.domain().unicode()));
+                }
+                continue;
+            }
+            if (item.holderContactId() == null) {
+                errors.add(InputError.of(field + ".holder", "holder-required", "Choose the holder of " + name + ".", name));
+                continue;
+            }
+            Optional<HolderDirectory.Holder> holder = holders.holder(customerId, item.holderContactId());
+            if (holder.isEmpty()) {
+                errors.add(InputError.of(field + ".holder", "unknown-holder", "The holder of " + name
+                        + " is no longer among your contacts.", name));
+                continue;
+            }
+            for (Violation violation : carts.holderViolations(item, holder.get())) {
+                errors.add(Carts.fromViolation(field + ".holder", violation));
+            }
+            if (item.kind() == ItemKind.REGISTER && "sunrise".equals(priced.launchPhase()) && item.signedMark() == null) {
+                errors.add(InputError.of(field + ".signedMark", "sunrise-needs-smd", "." + item.domain().tld().unicode()
+                        + " is in its sunrise phase: a registration needs a signed mark data (SMD) file.",
+                        item.domain().tld().unicode()));
+            }
+        }
+        return errors;
+    }
+
+    private List<OrderLine> lines(String orderId, CartView view, Instant now) {
+        List<OrderLine> lines = new ArrayList<>();
+        int lineNo = 0;
+        for (CartView.PricedItem priced : view.items()) {
+            CartItem item = priced.item();
+            lineNo++;
+            ChargeKind chargeKind = carts.pricing().chargeKind(item);
+            String phase = item.kind() == ItemKind.REGISTER ? priced.launchPhase() : null;
+            Instant notBefore = null;
+            if ("pre-registration".equals(phase)) {
+                notBefore = carts.entry(item.domain()).map(carts::generalAvailability).orElse(null);
+            }
+            lines.add(new OrderLine(orderId, lineNo, item.kind(), chargeKind, item.domain(), item.productId(),
+                    priced.description(), item.periodMonths(), priced.price(), Money.zero(view.currency()),
+                    item.holderContactId(), item.nameservers(), item.authCodeSealed(), item.signedMark(), phase,
+                    notBefore, IdempotencyKey.derive("order", orderId, String.valueOf(lineNo)), LineState.WAITING, null));
+        }
+        return lines;
+    }
+
+    private static Order applyDiscount(Order order, OrderVouchers.Discount discount) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            lines.add(new OrderLine(line.orderId(), line.lineNo(), line.kind(), line.chargeKind(), line.domain(),
+                    line.productId(), line.description(), line.periodMonths(), line.price(), discount.of(line.lineId()),
+                    line.holderContactId(), line.nameservers(), line.authCodeSealed(), line.signedMark(),
+                    line.launchPhase(), line.notBefore(), line.operationKey(), line.state(), line.message()));
+        }
+        return new Order(order.id(), order.customerId(), order.currency(), order.subtotal(), discount.total(),
+                order.subtotal().minus(discount.total()), discount.code(), order.paymentMethod(), order.state(),
+                order.reviewReason(), order.message(), order.placedAt(), order.updatedAt(), lines);
+    }
+
+    private static List<OrderVouchers.Line> voucherLines(List<OrderLine> lines) {
+        return lines.stream().map(line -> new OrderVouchers.Line(line.lineId(),
+                line.domain() == null ? null : line.domain().tld().ascii(),
+                line.chargeKind(), line.price())).toList();
+    }
+
+    private Set<ChargeKind> kinds(CartView view) {
+        Set<ChargeKind> kinds = new LinkedHashSet<>();
+        for (CartView.PricedItem item : view.items()) {
+            kinds.add(carts.pricing().chargeKind(item.item()));
+        }
+        return kinds;
+    }
+
+    private static String newOrderId(Instant now) {
+        return "O-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC).format(now)
+                + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+}
