@@ -81,6 +81,9 @@ import org.kontor.host.themes.ThemeEngine;
 import org.kontor.host.themes.ThemeRegistry;
 import org.kontor.host.themes.ThemeRenderer;
 import org.kontor.host.themes.ThemeWeb;
+import org.kontor.host.vouchers.VoucherStore;
+import org.kontor.host.vouchers.Vouchers;
+import org.kontor.host.vouchers.VouchersApi;
 import org.kontor.host.web.HostWeb;
 import org.kontor.host.web.WebServer;
 import org.slf4j.Logger;
@@ -110,6 +113,7 @@ public final class KontorHost implements AutoCloseable {
     private DomainStore domainStore;
     private CatalogStore catalog;
     private CatalogRules catalogRules;
+    private Vouchers vouchers;
     private Clock clock;
     /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
     private static final int POLL_MESSAGES_PER_RUN = 500;
@@ -157,6 +161,7 @@ public final class KontorHost implements AutoCloseable {
         domainStore = operationStore.domains();
         catalog = new CatalogStore(database.jdbi(), domainPrices, clock);
         catalogRules = new CatalogRules(catalog, CatalogRules.runningRegistries(extensions));
+        vouchers = new Vouchers(new VoucherStore(database.jdbi(), clock), clock);
         this.clock = clock;
         HostPortfolio portfolio = new HostPortfolio(operationStore.domains(), domainPrices, domainOperations,
                 provisioningTargets, HostPortfolio.TerminatePolicy.of(config.require("domains.terminate-policy")), clock);
@@ -196,7 +201,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
                         config2 -> new CatalogApi(catalog, catalogRules, json, clock).register(config2.routes),
-                        config2 -> new SearchApi(domainSearch, catalog, json).register(config2.routes)),
+                        config2 -> new SearchApi(domainSearch, catalog, json).register(config2.routes),
+                        config2 -> new VouchersApi(vouchers.store(), json, clock).register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
                 metrics, config.get("metrics.token"), themes::renderError);
         web = new WebServer(config.require("http.host"), config.integer("http.port"));
@@ -290,6 +296,11 @@ public final class KontorHost implements AutoCloseable {
     /** The catalog's registration rules for orders. */
     public CatalogRules catalogRules() {
         return catalogRules;
+    }
+
+    /** Voucher codes: quotes and redemptions for the checkout, the vouchers the operator defined. */
+    public Vouchers vouchers() {
+        return vouchers;
     }
 
     public HostDatabase database() {

@@ -65,6 +65,7 @@ public final class DemoData {
         }
         String dkRegistryId = dkProfile ? SANDBOX_DK_REGISTRY_ID : SANDBOX_REGISTRY_ID;
         new DemoCatalog(host.catalog(), host.clock()).load(dkRegistryId);
+        new DemoVouchers(host.vouchers().store(), host.clock()).load();
         new DemoPortfolio(host.domainStore(), host.domainPrices(), host.clock(), host.port())
                 .load(active.contains(PREPAID), dkRegistryId);
     }
