@@ -31,6 +31,10 @@ import org.kontor.host.catalog.CatalogApi;
 import org.kontor.host.catalog.CatalogRules;
 import org.kontor.host.catalog.CatalogStore;
 import org.kontor.host.config.KontorConfig;
+import org.kontor.host.customers.Contacts;
+import org.kontor.host.customers.CustomerPages;
+import org.kontor.host.customers.Customers;
+import org.kontor.host.customers.CustomersApi;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.domains.AvailabilitySearch;
 import org.kontor.host.domains.DomainPrices;
@@ -72,6 +76,12 @@ import org.kontor.host.secrets.MasterKeys;
 import org.kontor.host.secrets.SecretBox;
 import org.kontor.host.security.AccessControl;
 import org.kontor.host.security.ApiTokens;
+import org.kontor.host.security.CsrfProtection;
+import org.kontor.host.security.LoginThrottle;
+import org.kontor.host.security.PasswordHasher;
+import org.kontor.host.security.SessionPolicy;
+import org.kontor.host.security.SessionSweepJob;
+import org.kontor.host.security.WebSessions;
 import org.kontor.host.settings.PluginSettingsService;
 import org.kontor.host.settings.SettingsApi;
 import org.kontor.host.settings.SettingsSchemas;
@@ -110,6 +120,9 @@ public final class KontorHost implements AutoCloseable {
     private DomainStore domainStore;
     private CatalogStore catalog;
     private CatalogRules catalogRules;
+    private Customers customers;
+    private Contacts contacts;
+    private WebSessions webSessions;
     private Clock clock;
     /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
     private static final int POLL_MESSAGES_PER_RUN = 500;
@@ -173,10 +186,22 @@ public final class KontorHost implements AutoCloseable {
         closeables.add(plugins);
         plugins.start();
 
+        SecureRandom random = new SecureRandom();
+        SupportedLanguages languages = SupportedLanguages.withDefault(config.require("i18n.default-language"));
+        LoginThrottle loginThrottle = LoginThrottle.standard(database.jdbi(), clock);
+        customers = new Customers(database.jdbi(), clock, new PasswordHasher(new PasswordHasher.Parameters(
+                config.integer("customers.password.memory-kib"), config.integer("customers.password.iterations"),
+                config.integer("customers.password.parallelism")), random), loginThrottle, languages);
+        contacts = new Contacts(database.jdbi(), clock, catalog);
+        webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
+                Duration.ofMinutes(config.integer("sessions.idle-minutes")),
+                Duration.ofHours(config.integer("sessions.absolute-hours"))), customers::roleOf);
+        CsrfProtection csrf = new CsrfProtection(webSessions);
+
         ThemeEngine themeEngine = new ThemeEngine(new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader()),
                 plugins, () -> config.require("theme.active"), Duration.ofSeconds(5));
-        LocaleResolver locales = new LocaleResolver(SupportedLanguages.withDefault(config.require("i18n.default-language")));
-        ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales),
+        LocaleResolver locales = new LocaleResolver(languages);
+        ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo)),
                 new AssetHandler(themeEngine, Duration.ofHours(1)));
 
         ExecutorService availabilityChecks = Executors.newCachedThreadPool(daemon("availability"));
@@ -184,14 +209,18 @@ public final class KontorHost implements AutoCloseable {
         DomainSearch domainSearch = new DomainSearch(catalog, catalogRules,
                 new AvailabilitySearch(extensions, availabilityChecks, SEARCH_TIMEOUT), clock);
         RegistryMessages registryMessages = new RegistryMessages(database.jdbi(), clock);
-        apiTokens = new ApiTokens(database.jdbi(), clock, new SecureRandom());
+        apiTokens = new ApiTokens(database.jdbi(), clock, random);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
 
-        HostWeb hostWeb = new HostWeb(json, plugins, new AccessControl(List.of(apiTokens)),
+        AccessControl access = new AccessControl(List.of(apiTokens, webSessions)).withCsrf(csrf)
+                .withSignInPage("/account/signin");
+        HostWeb hostWeb = new HostWeb(json, plugins, access,
                 List.of(themes::install,
                         config2 -> new StorefrontRoutes().register(config2.routes),
+                        config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
+                        config2 -> new CustomersApi(customers, contacts, webSessions, json).register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
@@ -215,6 +244,7 @@ public final class KontorHost implements AutoCloseable {
             JobScheduler jobs = new JobScheduler(database.jdbi(), extensions, clock, owner, jobRunner);
             jobs.registerHostJob(new OutboxSweepJob(dispatcher, Duration.ofSeconds(10)));
             jobs.registerHostJob(mailSender);
+            jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15)));
             jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
                     OPERATION_GRACE, Duration.ofMinutes(1)));
             RegistryPoller poller = new RegistryPoller(registryMessages, operationStore.domains(), domainOperations,
@@ -290,6 +320,21 @@ public final class KontorHost implements AutoCloseable {
     /** The catalog's registration rules for orders. */
     public CatalogRules catalogRules() {
         return catalogRules;
+    }
+
+    /** Customer accounts. */
+    public Customers customers() {
+        return customers;
+    }
+
+    /** The customers' domain holder contacts. */
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    /** Browser sessions: the signed-in customer, the anonymous visitor's id, CSRF tokens. */
+    public WebSessions webSessions() {
+        return webSessions;
     }
 
     public HostDatabase database() {
