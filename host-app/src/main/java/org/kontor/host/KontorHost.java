@@ -31,6 +31,10 @@ import org.kontor.host.catalog.CatalogApi;
 import org.kontor.host.catalog.CatalogRules;
 import org.kontor.host.catalog.CatalogStore;
 import org.kontor.host.config.KontorConfig;
+import org.kontor.host.customers.Contacts;
+import org.kontor.host.customers.CustomerPages;
+import org.kontor.host.customers.Customers;
+import org.kontor.host.customers.CustomersApi;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.domains.AvailabilitySearch;
 import org.kontor.host.domains.DomainPrices;
@@ -72,6 +76,12 @@ import org.kontor.host.secrets.MasterKeys;
 import org.kontor.host.secrets.SecretBox;
 import org.kontor.host.security.AccessControl;
 import org.kontor.host.security.ApiTokens;
+import org.kontor.host.security.CsrfProtection;
+import org.kontor.host.security.LoginThrottle;
+import org.kontor.host.security.PasswordHasher;
+import org.kontor.host.security.SessionPolicy;
+import org.kontor.host.security.SessionSweepJob;
+import org.kontor.host.security.WebSessions;
 import org.kontor.host.settings.PluginSettingsService;
 import org.kontor.host.settings.SettingsApi;
 import org.kontor.host.settings.SettingsSchemas;
@@ -81,6 +91,25 @@ import org.kontor.host.themes.ThemeEngine;
 import org.kontor.host.themes.ThemeRegistry;
 import org.kontor.host.themes.ThemeRenderer;
 import org.kontor.host.themes.ThemeWeb;
+import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.orders.CartOwner;
+import org.kontor.host.orders.Carts;
+import org.kontor.host.orders.Checkout;
+import org.kontor.host.orders.CustomerHolders;
+import org.kontor.host.orders.HolderDirectory;
+import org.kontor.host.orders.OrderFulfilment;
+import org.kontor.host.orders.OrderJob;
+import org.kontor.host.orders.OrderPaymentFunding;
+import org.kontor.host.orders.OrderStore;
+import org.kontor.host.orders.OrderVouchers;
+import org.kontor.host.orders.OrdersApi;
+import org.kontor.host.orders.PaymentOptions;
+import org.kontor.host.orders.RegistryDomainChecks;
+import org.kontor.host.orders.ReviewRules;
+import org.kontor.host.orders.SignedMarks;
+import org.kontor.host.orders.VoucherDiscounts;
+import org.kontor.api.money.Money;
+import java.util.Currency;
 import org.kontor.host.vouchers.VoucherStore;
 import org.kontor.host.vouchers.Vouchers;
 import org.kontor.host.vouchers.VouchersApi;
@@ -114,6 +143,16 @@ public final class KontorHost implements AutoCloseable {
     private CatalogStore catalog;
     private CatalogRules catalogRules;
     private Vouchers vouchers;
+    private AddonCatalog addons;
+    private Carts carts;
+    private Checkout checkout;
+    private OrderStore orders;
+    private OrderFulfilment orderFulfilment;
+    /** How long a funded order may wait before the order job takes it up (a host stopped while provisioning it). */
+    private static final Duration ORDER_GRACE = Duration.ofMinutes(2);
+    private Customers customers;
+    private Contacts contacts;
+    private WebSessions webSessions;
     private Clock clock;
     /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
     private static final int POLL_MESSAGES_PER_RUN = 500;
@@ -155,7 +194,9 @@ public final class KontorHost implements AutoCloseable {
         DomainOperationStore operationStore = new DomainOperationStore(database.jdbi(), clock,
                 Optional.of(new ClearingNotices(events, mailer,
                         () -> config.get("operator.email").filter(address -> !address.isBlank()), clock)));
-        ProvisioningTargets provisioningTargets = new ProvisioningTargets(extensions);
+        OrderStore orderStore = new OrderStore(database.jdbi(), clock);
+        ProvisioningTargets provisioningTargets = new ProvisioningTargets(extensions,
+                List.of(new OrderPaymentFunding(orderStore)));
         domainOperations = new DomainOperations(operationStore, provisioningTargets);
         domainPrices = new DomainPrices(database.jdbi(), clock);
         domainStore = operationStore.domains();
@@ -178,10 +219,38 @@ public final class KontorHost implements AutoCloseable {
         closeables.add(plugins);
         plugins.start();
 
+        SecureRandom random = new SecureRandom();
+        SupportedLanguages languages = SupportedLanguages.withDefault(config.require("i18n.default-language"));
+        LoginThrottle loginThrottle = LoginThrottle.standard(database.jdbi(), clock);
+        customers = new Customers(database.jdbi(), clock, new PasswordHasher(new PasswordHasher.Parameters(
+                config.integer("customers.password.memory-kib"), config.integer("customers.password.iterations"),
+                config.integer("customers.password.parallelism")), random), loginThrottle, languages);
+        contacts = new Contacts(database.jdbi(), clock, catalog);
+        webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
+                Duration.ofMinutes(config.integer("sessions.idle-minutes")),
+                Duration.ofHours(config.integer("sessions.absolute-hours"))), customers::roleOf);
+        CsrfProtection csrf = new CsrfProtection(webSessions);
+
+        addons = new AddonCatalog(database.jdbi(), clock);
+        HolderDirectory holders = new CustomerHolders(contacts);
+        OrderVouchers orderVouchers = new VoucherDiscounts(vouchers);
+        carts = new Carts(orderStore, catalog, catalogRules, addons, new RegistryDomainChecks(provisioningTargets),
+                SignedMarks.unavailable(), orderVouchers, holders, secrets, clock);
+        webSessions.onSignIn((visitorId, customerId) ->
+                carts.carryOver(CartOwner.visitor(visitorId), CartOwner.customer(customerId)));
+        ExecutorService orderWork = Executors.newFixedThreadPool(2, daemon("orders"));
+        closeables.add(() -> shutdown(orderWork));
+        orderFulfilment = new OrderFulfilment(orderStore, new PaymentOptions(extensions), domainOperations,
+                provisioningTargets, holders, addons, orderVouchers, secrets,
+                () -> List.of(config.require("orders.default-nameservers").strip().split("[\\s,]+")), orderWork, clock);
+        orders = orderStore;
+        checkout = new Checkout(carts, orderStore, orderVouchers, holders, new PaymentOptions(extensions), orderFulfilment,
+                () -> reviewRules(config), events, clock);
+
         ThemeEngine themeEngine = new ThemeEngine(new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader()),
                 plugins, () -> config.require("theme.active"), Duration.ofSeconds(5));
-        LocaleResolver locales = new LocaleResolver(SupportedLanguages.withDefault(config.require("i18n.default-language")));
-        ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales),
+        LocaleResolver locales = new LocaleResolver(languages);
+        ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo)),
                 new AssetHandler(themeEngine, Duration.ofHours(1)));
 
         ExecutorService availabilityChecks = Executors.newCachedThreadPool(daemon("availability"));
@@ -189,20 +258,26 @@ public final class KontorHost implements AutoCloseable {
         DomainSearch domainSearch = new DomainSearch(catalog, catalogRules,
                 new AvailabilitySearch(extensions, availabilityChecks, SEARCH_TIMEOUT), clock);
         RegistryMessages registryMessages = new RegistryMessages(database.jdbi(), clock);
-        apiTokens = new ApiTokens(database.jdbi(), clock, new SecureRandom());
+        apiTokens = new ApiTokens(database.jdbi(), clock, random);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
 
-        HostWeb hostWeb = new HostWeb(json, plugins, new AccessControl(List.of(apiTokens)),
+        AccessControl access = new AccessControl(List.of(apiTokens, webSessions)).withCsrf(csrf)
+                .withSignInPage("/account/signin");
+        HostWeb hostWeb = new HostWeb(json, plugins, access,
                 List.of(themes::install,
                         config2 -> new StorefrontRoutes().register(config2.routes),
+                        config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
+                        config2 -> new CustomersApi(customers, contacts, webSessions, json).register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
                         config2 -> new CatalogApi(catalog, catalogRules, json, clock).register(config2.routes),
                         config2 -> new SearchApi(domainSearch, catalog, json).register(config2.routes),
-                        config2 -> new VouchersApi(vouchers.store(), json, clock).register(config2.routes)),
+                        config2 -> new VouchersApi(vouchers.store(), json, clock).register(config2.routes),
+                        config2 -> new OrdersApi(carts, checkout, orderStore, orderFulfilment, addons, json,
+                                Currency.getInstance(config.require("orders.default-currency"))).register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
                 metrics, config.get("metrics.token"), themes::renderError);
         web = new WebServer(config.require("http.host"), config.integer("http.port"));
@@ -221,6 +296,9 @@ public final class KontorHost implements AutoCloseable {
             JobScheduler jobs = new JobScheduler(database.jdbi(), extensions, clock, owner, jobRunner);
             jobs.registerHostJob(new OutboxSweepJob(dispatcher, Duration.ofSeconds(10)));
             jobs.registerHostJob(mailSender);
+            jobs.registerHostJob(new OrderJob(orderFulfilment, orderStore,
+                    Duration.ofSeconds(config.integer("orders.job-interval-seconds")), ORDER_GRACE));
+            jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15)));
             jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
                     OPERATION_GRACE, Duration.ofMinutes(1)));
             RegistryPoller poller = new RegistryPoller(registryMessages, operationStore.domains(), domainOperations,
@@ -301,6 +379,62 @@ public final class KontorHost implements AutoCloseable {
     /** Voucher codes: quotes and redemptions for the checkout, the vouchers the operator defined. */
     public Vouchers vouchers() {
         return vouchers;
+    }
+
+    /** Add-on products and the services booked with them. */
+    public AddonCatalog addons() {
+        return addons;
+    }
+
+    /** Shopping carts. */
+    public Carts carts() {
+        return carts;
+    }
+
+    /** Placing orders from carts. */
+    public Checkout checkout() {
+        return checkout;
+    }
+
+    /** Orders and their lines. */
+    public OrderStore orders() {
+        return orders;
+    }
+
+    /** Funding, provisioning and the clearing center of orders. */
+    public OrderFulfilment orderFulfilment() {
+        return orderFulfilment;
+    }
+
+    private static ReviewRules reviewRules(KontorConfig config) {
+        String above = config.get("orders.review.above").orElse("").strip();
+        Money limit = null;
+        if (!above.isEmpty()) {
+            String[] parts = above.split("\\s+");
+            limit = Money.of(parts[0], parts.length > 1 ? parts[1] : config.require("orders.default-currency"));
+        }
+        java.util.Set<String> tlds = new java.util.TreeSet<>();
+        for (String tld : config.get("orders.review.tlds").orElse("").split("[\\s,]+")) {
+            if (!tld.isBlank()) {
+                tlds.add(tld.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^\\.", ""));
+            }
+        }
+        return new ReviewRules(config.flag("orders.review.all"), config.flag("orders.review.first-order"), limit, tlds);
+    }
+
+    /** Customer accounts. */
+    public Customers customers() {
+        return customers;
+    }
+
+    /** The customers' domain holder contacts. */
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    /** Browser sessions: the signed-in customer, the anonymous visitor's id, CSRF tokens. */
+    public WebSessions webSessions() {
+        return webSessions;
     }
 
     public HostDatabase database() {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Data for trying Kontor on one machine: an operator's and a reseller's API token known from the README,
  * and, when the sandbox and EPP registry plugins are installed, the sandbox registry started with a demo
- * registrar and the EPP registry plugin pointed at it; the demo catalog ({@link DemoCatalog}); renewal prices, a few domains of the demo reseller (some
+ * registrar and the EPP registry plugin pointed at it; the demo catalog ({@link DemoCatalog}); a demo customer and
+ * the demo reseller who can sign in ({@link DemoCustomers}); renewal prices, a few domains of the demo reseller (some
  * expiring within 30 days) and, with the prepaid account plugin, the demo reseller's prepaid account
  * ({@link DemoPortfolio}). Loading twice changes nothing. Never enable demo
  * data on a host that faces the internet.
@@ -30,6 +31,16 @@ public final class DemoData {
 
     /** A reseller's API token in demo mode (subject {@code demo-reseller}), documented in the README. */
     public static final String RESELLER_TOKEN = "kontor_demo_reseller_token";
+
+    /** The demo customer's sign-in, documented in the README. */
+    public static final String CUSTOMER_EMAIL = "demo@kontor.test";
+    public static final String CUSTOMER_PASSWORD = "kontor-demo-customer";
+    public static final String CUSTOMER_ID = "demo-customer";
+
+    /** The demo reseller's sign-in (the customer {@code demo-reseller}, who owns the demo prepaid account). */
+    public static final String RESELLER_EMAIL = "reseller@kontor.test";
+    public static final String RESELLER_PASSWORD = "kontor-demo-reseller";
+    public static final String RESELLER_ID = "demo-reseller";
 
     /** The demo registrar's login at the sandbox registry. */
     public static final String REGISTRAR_ID = "demo";
@@ -57,7 +68,7 @@ public final class DemoData {
 
     public void load() {
         host.apiTokens().register(ADMIN_TOKEN, "demo-operator", Access.ADMIN, "demo operator");
-        host.apiTokens().register(RESELLER_TOKEN, "demo-reseller", Access.RESELLER, "demo reseller");
+        host.apiTokens().register(RESELLER_TOKEN, RESELLER_ID, Access.RESELLER, "demo reseller");
         Set<String> active = Set.copyOf(host.plugins().activePluginIds());
         boolean dkProfile = active.contains(REGISTRY_DK);
         if (active.containsAll(List.of(SANDBOX, EPP))) {
@@ -66,6 +77,8 @@ public final class DemoData {
         String dkRegistryId = dkProfile ? SANDBOX_DK_REGISTRY_ID : SANDBOX_REGISTRY_ID;
         new DemoCatalog(host.catalog(), host.clock()).load(dkRegistryId);
         new DemoVouchers(host.vouchers().store(), host.clock()).load();
+        new DemoCustomers(host.customers(), host.contacts()).load();
+        new DemoAddons(host.addons()).load();
         new DemoPortfolio(host.domainStore(), host.domainPrices(), host.clock(), host.port())
                 .load(active.contains(PREPAID), dkRegistryId);
     }

@@ -80,6 +80,12 @@ public final class ApiTokens implements Authenticator {
                 .findOne());
     }
 
+    /** A bearer token travels in a header that the client adds itself; no browser sends it to another site's order. */
+    @Override
+    public boolean sentByBrowsers() {
+        return false;
+    }
+
     private static String digest(String token) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,16 +23,34 @@ public final class ThemeRenderer implements FileRenderer {
 
     /** Request attribute with the id of the plugin whose handler is running. */
     public static final String PLUGIN_ATTRIBUTE = "kontor.plugin-id";
+    /**
+     * Request attribute naming why a request was refused, for an error page more precise than its status: with
+     * {@code csrf} the page is {@code error.csrf.title}/{@code error.csrf.text}.
+     */
+    public static final String ERROR_KIND_ATTRIBUTE = "kontor.error-kind";
     public static final String ERROR_TEMPLATE = "error.ftlh";
     private static final Logger LOG = LoggerFactory.getLogger(ThemeRenderer.class);
     private static final Set<Integer> ERRORS_WITH_MESSAGES = Set.of(400, 403, 404, 500);
 
     private final ThemeEngine engine;
     private final LocaleResolver locales;
+    private final List<ModelContributor> contributors;
+
+    /** Adds to the model every template sees, e.g. the CSRF token. */
+    @FunctionalInterface
+    public interface ModelContributor {
+        void contribute(Context ctx, Map<String, Object> model);
+    }
 
     public ThemeRenderer(ThemeEngine engine, LocaleResolver locales) {
+        this(engine, locales, List.of());
+    }
+
+    /** @param contributors add their keys before the common ones, which they cannot replace */
+    public ThemeRenderer(ThemeEngine engine, LocaleResolver locales, List<ModelContributor> contributors) {
         this.engine = engine;
         this.locales = locales;
+        this.contributors = List.copyOf(contributors);
     }
 
     @Override
@@ -53,7 +72,9 @@ public final class ThemeRenderer implements FileRenderer {
      */
     public String errorPage(Context ctx, int status) {
         ActiveTheme theme = engine.active();
-        String kind = ERRORS_WITH_MESSAGES.contains(status) ? Integer.toString(status) : "generic";
+        String refusal = ctx.attribute(ERROR_KIND_ATTRIBUTE);
+        String kind = refusal != null ? refusal
+                : ERRORS_WITH_MESSAGES.contains(status) ? Integer.toString(status) : "generic";
         Map<String, Object> page = Map.of(
                 "status", status,
                 "titleKey", "error." + kind + ".title",
@@ -70,11 +91,13 @@ public final class ThemeRenderer implements FileRenderer {
     /**
      * The model every template sees: {@code lang} (code), {@code language} ({@link Language}),
      * {@code languages} (switcher list), {@code msg} (method), {@code theme} (name), {@code path}
-     * (request path), {@code base} (context path, "" at the root) and {@code page} (the handler's model).
+     * (request path), {@code base} (context path, "" at the root) and {@code page} (the handler's model), and what
+     * the contributors add (the host adds {@code csrfToken}).
      */
     Map<String, Object> model(Context ctx, ActiveTheme theme, Map<String, ?> page) {
         Language language = locales.language(ctx);
         Map<String, Object> model = new HashMap<>();
+        contributors.forEach(contributor -> contributor.contribute(ctx, model));
         model.put("lang", language.code());
         model.put("language", language);
         model.put("languages", locales.languages().languages());
