@@ -127,7 +127,7 @@ class DemoOrderTest {
 
         JsonNode done = awaitFinal(orderId);
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
-        assertThat(done.get("lines").findValuesAsText("state")).containsOnly("COMPLETED");
+        assertThat(done.get("lines").findValuesAsText("state")).as(done.toString()).containsOnly("COMPLETED");
         assertThat(host.domainStore().find("demo-reseller", org.kontor.api.domain.DomainName.of(idn))).isPresent();
 
         // The name is taken now; and another customer does not see the order.
