@@ -242,7 +242,7 @@ public final class KontorHost implements AutoCloseable {
         closeables.add(() -> shutdown(orderWork));
         orderFulfilment = new OrderFulfilment(orderStore, new PaymentOptions(extensions), domainOperations,
                 provisioningTargets, holders, addons, orderVouchers, secrets,
-                () -> List.of(config.require("orders.default-nameservers").strip().split("[\\s,]+")), orderWork, clock);
+                () -> defaultNameservers(config), orderWork, clock);
         orders = orderStore;
         checkout = new Checkout(carts, orderStore, orderVouchers, holders, new PaymentOptions(extensions), orderFulfilment,
                 () -> reviewRules(config), events, clock);
@@ -404,6 +404,12 @@ public final class KontorHost implements AutoCloseable {
     /** Funding, provisioning and the clearing center of orders. */
     public OrderFulfilment orderFulfilment() {
         return orderFulfilment;
+    }
+
+    /** The operator's nameservers for domains ordered without any; none leaves the domain without nameservers. */
+    private static List<String> defaultNameservers(KontorConfig config) {
+        return java.util.Arrays.stream(config.get("orders.default-nameservers").orElse("").split("[\\s,]+"))
+                .filter(host -> !host.isBlank()).toList();
     }
 
     private static ReviewRules reviewRules(KontorConfig config) {

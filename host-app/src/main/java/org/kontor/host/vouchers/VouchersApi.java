@@ -122,11 +122,25 @@ public final class VouchersApi {
         Set<String> tlds = tlds(body.path("tlds"), errors);
         Set<ChargeKind> kinds = kinds(body.path("kinds"), errors);
         Money minimum = body.hasNonNull("minimumOrder") ? money(body.get("minimumOrder"), "minimumOrder", errors) : null;
+        Voucher voucher = discount == null ? null : new Voucher(normalised,
+                description == null || description.isEmpty() ? null : description, enabled.asBoolean(true), discount, from,
+                until, maxUses, maxPerCustomer, tlds, kinds, minimum);
+        if (voucher != null && !errors.isEmpty()) {
+            // name the fields that break a rule too, not only those that could not be read
+            try {
+                VoucherValidator.check(voucher);
+            } catch (VoucherValidationException e) {
+                e.fieldErrors().forEach((field, message) -> {
+                    if (errors.keySet().stream().noneMatch(known -> known.equals(field) || known.startsWith(field + "."))) {
+                        errors.put(field, message);
+                    }
+                });
+            }
+        }
         if (!errors.isEmpty()) {
             throw invalid(normalised, errors);
         }
-        return new Voucher(normalised, description == null || description.isEmpty() ? null : description,
-                enabled.asBoolean(true), discount, from, until, maxUses, maxPerCustomer, tlds, kinds, minimum);
+        return voucher;
     }
 
     private static Discount discount(JsonNode body, Map<String, String> errors) {
