@@ -175,7 +175,7 @@ class KontorHostTest {
 
         // no registry with the POLL capability runs here, so there is no host:registry-poll:<id> job
         assertThat(keys).containsExactly("host:domain-operation-janitor", "host:event-outbox", "host:mail-queue",
-                "host:registry-balance");
+                "host:orders", "host:registry-balance", "host:web-session-sweep");
     }
 
     @DbTest
