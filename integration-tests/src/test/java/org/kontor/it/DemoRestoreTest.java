@@ -8,18 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.kontor.database.Database;
 import org.kontor.host.KontorHost;
-import org.kontor.host.config.ConfigLoader;
-import org.kontor.host.config.KontorConfig;
 import org.kontor.host.demo.DemoData;
 import org.kontor.testkit.DatabaseTest;
 import org.kontor.testkit.DbTest;
@@ -41,19 +34,8 @@ class DemoRestoreTest {
 
     @DbTest
     void theDemoResellerSeesADomainToRestore(Database database) throws Exception {
-        Path data = Files.createTempDirectory("kontor-demo-restore-test");
-        KontorConfig config = new ConfigLoader(Map.of(
-                "KONTOR_DATA_DIR", data.toString(),
-                "KONTOR_DB_URL", database.config().jdbcUrl(),
-                "KONTOR_PLUGINS_MODE", "development",
-                "KONTOR_PLUGINS_DIR", Path.of("..", "plugins").toAbsolutePath().normalize().toString(),
-                "KONTOR_HTTP_PORT", "0",
-                "KONTOR_JOBS_ENABLED", "false"), new Properties()).load(null, false);
-        host = KontorHost.start(config, Clock.systemUTC());
-        int sandboxPort;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            sandboxPort = free.getLocalPort();
-        }
+        host = DemoHosts.start(database);
+        int sandboxPort = DemoHosts.freePort();
 
         new DemoData(host, sandboxPort).load();
         new DemoData(host, sandboxPort).load(); // twice changes nothing

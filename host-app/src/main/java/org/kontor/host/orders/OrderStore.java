@@ -96,7 +96,7 @@ public final class OrderStore {
     /** Orders in one of these states, oldest change first. */
     public List<Order> inState(Collection<OrderState> states) {
         String list = states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
-        return jdbi.withHandle(h -> orders(h, "WHERE state IN (" + list + ") AND :p = :p ORDER BY updated_at, id", "x"));
+        return jdbi.withHandle(h -> orders(h, "WHERE state IN (" + list + ") ORDER BY updated_at, id", null));
     }
 
     /** Moves the order from one of {@code from} to {@code to}; false when it was in another state. */
@@ -166,7 +166,11 @@ public final class OrderStore {
 
     private List<Order> orders(Handle h, String where, String parameter) {
         List<Order> orders = new ArrayList<>();
-        h.createQuery("SELECT * FROM customer_order " + where).bind("p", parameter).map((rs, ctx) -> {
+        var query = h.createQuery("SELECT * FROM customer_order " + where);
+        if (parameter != null) {
+            query.bind("p", parameter);
+        }
+        query.map((rs, ctx) -> {
             Currency currency = Currency.getInstance(rs.getString("currency"));
             return new Order(rs.getString("id"), rs.getString("customer_id"), currency,
                     Money.ofMinor(rs.getLong("subtotal_minor"), currency),
