@@ -12,12 +12,14 @@ import java.time.temporal.ChronoUnit;
  * Writes the demo's clearinghouse CA and signed mark data file once; the outputs are committed:
  * {@code docs/demo/tmch-demo-ca.pem} (with its copy on the host's class path, which the demo trusts) and
  * {@code docs/demo/kontor-sunrise.smd} (the mark "Kontor", labels {@code kontor} and {@code kontor-demo}, valid for
- * 20 years from the start of the year it was made). The CA's private key is thrown away. To make them again,
- * from the repository's root after {@code mvn -o -q -pl host-app -am test-compile -DskipTests}:
+ * 20 years from the start of the year before the one it was made in). The keys are thrown away. To make them
+ * again, from the repository's root, after a build of host-app with its tests ({@code mvn -o -pl host-app -am
+ * package -Dtest=SmdValidatorTest -Dsurefire.failIfNoSpecifiedTests=false}):
  *
  * <pre>{@code
- * mvn -o -q -pl host-app dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp host-app/target/test-classes:host-app/target/classes:$(cat /tmp/cp.txt) \
+ * BC=~/.m2/repository/org/bouncycastle; V=1.78.1
+ * java -cp host-app/target/test-classes:host-app/target/classes:$BC/bcprov-jdk18on/$V/bcprov-jdk18on-$V.jar:\
+ * $BC/bcpkix-jdk18on/$V/bcpkix-jdk18on-$V.jar:$BC/bcutil-jdk18on/$V/bcutil-jdk18on-$V.jar \
  *     org.kontor.host.launch.DemoSmdFiles .
  * }</pre>
  */
@@ -28,7 +30,7 @@ public final class DemoSmdFiles {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
-        Instant start = Instant.now().atZone(ZoneOffset.UTC).withDayOfYear(1).toLocalDate()
+        Instant start = Instant.now().atZone(ZoneOffset.UTC).withDayOfYear(1).toLocalDate().minusYears(1)
                 .atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = start.atZone(ZoneOffset.UTC).plusYears(20).toInstant();
         TestSmds.Issuer ca = TestSmds.authority("Kontor Demo TMCH CA", start, end.plus(365, ChronoUnit.DAYS));
