@@ -77,7 +77,10 @@ final class SignedMarkSchema {
     Document parse(byte[] xml) {
         Document document;
         try {
-            DocumentBuilder builder = documents.newDocumentBuilder();
+            DocumentBuilder builder;
+            synchronized (documents) {
+                builder = documents.newDocumentBuilder();
+            }
             builder.setErrorHandler(new Strict());
             document = builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {

@@ -43,6 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -62,15 +63,9 @@ public final class SmdValidator {
 
     private final TmchTrust trust;
     private final SignedMarkSchema schema = new SignedMarkSchema();
-    private final DatatypeFactory datatypes;
 
     public SmdValidator(TmchTrust trust) {
         this.trust = trust;
-        try {
-            datatypes = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -205,19 +200,38 @@ public final class SmdValidator {
         }
     }
 
-    /** The texts of the elements with this name below {@code root}, outside the signature, in document order. */
+    /**
+     * The texts of the elements with this name below {@code root}, in document order, leaving out those in the
+     * signature: its {@code ds:Object} may hold any element and is not signed (the enveloped transform drops it).
+     */
     private static List<String> text(Element root, String namespace, String localName) {
         NodeList nodes = root.getElementsByTagNameNS(namespace, localName);
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent().strip());
+            if (!inSignature(nodes.item(i), root)) {
+                texts.add(nodes.item(i).getTextContent().strip());
+            }
         }
         return texts;
     }
 
-    private Instant instant(String dateTime) {
-        return datatypes.newXMLGregorianCalendar(dateTime)
-                .toGregorianCalendar(TimeZone.getTimeZone("UTC"), null, null).toInstant();
+    private static boolean inSignature(Node node, Element root) {
+        for (Node parent = node.getParentNode(); parent != null && parent != root; parent = parent.getParentNode()) {
+            if (XMLSignature.XMLNS.equals(parent.getNamespaceURI())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An xsd:dateTime (the schema checked its form); one without a zone is taken as UTC. */
+    private static Instant instant(String dateTime) {
+        try {
+            return DatatypeFactory.newInstance().newXMLGregorianCalendar(dateTime)
+                    .toGregorianCalendar(TimeZone.getTimeZone("UTC"), null, null).toInstant();
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String aLabel(String label) {

@@ -210,6 +210,18 @@ class SmdValidatorTest {
     }
 
     @Test
+    void labelsInTheUnsignedPartOfTheSignatureDoNotCount() {
+        // a ds:Object in the signature may hold any element and the enveloped transform leaves it unsigned
+        String file = TestSmds.tamper(kontor().file(signer), xml -> xml.replace("</ds:Signature>",
+                "<ds:Object><mark:label xmlns:mark=\"urn:ietf:params:xml:ns:mark-1.0\">google</mark:label></ds:Object>"
+                        + "</ds:Signature>"));
+
+        assertThat(validator().validate(file, "kontor", NOW).labels()).as("the signature still verifies")
+                .containsExactly("kontor", "kontor-demo");
+        assertThat(refused(validator(), file, "google", NOW).reason()).isEqualTo(SmdRefusal.LABEL_NOT_COVERED);
+    }
+
+    @Test
     void theCaFileIsReadFromPem() throws Exception {
         Path pem = Files.writeString(dir.resolve("tmch.pem"), "TMCH CA\n" + TestSmds.pem(ca.certificate()));
         Path empty = Files.writeString(dir.resolve("empty.pem"), "nothing");
