@@ -92,6 +92,9 @@ import org.kontor.host.themes.ThemeRegistry;
 import org.kontor.host.themes.ThemeRenderer;
 import org.kontor.host.themes.ThemeWeb;
 import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.launch.SignedMarkChecks;
+import org.kontor.host.launch.SmdValidator;
+import org.kontor.host.launch.TmchTrust;
 import org.kontor.host.orders.CartOwner;
 import org.kontor.host.orders.Carts;
 import org.kontor.host.orders.Checkout;
@@ -106,7 +109,6 @@ import org.kontor.host.orders.OrdersApi;
 import org.kontor.host.orders.PaymentOptions;
 import org.kontor.host.orders.RegistryDomainChecks;
 import org.kontor.host.orders.ReviewRules;
-import org.kontor.host.orders.SignedMarks;
 import org.kontor.host.orders.VoucherDiscounts;
 import org.kontor.api.money.Money;
 import java.util.Currency;
@@ -145,6 +147,7 @@ public final class KontorHost implements AutoCloseable {
     private Vouchers vouchers;
     private AddonCatalog addons;
     private Carts carts;
+    private TmchTrust tmchTrust;
     private Checkout checkout;
     private OrderStore orders;
     private OrderFulfilment orderFulfilment;
@@ -234,8 +237,13 @@ public final class KontorHost implements AutoCloseable {
         addons = new AddonCatalog(database.jdbi(), clock);
         HolderDirectory holders = new CustomerHolders(contacts);
         OrderVouchers orderVouchers = new VoucherDiscounts(vouchers);
+        tmchTrust = TmchTrust.load(config.get("launch.tmch-ca").map(Path::of), config.get("launch.tmch-crl").map(Path::of),
+                config.get("launch.smd-revocation-list").map(Path::of));
+        if (!tmchTrust.configured()) {
+            log.info("No trademark clearinghouse CA is configured (launch.tmch-ca): sunrise orders are refused");
+        }
         carts = new Carts(orderStore, catalog, catalogRules, addons, new RegistryDomainChecks(provisioningTargets),
-                SignedMarks.unavailable(), orderVouchers, holders, secrets, clock);
+                new SignedMarkChecks(new SmdValidator(tmchTrust)), orderVouchers, holders, secrets, clock);
         webSessions.onSignIn((visitorId, customerId) ->
                 carts.carryOver(CartOwner.visitor(visitorId), CartOwner.customer(customerId)));
         ExecutorService orderWork = Executors.newFixedThreadPool(2, daemon("orders"));
@@ -384,6 +392,11 @@ public final class KontorHost implements AutoCloseable {
     /** Add-on products and the services booked with them. */
     public AddonCatalog addons() {
         return addons;
+    }
+
+    /** The trademark clearinghouse CAs and revocation lists sunrise orders' signed marks are checked against. */
+    public TmchTrust tmchTrust() {
+        return tmchTrust;
     }
 
     /** Shopping carts. */

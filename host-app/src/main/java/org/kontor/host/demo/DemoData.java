@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * registrar and the EPP registry plugin pointed at it; the demo catalog ({@link DemoCatalog}); a demo customer and
  * the demo reseller who can sign in ({@link DemoCustomers}); renewal prices, a few domains of the demo reseller (some
  * expiring within 30 days) and, with the prepaid account plugin, the demo reseller's prepaid account
- * ({@link DemoPortfolio}). Loading twice changes nothing. Never enable demo
- * data on a host that faces the internet.
+ * ({@link DemoPortfolio}); the demo trademark clearinghouse CA trusted for sunrise orders, so that the signed mark
+ * data file {@code docs/demo/kontor-sunrise.smd} is accepted ({@link DemoTmch}). Loading twice changes nothing.
+ * Never enable demo data on a host that faces the internet.
  */
 public final class DemoData {
 
@@ -75,6 +76,7 @@ public final class DemoData {
             connectTheSandboxRegistry(dkProfile);
         }
         String dkRegistryId = dkProfile ? SANDBOX_DK_REGISTRY_ID : SANDBOX_REGISTRY_ID;
+        host.tmchTrust().trust(DemoTmch.caCertificates());
         new DemoCatalog(host.catalog(), host.clock()).load(dkRegistryId);
         new DemoVouchers(host.vouchers().store(), host.clock()).load();
         new DemoCustomers(host.customers(), host.contacts()).load();
