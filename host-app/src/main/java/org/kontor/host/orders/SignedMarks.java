@@ -13,12 +13,4 @@ public interface SignedMarks {
      * @throws OrderInputException on {@code field} with the reason
      */
     String check(String field, String uploaded, String label, Instant now);
-
-    /** Refuses every file: no trust anchor for signed marks is configured, so no sunrise order can be accepted. */
-    static SignedMarks unavailable() {
-        return (field, uploaded, label, now) -> {
-            throw new OrderInputException(InputError.of(field, "smd-unavailable",
-                    "Sunrise orders cannot be accepted: no trademark clearinghouse certificate is configured."));
-        };
-    }
 }
