@@ -36,22 +36,22 @@ class OrderingBrowserTest {
                 .contains(DomainName.of(idn).ascii());
         browser.step("two domains in the cart");
 
-        browser.click("button[data-add-addon='forwarding']");
+        browser.go("button[data-add-addon='forwarding']");
         assertThat(browser.path()).startsWith("/cart");
         assertThat(browser.pageText()).contains("Web and e-mail forwarding for " + plain);
         browser.step("add-on in the cart");
 
         browser.type("#voucher-code", "WELCOME10");
-        browser.find("#voucher-code").submit();
+        browser.go("#voucher button[type='submit']");
         assertThat(browser.text("#cart-discount")).contains("20.00");
         assertThat(browser.text("#cart-total")).contains("240.00"); // 100 + 100 + 60 − 10 % of the registrations
         browser.step("voucher applied");
 
-        browser.click("#to-checkout");
+        browser.go("#to-checkout");
         assertThat(browser.path()).startsWith("/account/signin?next=");
         browser.step("asked to sign in");
         browser.type("#email", DemoData.RESELLER_EMAIL).type("#password", DemoData.RESELLER_PASSWORD);
-        browser.find("#password").submit();
+        browser.go("form[action='/account/signin'] button[type='submit']");
         assertThat(browser.path()).isEqualTo("/checkout");
         assertThat(browser.all("select[data-holder-for]")).hasSize(2); // the visitor's cart came along
         browser.step("checkout after sign-in");
@@ -64,7 +64,7 @@ class OrderingBrowserTest {
         browser.click("#payment-prepaid-account");
         browser.click("#terms");
         browser.step("holder, payment and terms chosen");
-        browser.click("#place-order");
+        browser.go("#place-order");
 
         assertThat(browser.path()).matches("/orders/O-\\d{8}-[0-9A-F]{8}");
         browser.step("order placed");
@@ -87,19 +87,19 @@ class OrderingBrowserTest {
         assertThat(browser.find("#transfer-domain").getAttribute("value")).isEqualTo("transfer-demo.example");
         browser.type("#transfer-authcode", "Kontor-Demo-Transfer-7");
         browser.step("transfer form filled in");
-        browser.click("#transfer-submit");
+        browser.go("#transfer-submit");
         assertThat(browser.pageText()).contains("Transfer of transfer-demo.example");
         browser.step("transfer in the cart");
 
-        browser.click("#to-checkout");
+        browser.go("#to-checkout");
         browser.type("#email", DemoData.RESELLER_EMAIL).type("#password", DemoData.RESELLER_PASSWORD);
-        browser.find("#password").submit();
+        browser.go("form[action='/account/signin'] button[type='submit']");
         assertThat(browser.path()).isEqualTo("/checkout");
         browser.choose("select[data-holder-for='transfer-demo.example']", "Rasmus Reseller");
         browser.click("#payment-prepaid-account");
         browser.click("#terms");
         browser.step("transfer checkout");
-        browser.click("#place-order");
+        browser.go("#place-order");
 
         assertThat(browser.path()).matches("/orders/O-\\d{8}-[0-9A-F]{8}");
         assertThat(browser.pageText()).contains("Transfer of transfer-demo.example");
@@ -114,7 +114,7 @@ class OrderingBrowserTest {
     void aTransferWithAWrongAuthCodeIsRefusedAtTheAuthCodeField(StorefrontBrowser browser) {
         browser.open("/cart?transfer=transfer-demo.example");
         browser.type("#transfer-authcode", "wrong-code");
-        browser.click("#transfer-submit");
+        browser.go("#transfer-submit");
         browser.step("wrong auth code refused");
 
         assertThat(browser.has("#transfer-authcode-error")).as(browser.pageText()).isTrue();
@@ -138,7 +138,7 @@ class OrderingBrowserTest {
                     .anyMatch(input -> ascii.equals(input.getAttribute("value")) || domain.equals(input.getAttribute("value")));
             if (forThisName) {
                 browser.step("search for " + ascii);
-                button.click();
+                browser.go(button);
                 assertThat(browser.path()).startsWith("/cart");
                 return;
             }
@@ -146,7 +146,7 @@ class OrderingBrowserTest {
         browser.open("/cart");
         browser.type("#add-domain", domain);
         browser.step("add " + ascii);
-        browser.click("#add-submit");
+        browser.go("#add-submit");
         assertThat(browser.path()).as(browser.pageText()).startsWith("/cart");
         assertThat(browser.has("#cart-errors")).as(browser.pageText()).isFalse();
     }

@@ -15,6 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,6 +85,18 @@ public final class StorefrontBrowser implements AutoCloseable {
 
     public StorefrontBrowser click(String css) {
         find(css).click();
+        return this;
+    }
+
+    /** Clicks what sends a form or follows a link, and waits until the next page has replaced this one. */
+    public StorefrontBrowser go(String css) {
+        return go(find(css));
+    }
+
+    public StorefrontBrowser go(WebElement element) {
+        WebElement page = find("html");
+        element.click();
+        await(Duration.ofSeconds(30), ExpectedConditions.stalenessOf(page));
         return this;
     }
 
