@@ -86,6 +86,7 @@ import org.kontor.host.settings.PluginSettingsService;
 import org.kontor.host.settings.SettingsApi;
 import org.kontor.host.settings.SettingsSchemas;
 import org.kontor.host.storefront.StorefrontRoutes;
+import org.kontor.host.storefront.cart.StorefrontOrdering;
 import org.kontor.host.themes.AssetHandler;
 import org.kontor.host.themes.ThemeEngine;
 import org.kontor.host.themes.ThemeRegistry;
@@ -277,6 +278,9 @@ public final class KontorHost implements AutoCloseable {
                 List.of(themes::install,
                         config2 -> new StorefrontRoutes().register(config2.routes),
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
+                        config2 -> new StorefrontOrdering(carts, checkout, orderStore, addons, catalog, customers, contacts,
+                                webSessions, locales, Currency.getInstance(config.require("orders.default-currency")),
+                                () -> defaultNameservers(config)).register(config2.routes),
                         config2 -> new CustomersApi(customers, contacts, webSessions, json).register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),

@@ -14,12 +14,12 @@ import org.kontor.host.config.ConfigLoader;
 import org.kontor.host.config.KontorConfig;
 
 /** A host as {@code --dev --demo} runs it: the reactor's plugins in development mode, on a free port, jobs off. */
-final class DemoHosts {
+public final class DemoHosts {
 
     private DemoHosts() {
     }
 
-    static KontorHost start(Database database) throws IOException {
+    public static KontorHost start(Database database) throws IOException {
         Path data = Files.createTempDirectory("kontor-demo-test");
         KontorConfig config = new ConfigLoader(Map.of(
                 "KONTOR_DATA_DIR", data.toString(),
@@ -32,7 +32,7 @@ final class DemoHosts {
     }
 
     /** A port nothing listens on now, for the sandbox registry. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket free = new ServerSocket(0)) {
             return free.getLocalPort();
         } catch (IOException e) {

@@ -112,7 +112,11 @@ final class CartStore {
     /** Moves a visitor's items into the customer's cart (at sign-in); items for a domain already there are dropped. */
     void moveItems(Handle h, String fromCartId, String toCartId) {
         List<CartItem> existing = items(h, toCartId);
-        for (CartItem item : items(h, fromCartId)) {
+        List<CartItem> moving = items(h, fromCartId);
+        // The items keep their ids, so they leave the visitor's cart before they join the customer's.
+        h.createUpdate("DELETE FROM cart_item WHERE cart_id = :cart").bind("cart", fromCartId).execute();
+        h.createUpdate("DELETE FROM cart WHERE id = :cart").bind("cart", fromCartId).execute();
+        for (CartItem item : moving) {
             boolean duplicate = existing.stream().anyMatch(other -> other.kind() == item.kind()
                     && java.util.Objects.equals(other.domain(), item.domain())
                     && java.util.Objects.equals(other.productId(), item.productId()));
@@ -120,8 +124,6 @@ final class CartStore {
                 add(h, toCartId, item);
             }
         }
-        h.createUpdate("DELETE FROM cart_item WHERE cart_id = :cart").bind("cart", fromCartId).execute();
-        h.createUpdate("DELETE FROM cart WHERE id = :cart").bind("cart", fromCartId).execute();
     }
 
     private void touch(Handle h, String cartId) {
