@@ -269,7 +269,9 @@ public final class KontorHost implements AutoCloseable {
                 List.of(themes::install,
                         config2 -> new StorefrontRoutes().register(config2.routes),
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
-                        config2 -> new CustomersApi(customers, contacts, webSessions, json).register(config2.routes),
+                        config2 -> new CustomersApi(customers, contacts, webSessions, json,
+                                session -> carts.itemCount(session.customer().map(CartOwner::customer)
+                                        .orElseGet(() -> CartOwner.visitor(session.visitorId())))).register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
