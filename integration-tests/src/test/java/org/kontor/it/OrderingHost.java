@@ -150,10 +150,10 @@ final class OrderingHost implements AutoCloseable {
 
     /** The reseller's prepaid account as its API shows it. */
     JsonNode account() throws Exception {
-        return json(send("GET", PREPAID + "/account", null, DemoData.RESELLER_TOKEN));
+        return json(send("GET", PREPAID + "/account", null, DemoData.RESELLER_TOKEN)).get("account");
     }
 
-    /** What the reseller may still spend from the prepaid account (balance and credit line, less what is held). */
+    /** What the reseller may still spend on new domains from the prepaid account: the balance less what is held. */
     BigDecimal available() throws Exception {
         JsonNode available = account().get("available");
         return new BigDecimal((available.isObject() ? available.get("amount") : available).asText());

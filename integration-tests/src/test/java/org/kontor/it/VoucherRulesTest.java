@@ -51,7 +51,7 @@ class VoucherRulesTest {
     void percentAndAmountOffAndTheTldsTheyApplyTo(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         demo.emptyCart(RESELLER);
-        String s = OrderingHost.suffix();
+        String s = OrderingHost.suffix().toUpperCase(java.util.Locale.ROOT);
         demo.cartWith(RESELLER, "procent-" + s + ".test");
 
         JsonNode percent = applied(RESELLER, "welcome10");
@@ -81,7 +81,7 @@ class VoucherRulesTest {
     void aVoucherWorksOnlyWithinItsWindow(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         demo.emptyCart(RESELLER);
-        String s = OrderingHost.suffix();
+        String s = OrderingHost.suffix().toUpperCase(java.util.Locale.ROOT);
         Instant now = demo.clock.instant();
         create(new Voucher("SOON-" + s, null, true, new Discount.Percent(BigDecimal.valueOf(20)),
                 now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(3)), null, null, Set.of(), Set.of(), null));
@@ -107,7 +107,7 @@ class VoucherRulesTest {
     void limitsInAllAndPerCustomerAndAMinimumOrder(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         demo.emptyCart(RESELLER);
-        String s = OrderingHost.suffix();
+        String s = OrderingHost.suffix().toUpperCase(java.util.Locale.ROOT);
         create(new Voucher("ONCE-" + s, null, true, new Discount.Percent(BigDecimal.TEN), null, null, 1, null,
                 Set.of(), Set.of(), null));
         create(new Voucher("EACH-" + s, null, true, new Discount.Percent(BigDecimal.TEN), null, null, 10, 1,
@@ -143,7 +143,7 @@ class VoucherRulesTest {
     void twoCheckoutsRacingForTheLastUseGiveItToExactlyOne(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         demo.emptyCart(RESELLER);
-        String s = OrderingHost.suffix();
+        String s = OrderingHost.suffix().toUpperCase(java.util.Locale.ROOT);
         create(new Voucher("LAST-" + s, null, true, new Discount.Percent(BigDecimal.valueOf(50)), null, null, 1, null,
                 Set.of(), Set.of(), null));
         String other = demo.newReseller("race-" + s);
@@ -184,7 +184,7 @@ class VoucherRulesTest {
     void anAmountLargerThanTheOrderMakesItFreeNotNegative(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         demo.emptyCart(RESELLER);
-        String s = OrderingHost.suffix();
+        String s = OrderingHost.suffix().toUpperCase(java.util.Locale.ROOT);
         create(new Voucher("BIG-" + s, null, true, new Discount.Amount(Money.of("500.00", "DKK")), null, null, null, null,
                 Set.of(), Set.of(), null));
         demo.cartWith(RESELLER, "gratis-" + s + ".test");
@@ -203,7 +203,7 @@ class VoucherRulesTest {
     void theUseIsGivenBackWhenTheFundsDoNotCoverTheOrder(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         demo.emptyCart(RESELLER);
-        String s = OrderingHost.suffix();
+        String s = OrderingHost.suffix().toUpperCase(java.util.Locale.ROOT);
         create(new Voucher("BACK-" + s, null, true, new Discount.Percent(BigDecimal.TEN), null, null, 1, null,
                 Set.of(), Set.of(), null));
         demo.cartWith(RESELLER, "tilbage-" + s + ".test");
