@@ -131,5 +131,4 @@ class PreRegistrationTest {
         } while (Instant.now().isBefore(until));
         return order;
     }
-
 }
