@@ -281,7 +281,9 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new StorefrontOrdering(carts, checkout, orderStore, addons, catalog, customers, contacts,
                                 webSessions, locales, Currency.getInstance(config.require("orders.default-currency")),
                                 () -> defaultNameservers(config)).register(config2.routes),
-                        config2 -> new CustomersApi(customers, contacts, webSessions, json).register(config2.routes),
+                        config2 -> new CustomersApi(customers, contacts, webSessions, json,
+                                session -> carts.itemCount(session.customer().map(CartOwner::customer)
+                                        .orElseGet(() -> CartOwner.visitor(session.visitorId())))).register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),

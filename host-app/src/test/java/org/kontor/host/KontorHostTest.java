@@ -167,7 +167,7 @@ class KontorHostTest {
         host = start(database, Map.of("KONTOR_JOBS_ENABLED", "true"));
 
         java.util.List<String> keys = java.util.List.of();
-        for (int attempt = 0; attempt < 50 && keys.size() < 4; attempt++) {
+        for (int attempt = 0; attempt < 50 && keys.size() < 6; attempt++) {
             Thread.sleep(100);
             keys = database.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT job_key FROM job_schedule WHERE job_key LIKE 'host:%' ORDER BY job_key").mapTo(String.class).list());

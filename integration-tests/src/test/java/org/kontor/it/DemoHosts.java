@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.kontor.database.Database;
@@ -20,15 +21,22 @@ public final class DemoHosts {
     }
 
     public static KontorHost start(Database database) throws IOException {
+        return start(database, Clock.systemUTC(), Map.of());
+    }
+
+    /** @param environment more settings as environment variables ({@code KONTOR_ORDERS_REVIEW_ALL}) */
+    public static KontorHost start(Database database, Clock clock, Map<String, String> environment) throws IOException {
         Path data = Files.createTempDirectory("kontor-demo-test");
-        KontorConfig config = new ConfigLoader(Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "KONTOR_DATA_DIR", data.toString(),
                 "KONTOR_DB_URL", database.config().jdbcUrl(),
                 "KONTOR_PLUGINS_MODE", "development",
                 "KONTOR_PLUGINS_DIR", Path.of("..", "plugins").toAbsolutePath().normalize().toString(),
                 "KONTOR_HTTP_PORT", "0",
-                "KONTOR_JOBS_ENABLED", "false"), new Properties()).load(null, false);
-        return KontorHost.start(config, Clock.systemUTC());
+                "KONTOR_JOBS_ENABLED", "false"));
+        settings.putAll(environment);
+        KontorConfig config = new ConfigLoader(settings, new Properties()).load(null, false);
+        return KontorHost.start(config, clock);
     }
 
     /** A port nothing listens on now, for the sandbox registry. */

@@ -83,6 +83,15 @@ public final class CatalogRules {
             if (name.isIdn() && !entry.idnAllowed()) {
                 violations.add(new Violation("idn-not-allowed", "." + tld.unicode()
                         + " does not allow internationalised names such as " + name.unicode() + "."));
+            } else if (name.isIdn()) {
+                String unicode = name.unicode();
+                int refused = IdnTables.firstRefused(entry.idnTable(), unicode.substring(0, unicode.lastIndexOf('.')));
+                if (refused >= 0) {
+                    String character = Character.toString(refused);
+                    violations.add(new Violation("idn-character-not-allowed:" + character, "." + tld.unicode()
+                            + " does not allow the character '" + character + "' (its IDN table is " + entry.idnTable()
+                            + ")."));
+                }
             }
         }
         if (operation == CatalogOperation.REGISTER) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.kontor.api.contact.Contact;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
@@ -33,12 +34,16 @@ public final class CustomersApi {
     private final Contacts contacts;
     private final WebSessions sessions;
     private final ObjectMapper json;
+    private final ToIntFunction<WebSession> cartItems;
 
-    public CustomersApi(Customers customers, Contacts contacts, WebSessions sessions, ObjectMapper json) {
+    /** @param cartItems how many items the session's cart holds (the visitor's, or the signed-in customer's) */
+    public CustomersApi(Customers customers, Contacts contacts, WebSessions sessions, ObjectMapper json,
+                        ToIntFunction<WebSession> cartItems) {
         this.customers = customers;
         this.contacts = contacts;
         this.sessions = sessions;
         this.json = json;
+        this.cartItems = cartItems;
     }
 
     public void register(RoutesConfig routes) {
@@ -158,9 +163,11 @@ public final class CustomersApi {
 
     private Map<String, Object> sessionView(Context ctx, WebSession session, Optional<Customer> customer) {
         Map<String, Object> view = new LinkedHashMap<>();
+        view.put("state", customer.isPresent() ? "signed-in" : "visitor");
         view.put("signedIn", customer.isPresent());
         view.put("customer", customer.map(CustomersApi::view).orElse(null));
         view.put("csrfToken", sessions.csrfToken(ctx));
+        view.put("cartItems", cartItems.applyAsInt(session));
         view.put("expiresAt", session.expiresAt().toString());
         return view;
     }

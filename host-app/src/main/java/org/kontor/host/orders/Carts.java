@@ -81,6 +81,11 @@ public final class Carts {
         return view(row.get(), store.items(row.get().id()));
     }
 
+    /** How many items the owner's cart holds; 0 when there is none. */
+    public int itemCount(CartOwner owner) {
+        return store.find(owner).map(row -> store.items(row.id()).size()).orElse(0);
+    }
+
     /** A registration or a transfer: {@code domain} as typed (Unicode or ACE), the period in years. */
     public CartView addDomain(CartOwner owner, Currency currency, AddDomain request) {
         Objects.requireNonNull(request.kind(), "kind");
@@ -435,8 +440,10 @@ public final class Carts {
         try {
             return DomainName.of(text.strip());
         } catch (InvalidDomainNameException e) {
+            // The second argument names the rule broken (hyphen-3-4, leading-hyphen, label-too-long, ...).
             throw new OrderInputException(InputError.of(field, "domain-invalid", "'" + text.strip()
-                    + "' is not a domain name: " + e.getMessage(), text.strip()));
+                    + "' is not a domain name: " + e.getMessage(), text.strip(),
+                    e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
     }
 
