@@ -59,7 +59,7 @@ class CatalogRulesThroughCartTest {
     void periodsOutsideATldsRangeAreRefused(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         emptyCart();
-        Carts carts = cartsWith(SignedMarks.unavailable());
+        Carts carts = cartsWith(untrustedSignedMarks());
         String s = OrderingHost.suffix();
 
         InputError dk = refusal(carts, "periode-" + s + ".dk", 6, null);
@@ -89,7 +89,7 @@ class CatalogRulesThroughCartTest {
     void internationalisedNamesFollowTheTldsIdnTable(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         emptyCart();
-        Carts carts = cartsWith(SignedMarks.unavailable());
+        Carts carts = cartsWith(untrustedSignedMarks());
         String s = OrderingHost.suffix();
 
         // .dk: DK Hostmaster's table (æ ø å ä ö ü é), through the host's cart and the sandbox registry.
@@ -146,7 +146,7 @@ class CatalogRulesThroughCartTest {
     void theHolderGivesWhatTheTldRequiresAndLivesWhereItAllows(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
         emptyCart();
-        Carts carts = cartsWith(SignedMarks.unavailable());
+        Carts carts = cartsWith(untrustedSignedMarks());
         String s = OrderingHost.suffix();
         String companyWithoutCvr = holder("COMPANY", "Uden CVR ApS", "DK", null);
         String companyWithCvr = holder("COMPANY", "Med CVR ApS", "DK", "DK87654321");
@@ -185,7 +185,7 @@ class CatalogRulesThroughCartTest {
         demo = OrderingHost.start(database, Map.of());
         emptyCart();
         String s = OrderingHost.suffix();
-        Carts unavailable = cartsWith(SignedMarks.unavailable());
+        Carts unavailable = cartsWith(untrustedSignedMarks());
 
         // Sunrise: a signed mark is needed, and without a trust anchor none is accepted.
         assertThat(refusal(unavailable, "maerke-" + s + ".nu", 1, null).code()).isEqualTo("sunrise-needs-smd");
@@ -244,7 +244,7 @@ class CatalogRulesThroughCartTest {
         }
         assertThat(demo.host.carts().addDomain(RESELLER, DKK,
                 new Carts.AddDomain(ItemKind.REGISTER, "taendt-" + s + ".test", 1, null, null)).items()).hasSize(1);
-        assertThat(refusal(cartsWith(SignedMarks.unavailable()), "ukendt-" + s + ".nosuchtld", 1, null).code())
+        assertThat(refusal(cartsWith(untrustedSignedMarks()), "ukendt-" + s + ".nosuchtld", 1, null).code())
                 .isEqualTo("tld-not-offered");
         // Over the API: the first error's code is the answer's reason.
         var answer = demo.addRegistration(DemoData.RESELLER_TOKEN, "ukendt-" + s + ".nosuchtld", 1);
@@ -311,5 +311,11 @@ class CatalogRulesThroughCartTest {
                 OrderInputException.class);
         assertThat(refused).as("the holder was accepted").isNotNull();
         return refused.errors().get(0);
+    }
+
+    /** The real check with no clearinghouse CA trusted, as on a host where the operator configured none. */
+    private static SignedMarks untrustedSignedMarks() {
+        return new org.kontor.host.launch.SignedMarkChecks(new org.kontor.host.launch.SmdValidator(
+                new org.kontor.host.launch.TmchTrust(List.of(), java.util.Optional.empty(), java.util.Optional.empty())));
     }
 }

@@ -200,6 +200,9 @@ class VoucherRulesTest {
         assertThat(order.at("/total/amount").asText()).isEqualTo("0.00");
         assertThat(order.at("/lines/0/discount/amount").asText()).isEqualTo("100.00");
         assertThat(demo.available()).isEqualByComparingTo(before); // nothing to hold
+        JsonNode done = demo.awaitFinal(order.get("id").asText());
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(demo.available()).isEqualByComparingTo(before); // nothing captured either
     }
 
     @DbTest
