@@ -584,7 +584,8 @@ public final class EppDomainRegistry implements DomainRegistry {
 
     /**
      * Checks another registrar's auth code with a {@code domain:info} carrying it as {@code domain:authInfo/pw}
-     * (RFC 5731 §3.1.2), which moves nothing. 2202 or 2201 is a wrong code; 2303 a domain that does not exist. A
+     * (RFC 5731 §3.1.2), which moves nothing. 2202 or 2201 is a wrong code, unless an info without the code shows
+     * the domain locked (then it is not transferable, whatever the code); 2303 a domain that does not exist. A
      * domain we sponsor already, one with {@code clientTransferProhibited}, {@code serverTransferProhibited},
      * {@code pendingTransfer} or {@code pendingDelete}, or one created or last transferred within the profile's
      * transfer lock is not transferable. Any other answer or a failure to reach the registry is UNKNOWN. Where the
@@ -609,8 +610,10 @@ public final class EppDomainRegistry implements DomainRegistry {
         }
         int code = response.code();
         if (code == INVALID_AUTHORIZATION || code == AUTHORIZATION_ERROR) {
-            return AuthCodeCheck.invalid("the registry " + profile.registryId() + " refused the auth code for " + name
-                    + " (" + code + ")");
+            // a locked domain refuses every code: say it is locked, from the info anyone may read
+            return publicInfo(name).flatMap(this::transferBlocker).map(AuthCodeCheck::notTransferable)
+                    .orElse(AuthCodeCheck.invalid("the registry " + profile.registryId() + " refused the auth code for "
+                            + name + " (" + code + ")"));
         }
         if (code == OBJECT_DOES_NOT_EXIST) {
             return AuthCodeCheck.notTransferable(name + " is not registered at " + profile.registryId());
@@ -620,31 +623,51 @@ public final class EppDomainRegistry implements DomainRegistry {
             return AuthCodeCheck.unknown("the info on " + name + " answered " + code + " "
                     + response.result().message());
         }
-        DomainInfoData d = data.get();
+        Optional<String> blocker = transferBlocker(new Info(data.get(), response));
+        if (blocker.isPresent()) {
+            return AuthCodeCheck.notTransferable(blocker.get());
+        }
+        return checksCode ? AuthCodeCheck.valid()
+                : AuthCodeCheck.unsupported("the registry " + profile.registryId()
+                        + " checks the auth code only when the transfer is requested");
+    }
+
+    private record Info(DomainInfoData data, EppResponse response) {
+    }
+
+    /** The info on a domain without a code, or empty when the registry does not give it. */
+    private Optional<Info> publicInfo(DomainName name) {
+        try {
+            EppResponse response = transport.execute(org.kontor.plugins.epp.command.DomainInfo.of(name.ascii()), null);
+            return response.isSuccess() ? response.data(DomainInfoData.class).map(d -> new Info(d, response))
+                    : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why the domain cannot be transferred to us now, whatever the code; empty when nothing stands in the way. */
+    private Optional<String> transferBlocker(Info info) {
+        DomainInfoData d = info.data();
+        String name = d.name();
         if (profile.clientId().equals(d.clientId())) {
-            return AuthCodeCheck.notTransferable(name + " is with this registrar already");
+            return Optional.of(name + " is with this registrar already");
         }
         for (String status : TRANSFER_BLOCKING_STATUSES) {
             if (d.statuses().contains(status)) {
-                return AuthCodeCheck.notTransferable(name + " has the status " + status);
+                return Optional.of(name + " has the status " + status);
             }
         }
         Instant lockedSince = d.transferredAt() != null ? d.transferredAt() : d.createdAt();
         if (profile.transferLockDays() > 0 && lockedSince != null) {
             Instant lockEnds = lockedSince.plus(java.time.Duration.ofDays(profile.transferLockDays()));
             if (clock.instant().isBefore(lockEnds)) {
-                return AuthCodeCheck.notTransferable(name + " was " + (d.transferredAt() != null ? "transferred"
-                        : "registered") + " less than " + profile.transferLockDays() + " days ago; it can be "
-                        + "transferred from " + lockEnds);
+                return Optional.of(name + " was " + (d.transferredAt() != null ? "transferred" : "registered")
+                        + " less than " + profile.transferLockDays() + " days ago; it can be transferred from "
+                        + lockEnds);
             }
         }
-        String blocker = hooks.transferBlocker(d, response);
-        if (blocker != null) {
-            return AuthCodeCheck.notTransferable(blocker);
-        }
-        return checksCode ? AuthCodeCheck.valid()
-                : AuthCodeCheck.unsupported("the registry " + profile.registryId()
-                        + " checks the auth code only when the transfer is requested");
+        return Optional.ofNullable(hooks.transferBlocker(d, info.response()));
     }
 
     /**

@@ -92,6 +92,20 @@ class EppAuthCodeCheckTest {
     }
 
     @Test
+    void aRefusedCodeOfALockedDomainIsNotTransferableAfterAnInfoWithoutTheCode() throws Exception {
+        EppDomainRegistry registry = registry(60, frame -> frame.xml().contains("<domain:authInfo>")
+                ? ScriptedRegistry.response(frame, 2202, "Invalid authorization information", null, null)
+                : info(frame, "REG-OTHER", List.of("serverTransferProhibited"), "2020-04-03T22:00:00.0Z", null));
+
+        AuthCodeCheck check = registry.verifyAuthCode(NAME, "any-code");
+
+        assertThat(check.result()).isEqualTo(AuthCodeCheck.Result.NOT_TRANSFERABLE);
+        assertThat(check.reason()).contains("serverTransferProhibited");
+        assertThat(server.frames()).hasSize(2);
+        assertThat(server.frames().get(1).xml()).doesNotContain("any-code");
+    }
+
+    @Test
     void transferProhibitionsAndAPendingTransferMakeTheDomainNotTransferable() throws Exception {
         for (String status : List.of("clientTransferProhibited", "serverTransferProhibited", "pendingTransfer")) {
             EppDomainRegistry registry = registry(60, frame -> info(frame, "REG-OTHER", List.of(status),
