@@ -70,6 +70,7 @@ import org.kontor.host.provisioning.ClearingNotices;
 import org.kontor.host.provisioning.DomainOperationStore;
 import org.kontor.host.provisioning.DomainOperations;
 import org.kontor.host.provisioning.ProvisioningTargets;
+import org.kontor.host.search.AftermarketSearch;
 import org.kontor.host.search.DomainSearch;
 import org.kontor.host.search.SearchApi;
 import org.kontor.host.secrets.MasterKeys;
@@ -162,6 +163,8 @@ public final class KontorHost implements AutoCloseable {
     private static final int POLL_MESSAGES_PER_RUN = 500;
     /** The longest a domain search waits for the registries' answers; a registry slower than this is unknown. */
     private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a search waits for the aftermarket providers' offers. */
+    private static final Duration AFTERMARKET_TIMEOUT = Duration.ofSeconds(2);
 
     private KontorHost(KontorConfig config, Clock clock) {
         try {
@@ -264,8 +267,11 @@ public final class KontorHost implements AutoCloseable {
 
         ExecutorService availabilityChecks = Executors.newCachedThreadPool(daemon("availability"));
         closeables.add(() -> shutdown(availabilityChecks));
+        ExecutorService aftermarketCalls = Executors.newCachedThreadPool(daemon("aftermarket"));
+        closeables.add(() -> shutdown(aftermarketCalls));
         DomainSearch domainSearch = new DomainSearch(catalog, catalogRules,
-                new AvailabilitySearch(extensions, availabilityChecks, SEARCH_TIMEOUT), clock);
+                new AvailabilitySearch(extensions, availabilityChecks, SEARCH_TIMEOUT),
+                new AftermarketSearch(extensions, aftermarketCalls, AFTERMARKET_TIMEOUT), clock);
         RegistryMessages registryMessages = new RegistryMessages(database.jdbi(), clock);
         apiTokens = new ApiTokens(database.jdbi(), clock, random);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -3,6 +3,7 @@ package org.kontor.host.orders;
 import java.util.List;
 import java.util.Optional;
 import org.kontor.api.domain.DomainName;
+import org.kontor.api.registry.AuthCodeCheck;
 import org.kontor.api.registry.DomainAvailability;
 import org.kontor.api.registry.DomainRegistry;
 import org.kontor.host.provisioning.ProvisioningTargets;
@@ -37,12 +38,36 @@ public final class RegistryDomainChecks implements DomainChecks {
         }
     }
 
+    /**
+     * The registry's {@link DomainRegistry#verifyAuthCode}: a valid code, or one the registry can only check on the
+     * transfer itself, is accepted; a refused code is wrong; a locked, pending, too young or already ours domain is not
+     * transferable; no answer or a failure is unknown. The code never reaches a log.
+     */
     @Override
     public TransferCheck transfer(DomainName name, String authCode) {
         Optional<DomainRegistry> registry = targets.registryFor(name.tld());
         if (registry.isEmpty()) {
             return new TransferCheck(TransferCheck.Answer.UNKNOWN, "no registry serves ." + name.tld().unicode());
         }
-        return TransferCheck.accepted();
+        AuthCodeCheck check;
+        try {
+            check = registry.get().verifyAuthCode(name, authCode);
+        } catch (RuntimeException e) {
+            LOG.warn("The auth code check of {} at {} failed: {}", name, registry.get().registryId(), e.toString());
+            return new TransferCheck(TransferCheck.Answer.UNKNOWN, "the registry could not check the auth code");
+        }
+        if (check == null) {
+            return new TransferCheck(TransferCheck.Answer.UNKNOWN, "the registry gave no answer");
+        }
+        return switch (check.result()) {
+            case VALID, UNSUPPORTED -> TransferCheck.accepted();
+            case INVALID -> new TransferCheck(TransferCheck.Answer.WRONG_AUTH_CODE, check.reason());
+            case NOT_TRANSFERABLE -> new TransferCheck(TransferCheck.Answer.NOT_TRANSFERABLE, check.reason());
+            case UNKNOWN -> {
+                LOG.warn("The auth code check of {} at {} gave no answer: {}", name, registry.get().registryId(),
+                        check.reason());
+                yield new TransferCheck(TransferCheck.Answer.UNKNOWN, check.reason());
+            }
+        };
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.kontor.api.aftermarket.AftermarketQuery;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.InvalidDomainNameException;
 import org.kontor.api.domain.Tld;
@@ -32,6 +33,7 @@ import org.kontor.host.domains.NameAvailability;
  * at once; each TLD's answer carries the registration price, the TLD's groups and its phase. Then a few alternatives
  * made from the label (hyphenated words, prefixes, suffixes, other TLDs) are checked the same way, and only those
  * available are suggested. Internationalised labels stay in Unicode; a TLD whose IDN rule refuses a label is not asked.
+ * Meanwhile the aftermarket providers are asked for registered names like it that are for sale (ORD-4).
  */
 public final class DomainSearch {
 
@@ -61,25 +63,40 @@ public final class DomainSearch {
     private final CatalogRules rules;
     private final AvailabilitySearch availability;
     private final Clock clock;
+    private final AftermarketSearch aftermarket;
 
+    /** A search without aftermarket offers. */
     public DomainSearch(CatalogStore catalog, CatalogRules rules, AvailabilitySearch availability, Clock clock) {
+        this(catalog, rules, availability, AftermarketSearch.none(), clock);
+    }
+
+    public DomainSearch(CatalogStore catalog, CatalogRules rules, AvailabilitySearch availability,
+                        AftermarketSearch aftermarket, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.availability = Objects.requireNonNull(availability, "availability");
+        this.aftermarket = Objects.requireNonNull(aftermarket, "aftermarket");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Receives a search's answers as they come: per registry as it answers, then the suggestions. */
+    /**
+     * Receives a search's answers as they come: per registry as it answers, then the suggestions, on the caller's
+     * thread; and each aftermarket provider's offers as they arrive, on another thread (never two calls of
+     * {@link #offers} at once, but possibly while another method runs).
+     */
     public interface Listener {
 
         void results(List<TldResult> results);
 
         void suggestions(List<Suggestion> suggestions);
+
+        default void offers(List<MarketOffer> offers) {
+        }
     }
 
     /** A whole search's answers. */
     public record Result(SearchQuery query, Currency currency, Optional<TldGroup> group, List<TldResult> results,
-                         List<Suggestion> suggestions) {
+                         List<Suggestion> suggestions, List<MarketOffer> offers) {
     }
 
     /** An orderable TLD: its entry, registration price in the currency, group ids and phase now. */
@@ -90,6 +107,7 @@ public final class DomainSearch {
     public Result search(SearchQuery query, Currency currency, Optional<TldGroup> group) {
         List<TldResult> results = new ArrayList<>();
         List<Suggestion> suggestions = new ArrayList<>();
+        List<MarketOffer> marketOffers = java.util.Collections.synchronizedList(new ArrayList<>());
         search(query, currency, group, new Listener() {
             @Override
             public void results(List<TldResult> answered) {
@@ -100,20 +118,38 @@ public final class DomainSearch {
             public void suggestions(List<Suggestion> found) {
                 suggestions.addAll(found);
             }
+
+            @Override
+            public void offers(List<MarketOffer> found) {
+                marketOffers.addAll(found);
+            }
         });
         Map<String, Integer> order = new LinkedHashMap<>();
         offers(query, currency, group).forEach(offer -> order.put(offer.entry().tld().ascii(), order.size()));
         results.sort(java.util.Comparator.comparing(r -> order.getOrDefault(r.name().tld().ascii(), Integer.MAX_VALUE)));
-        return new Result(query, currency, group, List.copyOf(results), List.copyOf(suggestions));
+        return new Result(query, currency, group, List.copyOf(results), List.copyOf(suggestions),
+                List.copyOf(marketOffers));
     }
 
     /**
      * The search, answering {@code listener} on the caller's thread: the TLDs refusing the label first, then each
      * registry's names as it answers (names of a registry that did not answer in time as unknown), then the
-     * suggestions (possibly none). Returns after the suggestions.
+     * suggestions (possibly none); the aftermarket offers whenever they arrive. Returns after the suggestions and once
+     * every aftermarket provider answered or its time limit passed.
      */
     public void search(SearchQuery query, Currency currency, Optional<TldGroup> group, Listener listener) {
         List<Offer> offers = offers(query, currency, group);
+        AftermarketSearch.Asking asking = aftermarket.start(new AftermarketQuery(query.ascii(),
+                offers.stream().map(offer -> offer.entry().tld()).toList(), AftermarketSearch.OFFERS_PER_PROVIDER),
+                listener::offers);
+        try {
+            searchRegistries(query, currency, offers, listener);
+        } finally {
+            asking.await();
+        }
+    }
+
+    private void searchRegistries(SearchQuery query, Currency currency, List<Offer> offers, Listener listener) {
         Map<Tld, Offer> byTld = new LinkedHashMap<>();
         offers.forEach(offer -> byTld.put(offer.entry().tld(), offer));
 

@@ -27,7 +27,9 @@ import org.kontor.host.web.ProblemException;
  * <p>{@code GET /api/v1/search?q=æblegrød&currency=DKK&lang=da&group=europe} answers the whole search at once;
  * {@code GET /api/v1/search/stream?q=…} answers {@code application/x-ndjson}, one line per TLD as its registry answers
  * ({@code {"result": …}}), then one per suggestion ({@code {"suggestion": …}}), then {@code {"done": true}}, so a slow
- * registry does not hold back the others. Input that makes no domain name is refused before any registry is asked:
+ * registry does not hold back the others. Offers of registered names from the aftermarket providers (ORD-4) are the
+ * {@code offers} array of the whole answer, and in the stream one line each ({@code {"offer": …}}) whenever a provider
+ * answers, always before {@code done}. Input that makes no domain name is refused before any registry is asked:
  * 400 without {@code q}, 422 with the reason ({@code reason}, e.g. {@code LEADING_HYPHEN}) otherwise.
  */
 public final class SearchApi {
@@ -63,6 +65,7 @@ public final class SearchApi {
         view.put("query", queryView(request));
         view.put("results", result.results().stream().map(SearchApi::resultView).toList());
         view.put("suggestions", result.suggestions().stream().map(SearchApi::suggestionView).toList());
+        view.put("offers", result.offers().stream().map(SearchApi::offerView).toList());
         ctx.json(view);
     }
 
@@ -84,14 +87,25 @@ public final class SearchApi {
                 public void suggestions(List<Suggestion> suggestions) {
                     lines(out, suggestions.stream().<Object>map(s -> Map.of("suggestion", suggestionView(s))).toList());
                 }
+
+                @Override
+                public void offers(List<MarketOffer> offers) {
+                    lines(out, offers.stream().<Object>map(o -> Map.of("offer", offerView(o))).toList());
+                }
             });
         } finally {
             lines(out, List.of(Map.of("done", true)));
         }
     }
 
-    /** Writes one JSON line per value and sends them at once. */
+    /** Writes one JSON line per value and sends them at once; offers arrive on other threads. */
     private void lines(OutputStream out, List<Object> values) {
+        synchronized (out) {
+            write(out, values);
+        }
+    }
+
+    private void write(OutputStream out, List<Object> values) {
         try {
             StringBuilder text = new StringBuilder();
             for (Object value : values) {
@@ -169,6 +183,18 @@ public final class SearchApi {
         view.put("price", result.price());
         view.put("groups", result.groups());
         view.put("phase", result.phase().name());
+        return view;
+    }
+
+    static Map<String, Object> offerView(MarketOffer market) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("tld", market.offer().name().tld().ascii());
+        view.put("name", market.offer().name().unicode());
+        view.put("ascii", market.offer().name().ascii());
+        view.put("price", market.offer().price());
+        view.put("link", market.offer().link().toString());
+        view.put("provider", market.offer().providerId());
+        view.put("providerName", market.providerName());
         return view;
     }
 

@@ -50,6 +50,18 @@ public interface DomainRegistry extends ExtensionPoint {
     /** Queries, approves, rejects or cancels a pending transfer. */
     Outcome<DomainTransfer> transferAction(TransferAction command);
 
+    /**
+     * Checks a transfer's auth code with the registry before the transfer is ordered, without moving the domain
+     * (EPP: {@code <domain:info>} with the code as {@code <domain:authInfo>}). Never log or echo the code. A registry
+     * that cannot check a code in advance answers {@link AuthCodeCheck#UNSUPPORTED}, which lets the order through;
+     * one that cannot be reached answers {@link AuthCodeCheck.Result#UNKNOWN} instead of throwing.
+     *
+     * @since 1.2.0
+     */
+    default AuthCodeCheck verifyAuthCode(DomainName name, String authCode) {
+        return AuthCodeCheck.UNSUPPORTED;
+    }
+
     /** What the registry knows of a domain; empty when it does not exist there. */
     Optional<DomainInfo> info(DomainName name);
 

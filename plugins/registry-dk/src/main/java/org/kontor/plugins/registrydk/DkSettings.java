@@ -105,9 +105,9 @@ public record DkSettings(String registryId, String host, int port, String client
         return new EppResponseDecoder(DKK);
     }
 
-    /** Renewals are never refused for balance at .dk and no fee agreement exists there. */
+    /** Renewals are never refused for balance at .dk, no fee agreement and no transfer lock exist there. */
     public EppRegistryProfile profile() {
-        return new EppRegistryProfile(registryId, tlds, clientId, maxCheckNames, false);
+        return new EppRegistryProfile(registryId, tlds, clientId, maxCheckNames, false, 0);
     }
 
     @Override

@@ -57,7 +57,13 @@ import org.kontor.plugins.epp.response.UnknownElement;
  *       repeat the requested nameservers, so it cannot add them by itself: the caller adds them after approval
  *       with an {@link UpdateDomain} whose nameservers carry their addresses, which creates the host objects
  *       first (IP addresses are required for hosts under .dk) and then adds them to the domain;
- *   <li>the registry's tracking number ({@code dkhm:trackingNo}) of a create is its reference.
+ *   <li>the registry's tracking number ({@code dkhm:trackingNo}) of a create is its reference;
+ *   <li>auth code check before a transfer: the registry checks an AuthInfo token only on the transfer itself
+ *       (its info domain takes none and answers only 1000 or 2303), so the check sends a plain info, refuses what
+ *       the specification names as blocking (a domain already ours, {@code serverTransferProhibited} — set while
+ *       pending, unpaid, with VID service or suspended —, a registrant-managed domain with {@code dkhm:vid} true)
+ *       and otherwise answers UNSUPPORTED: the token is checked when the transfer is requested (2201 when wrong).
+ *       .dk has no transfer lock after a registration, so the profile has none.
  * </ul>
  */
 public final class DkhmHooks implements EppProfileHooks {
@@ -67,6 +73,8 @@ public final class DkhmHooks implements EppProfileHooks {
     private static final Duration TOKEN_MAX_AHEAD = Duration.ofHours(24);
     /** The redemption period the specification gives deleted domains ("dkhm:domainAdvisory"). */
     private static final Duration REDEMPTION_PERIOD = Duration.ofDays(30);
+    /** The registry's own client id: the sponsor of a registrant-managed domain. */
+    private static final String REGISTRY_ID = "DKHM1-DK";
 
     private final Clock clock;
     private final boolean termsAcceptedAtOrder;
@@ -214,6 +222,22 @@ public final class DkhmHooks implements EppProfileHooks {
     }
 
     /** Creates are answered 1001 and decided through the poll queue. */
+    @Override
+    public boolean checksAuthInfoOnInfo() {
+        return false;
+    }
+
+    /** "If a domain name has the VID value set to true, then the domain can not be transferred to registrar management." */
+    @Override
+    public String transferBlocker(DomainInfoData info, EppResponse response) {
+        String vid = dkhmText(response, "vid");
+        if (vid != null && "true".equals(vid.strip()) && REGISTRY_ID.equals(info.clientId())) {
+            return info.name() + " is managed by its registrant with VID service and cannot be transferred to a "
+                    + "registrar now";
+        }
+        return null;
+    }
+
     @Override
     public boolean decidesCreatesLater() {
         return true;

@@ -159,6 +159,31 @@ class SandboxDkProfileTest {
     }
 
     @DbTest
+    void infoTakesNoAuthIdAndShowsAnotherRegistrarNeitherTheTokenNorA2202(Database database) {
+        try (Sandbox sandbox = sandbox(database, "1000.00"); TestClient owner = sandbox.loggedIn();
+             TestClient other = sandbox.loggedIn(sandbox.otherRegistrar)) {
+            String registrant = registrant(owner);
+            String domain = sandbox.domain("noinfo", "dk");
+            owner.xml(create(example("create_domain_with_orderconfirmation_token.xml"), domain, registrant, token()));
+            sandbox.registry.decidePendingCreates();
+            assertThat(owner.xml(example("update_domain_set_authid.xml").replace("example.com", domain)).code())
+                    .isEqualTo(1000);
+            String token = owner.xml(example("info_domain.xml").replace("example.com", domain)).text("authInfo");
+            String withCode = "<domain:name>" + domain + "</domain:name><domain:authInfo><domain:pw>%s</domain:pw>"
+                    + "</domain:authInfo>";
+
+            Answer right = other.xml(example("info_domain.xml").replace("<domain:name hosts=\"all\">example.com</domain:name>",
+                    withCode.formatted(token)));
+            Answer wrong = other.xml(example("info_domain.xml").replace("<domain:name hosts=\"all\">example.com</domain:name>",
+                    withCode.formatted("REG-TRANSFER-00000000000000000000000000000000")));
+
+            assertThat(right.code()).isEqualTo(1000);
+            assertThat(right.first("authInfo")).as(right.toString()).isNull();
+            assertThat(wrong.code()).as("the .dk registry answers info with 1000 or 2303 only").isEqualTo(1000);
+        }
+    }
+
+    @DbTest
     void anAuthIdIsSetAndUnsetByKeywordAndTransfersTheDomainAtOnce(Database database) {
         try (Sandbox sandbox = sandbox(database, "1000.00"); TestClient owner = sandbox.loggedIn();
              TestClient gaining = sandbox.loggedIn(sandbox.otherRegistrar)) {

@@ -31,6 +31,7 @@ import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.api.outcome.Outcome;
 import org.kontor.api.outcome.OutcomeStatus;
+import org.kontor.api.registry.AuthCodeCheck;
 import org.kontor.api.registry.ContactHandle;
 import org.kontor.api.registry.CreateContact;
 import org.kontor.api.registry.DeleteDomain;
@@ -120,6 +121,11 @@ import org.kontor.plugins.epp.session.EppOutcomes;
 public final class EppDomainRegistry implements DomainRegistry {
 
     private static final int OBJECT_DOES_NOT_EXIST = 2303;
+    private static final int AUTHORIZATION_ERROR = 2201;
+    private static final int INVALID_AUTHORIZATION = 2202;
+    /** Statuses under which RFC 5731 (and the ICANN transfer policy) refuse a transfer request. */
+    private static final List<String> TRANSFER_BLOCKING_STATUSES = List.of("clientTransferProhibited",
+            "serverTransferProhibited", "pendingTransfer", "pendingDelete");
     /** The two statements of RFC 3915 §4.2.5. */
     static final String NOT_FOR_OWN_USE = "The registrar has not restored the domain name in order to assume the "
             + "rights to use or sell the name for itself or for any third party.";
@@ -574,6 +580,94 @@ public final class EppDomainRegistry implements DomainRegistry {
         };
         var transfer = new org.kontor.plugins.epp.command.DomainTransfer(operation, command.name().ascii(), null, null);
         return billable(transfer, command.key(), response -> transfer(command.name(), response));
+    }
+
+    /**
+     * Checks another registrar's auth code with a {@code domain:info} carrying it as {@code domain:authInfo/pw}
+     * (RFC 5731 §3.1.2), which moves nothing. 2202 or 2201 is a wrong code, unless an info without the code shows
+     * the domain locked (then it is not transferable, whatever the code); 2303 a domain that does not exist. A
+     * domain we sponsor already, one with {@code clientTransferProhibited}, {@code serverTransferProhibited},
+     * {@code pendingTransfer} or {@code pendingDelete}, or one created or last transferred within the profile's
+     * transfer lock is not transferable. Any other answer or a failure to reach the registry is UNKNOWN. Where the
+     * hooks say the registry does not check codes on info, the info is sent without the code and a transferable
+     * domain is answered UNSUPPORTED. The code is never logged nor put in a reason.
+     */
+    @Override
+    public AuthCodeCheck verifyAuthCode(DomainName name, String authCode) {
+        if (authCode == null || authCode.isBlank()) {
+            return AuthCodeCheck.invalid("no auth code was given");
+        }
+        boolean checksCode = hooks.checksAuthInfoOnInfo();
+        var command = checksCode
+                ? org.kontor.plugins.epp.command.DomainInfo.withAuthInfo(name.ascii(), authCode)
+                : org.kontor.plugins.epp.command.DomainInfo.of(name.ascii());
+        EppResponse response;
+        try {
+            response = transport.execute(command, null);
+        } catch (Exception e) {
+            return AuthCodeCheck.unknown("the registry " + profile.registryId() + " did not answer the info on " + name
+                    + ": " + e.getMessage());
+        }
+        int code = response.code();
+        if (code == INVALID_AUTHORIZATION || code == AUTHORIZATION_ERROR) {
+            // a locked domain refuses every code: say it is locked, from the info anyone may read
+            return publicInfo(name).flatMap(this::transferBlocker).map(AuthCodeCheck::notTransferable)
+                    .orElse(AuthCodeCheck.invalid("the registry " + profile.registryId() + " refused the auth code for "
+                            + name + " (" + code + ")"));
+        }
+        if (code == OBJECT_DOES_NOT_EXIST) {
+            return AuthCodeCheck.notTransferable(name + " is not registered at " + profile.registryId());
+        }
+        Optional<DomainInfoData> data = response.data(DomainInfoData.class);
+        if (!response.isSuccess() || data.isEmpty()) {
+            return AuthCodeCheck.unknown("the info on " + name + " answered " + code + " "
+                    + response.result().message());
+        }
+        Optional<String> blocker = transferBlocker(new Info(data.get(), response));
+        if (blocker.isPresent()) {
+            return AuthCodeCheck.notTransferable(blocker.get());
+        }
+        return checksCode ? AuthCodeCheck.valid()
+                : AuthCodeCheck.unsupported("the registry " + profile.registryId()
+                        + " checks the auth code only when the transfer is requested");
+    }
+
+    private record Info(DomainInfoData data, EppResponse response) {
+    }
+
+    /** The info on a domain without a code, or empty when the registry does not give it. */
+    private Optional<Info> publicInfo(DomainName name) {
+        try {
+            EppResponse response = transport.execute(org.kontor.plugins.epp.command.DomainInfo.of(name.ascii()), null);
+            return response.isSuccess() ? response.data(DomainInfoData.class).map(d -> new Info(d, response))
+                    : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why the domain cannot be transferred to us now, whatever the code; empty when nothing stands in the way. */
+    private Optional<String> transferBlocker(Info info) {
+        DomainInfoData d = info.data();
+        String name = d.name();
+        if (profile.clientId().equals(d.clientId())) {
+            return Optional.of(name + " is with this registrar already");
+        }
+        for (String status : TRANSFER_BLOCKING_STATUSES) {
+            if (d.statuses().contains(status)) {
+                return Optional.of(name + " has the status " + status);
+            }
+        }
+        Instant lockedSince = d.transferredAt() != null ? d.transferredAt() : d.createdAt();
+        if (profile.transferLockDays() > 0 && lockedSince != null) {
+            Instant lockEnds = lockedSince.plus(java.time.Duration.ofDays(profile.transferLockDays()));
+            if (clock.instant().isBefore(lockEnds)) {
+                return Optional.of(name + " was " + (d.transferredAt() != null ? "transferred" : "registered")
+                        + " less than " + profile.transferLockDays() + " days ago; it can be transferred from "
+                        + lockEnds);
+            }
+        }
+        return Optional.ofNullable(hooks.transferBlocker(d, info.response()));
     }
 
     /**

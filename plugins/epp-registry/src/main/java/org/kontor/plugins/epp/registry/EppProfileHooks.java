@@ -9,6 +9,7 @@ import org.kontor.api.registry.RestoreDomain;
 import org.kontor.api.registry.UpdateDomain;
 import org.kontor.plugins.epp.command.CommandExtension;
 import org.kontor.plugins.epp.command.DomainRestore;
+import org.kontor.plugins.epp.response.DomainInfoData;
 import org.kontor.plugins.epp.response.EppResponse;
 import org.kontor.plugins.epp.response.Greeting;
 
@@ -99,6 +100,23 @@ public interface EppProfileHooks {
     default org.kontor.api.registry.DomainInfo domainInfo(org.kontor.api.registry.DomainInfo info,
             EppResponse response) {
         return info;
+    }
+
+    /**
+     * Whether the registry checks another registrar's auth code sent with {@code domain:info} (RFC 5731 §3.1.2). Where
+     * it does not, {@link EppDomainRegistry#verifyAuthCode} still reads what blocks a transfer from the public info
+     * but answers {@code UNSUPPORTED} for the code itself, which only the transfer will check.
+     */
+    default boolean checksAuthInfoOnInfo() {
+        return true;
+    }
+
+    /**
+     * What else in the info answer forbids a transfer to us, as a reason; null when nothing does. Called only for a
+     * domain another registrar sponsors.
+     */
+    default String transferBlocker(DomainInfoData info, EppResponse response) {
+        return null;
     }
 
     /** Where a registry wants no host objects created for glue. */

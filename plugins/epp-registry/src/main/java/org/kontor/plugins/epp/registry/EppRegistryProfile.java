@@ -11,9 +11,14 @@ import org.kontor.api.domain.Tld;
  * @param maxCheckNames the most names sent in one {@code check}; longer lists are split
  * @param feeAgreement  whether the registry wants the fee agreed to on create, renew, transfer and restore
  *                      (RFC 8748 §3.2): the fee is then quoted by a check just before and sent with the command
+ * @param transferLockDays days after a create or a transfer during which the registry refuses a transfer (the
+ *                      ICANN transfer policy's 60 days); 0 where the registry has no such lock
  */
 public record EppRegistryProfile(String registryId, Set<Tld> tlds, String clientId, int maxCheckNames,
-        boolean feeAgreement) {
+        boolean feeAgreement, int transferLockDays) {
+
+    /** The ICANN transfer policy: no transfer within 60 days of a registration or of an earlier transfer. */
+    public static final int DEFAULT_TRANSFER_LOCK_DAYS = 60;
 
     /**
      * Five names per check: RFC 5731 sets no limit, but registries cap it and five is what the strictest
@@ -28,6 +33,15 @@ public record EppRegistryProfile(String registryId, Set<Tld> tlds, String client
         if (maxCheckNames < 1) {
             throw new IllegalArgumentException("a check names at least one domain: " + maxCheckNames);
         }
+        if (transferLockDays < 0) {
+            throw new IllegalArgumentException("the transfer lock is 0 days or more: " + transferLockDays);
+        }
+    }
+
+    /** A profile with the default transfer lock. */
+    public EppRegistryProfile(String registryId, Set<Tld> tlds, String clientId, int maxCheckNames,
+            boolean feeAgreement) {
+        this(registryId, tlds, clientId, maxCheckNames, feeAgreement, DEFAULT_TRANSFER_LOCK_DAYS);
     }
 
     /** A profile that sends no fee agreement. */

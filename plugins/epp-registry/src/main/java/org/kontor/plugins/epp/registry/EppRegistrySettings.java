@@ -26,7 +26,8 @@ import org.kontor.plugins.epp.session.EppTrust;
  */
 public record EppRegistrySettings(String registryId, String host, int port, String clientId, String password,
         String certificatePem, Set<Tld> tlds, int poolSize, double commandsPerSecond, int maxCheckNames,
-        Currency accountCurrency, EppTimeouts timeouts, boolean feeAgreement) implements EppConnectionSettings {
+        Currency accountCurrency, EppTimeouts timeouts, boolean feeAgreement, int transferLockDays)
+        implements EppConnectionSettings {
 
     public static final String REGISTRY_ID = "registry.id";
     public static final String HOST = "host";
@@ -44,6 +45,7 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
     public static final String TIMEOUT_TRANSFORM = "timeout.transform-seconds";
     public static final String TIMEOUT_BILLABLE = "timeout.billable-seconds";
     public static final String FEE_AGREEMENT = "fee.agreement";
+    public static final String TRANSFER_LOCK_DAYS = "transfer.lock-days";
 
     /** The extensions the generic profile can use, where the greeting offers them. */
     public static final List<String> EXTENSION_URIS = List.of(EppNamespaces.SEC_DNS, EppNamespaces.RGP,
@@ -62,6 +64,18 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
         tlds = Set.copyOf(tlds);
         Objects.requireNonNull(accountCurrency, "accountCurrency");
         timeouts = timeouts == null ? EppTimeouts.defaults() : timeouts;
+        if (transferLockDays < 0 || transferLockDays > 3650) {
+            throw new IllegalArgumentException(TRANSFER_LOCK_DAYS + ": " + transferLockDays
+                    + " is not between 0 and 3650 days");
+        }
+    }
+
+    /** Settings with the default transfer lock. */
+    public EppRegistrySettings(String registryId, String host, int port, String clientId, String password,
+            String certificatePem, Set<Tld> tlds, int poolSize, double commandsPerSecond, int maxCheckNames,
+            Currency accountCurrency, EppTimeouts timeouts, boolean feeAgreement) {
+        this(registryId, host, port, clientId, password, certificatePem, tlds, poolSize, commandsPerSecond,
+                maxCheckNames, accountCurrency, timeouts, feeAgreement, EppRegistryProfile.DEFAULT_TRANSFER_LOCK_DAYS);
     }
 
     /** Settings with the default time limits and no fee agreement. */
@@ -85,7 +99,8 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
                         .orElse(DEFAULT_COMMANDS_PER_SECOND),
                 (int) settings.number(MAX_CHECK_NAMES, EppRegistryProfile.DEFAULT_MAX_CHECK_NAMES),
                 Currency.getInstance(settings.require(ACCOUNT_CURRENCY).strip()), timeouts(settings),
-                settings.get(FEE_AGREEMENT).map(String::strip).map(Boolean::parseBoolean).orElse(false));
+                settings.get(FEE_AGREEMENT).map(String::strip).map(Boolean::parseBoolean).orElse(false),
+                (int) settings.number(TRANSFER_LOCK_DAYS, EppRegistryProfile.DEFAULT_TRANSFER_LOCK_DAYS));
     }
 
     /** The per-class time limits in seconds; each defaults to {@link EppTimeouts#defaults()}. */
@@ -132,7 +147,7 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
     }
 
     public EppRegistryProfile profile() {
-        return new EppRegistryProfile(registryId, tlds, clientId, maxCheckNames, feeAgreement);
+        return new EppRegistryProfile(registryId, tlds, clientId, maxCheckNames, feeAgreement, transferLockDays);
     }
 
     @Override
@@ -140,6 +155,7 @@ public record EppRegistrySettings(String registryId, String host, int port, Stri
         return "EppRegistrySettings[registryId=" + registryId + ", host=" + host + ", port=" + port + ", clientId="
                 + clientId + ", pinned=" + !certificatePem.isEmpty() + ", tlds=" + tlds + ", poolSize=" + poolSize
                 + ", commandsPerSecond=" + commandsPerSecond + ", maxCheckNames=" + maxCheckNames + ", accountCurrency="
-                + accountCurrency + ", timeouts=" + timeouts + ", feeAgreement=" + feeAgreement + "]";
+                + accountCurrency + ", timeouts=" + timeouts + ", feeAgreement=" + feeAgreement + ", transferLockDays="
+                + transferLockDays + "]";
     }
 }

@@ -64,7 +64,11 @@ public class EppRegistrySettingsSchema implements SettingsSchema {
                 SettingField.of(EppRegistrySettings.FEE_AGREEMENT, SettingType.BOOLEAN,
                         "Send the fee agreement (RFC 8748)", false, "false")
                         .withHelp("For registries that require the fee on create, renew, transfer and restore; "
-                                + "the fee is quoted by a check just before."));
+                                + "the fee is quoted by a check just before."),
+                SettingField.of(EppRegistrySettings.TRANSFER_LOCK_DAYS, SettingType.INTEGER,
+                        "Transfer lock after a registration or transfer (days)", false,
+                        Integer.toString(EppRegistryProfile.DEFAULT_TRANSFER_LOCK_DAYS))
+                        .withHelp("A transfer order is refused while the domain is this young; 0 for none."));
     }
 
     @Override

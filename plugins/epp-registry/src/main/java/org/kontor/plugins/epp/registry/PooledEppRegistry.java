@@ -12,6 +12,7 @@ import org.kontor.api.domain.Tld;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.api.outcome.Outcome;
+import org.kontor.api.registry.AuthCodeCheck;
 import org.kontor.api.registry.ContactHandle;
 import org.kontor.api.registry.CreateContact;
 import org.kontor.api.registry.DeleteDomain;
@@ -102,6 +103,18 @@ public abstract class PooledEppRegistry<S extends EppConnectionSettings> impleme
     @Override
     public Outcome<DomainTransfer> transferAction(TransferAction command) {
         return registry().transferAction(command);
+    }
+
+    /** UNKNOWN while the settings are incomplete; the code is never logged. */
+    @Override
+    public AuthCodeCheck verifyAuthCode(DomainName name, String authCode) {
+        EppDomainRegistry registry;
+        try {
+            registry = registry();
+        } catch (RuntimeException e) {
+            return AuthCodeCheck.unknown("the registry connection is not configured: " + e.getMessage());
+        }
+        return registry.verifyAuthCode(name, authCode);
     }
 
     @Override

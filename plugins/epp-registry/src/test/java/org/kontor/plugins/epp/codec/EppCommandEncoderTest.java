@@ -196,6 +196,19 @@ class EppCommandEncoderTest {
     }
 
     @Test
+    void anAuthCodeCheckIsAnInfoCarryingThePasswordWhichStaysOutOfToString() throws Exception {
+        DomainInfo check = DomainInfo.withAuthInfo("eksempel.dk", "Kontor-Secret-1");
+
+        byte[] frame = encoder.encode(check, CLTRID);
+
+        RFC.newValidator().validate(new StreamSource(new ByteArrayInputStream(frame)));
+        assertThat(new String(frame, StandardCharsets.UTF_8)).contains("<domain:info", "<domain:authInfo>",
+                "<domain:pw>Kontor-Secret-1</domain:pw>");
+        assertThat(check.toString()).contains("eksempel.dk").doesNotContain("Kontor-Secret-1");
+        assertThat(DomainInfo.of("eksempel.dk").toString()).contains("authInfo=none");
+    }
+
+    @Test
     void passwordsStayOutOfToString() {
         Login login = new Login("REG-1234", "secret-pw1", "secret-pw2", "en", List.of(EppNamespaces.DOMAIN), List.of());
 

@@ -274,10 +274,24 @@ final class DomainCommands {
 
     // ---------------------------------------------------------------- info
 
+    /**
+     * RFC 5731 §3.1.2: the sponsor sees everything; another registrar sending the domain's auth code as
+     * {@code domain:authInfo} sees everything too, and with a wrong one gets 2202. The .dk profile, like the .dk
+     * registry, takes no code on info and answers every registrar the public view.
+     */
     private EppResponse info(Handle h, String registrar, XmlCommand c, String clTRID, String svTRID) {
         String name = name(c);
         Domain d = existing(h, name);
+        boolean dkName = registry.settings().isDk(name);
+        String pw = Optional.ofNullable(child(c.object(), DOMAIN, "authInfo")).map(a -> text(a, DOMAIN, "pw"))
+                .orElse(null);
         boolean sponsor = d.registrar().equals(registrar);
+        if (!sponsor && pw != null && !dkName) {
+            if (d.authInfo().isEmpty() || !pw.equals(d.authInfo())) {
+                throw new Refusal(ResultCode.INVALID_AUTHORIZATION_INFORMATION, "wrong auth code for " + name);
+            }
+            sponsor = true; // authorised by the code: the full view
+        }
         List<ResponseData.ContactRef> contacts = h.createQuery("SELECT type, contact FROM "
                         + "sandbox_registry_domain_contact WHERE domain = :d ORDER BY type, contact")
                 .bind("d", name).map((rs, ctx) -> new ResponseData.ContactRef(rs.getString("type"),
@@ -649,6 +663,9 @@ final class DomainCommands {
             throw new Refusal(ResultCode.OBJECT_PENDING_TRANSFER, d.name());
         }
         allowed(h, d, "clientTransferProhibited");
+        if (d.clientStatuses().contains("serverTransferProhibited")) {
+            throw new Refusal(ResultCode.STATUS_PROHIBITS_OPERATION, "serverTransferProhibited");
+        }
         Instant now = registry.clock().instant();
         if (dk) {
             if (pw == null || pw.isEmpty() || !pw.equals(d.authInfo()) || !activeToken(d, now)) {

@@ -94,6 +94,39 @@ public final class SandboxRegistry {
         });
     }
 
+    /** The registrar that holds the demo domains offered for transfer; it has no login. */
+    public static final String DEMO_REGISTRAR = "demo-other";
+    /** A demo domain of another registrar that can be transferred with {@link #TRANSFER_DEMO_AUTH_CODE}. */
+    public static final String TRANSFER_DEMO = "transfer-demo.example";
+    public static final String TRANSFER_DEMO_AUTH_CODE = "Kontor-Demo-Transfer-7";
+    /** A demo domain of another registrar under {@code serverTransferProhibited}. */
+    public static final String LOCKED_DEMO = "locked-demo.example";
+
+    /**
+     * Puts the demo domains of another registrar in place unless they exist, when the sandbox serves .example:
+     * {@link #TRANSFER_DEMO} (registered a year ago, transferable with its code) and {@link #LOCKED_DEMO} (locked
+     * by the registry). The lock is kept among the domain's statuses, which a sponsor's update could change; their
+     * sponsor never logs in.
+     */
+    public void seedDemoDomains() {
+        jdbi.useTransaction(h -> {
+            seed(h, TRANSFER_DEMO, TRANSFER_DEMO_AUTH_CODE, "ok");
+            seed(h, LOCKED_DEMO, "Locked-" + ContactHostCommands.hex(16), "serverTransferProhibited");
+        });
+    }
+
+    private void seed(Handle h, String name, String authInfo, String statuses) {
+        if (!isDemoTld(name) || findAny(h, name).isPresent()) {
+            return;
+        }
+        Instant created = plusYears(clock.instant(), -1);
+        h.createUpdate("INSERT INTO sandbox_registry_domain (name, roid, registrar, created_at, expires_at, statuses, "
+                        + "auth_info) VALUES (:n, :roid, :r, :cr, :ex, :s, :a)")
+                .bind("n", name).bind("roid", "D" + ContactHostCommands.hex(16) + "-SANDBOX")
+                .bind("r", DEMO_REGISTRAR).bind("cr", created.toEpochMilli())
+                .bind("ex", plusYears(created, 3).toEpochMilli()).bind("s", statuses).bind("a", authInfo).execute();
+    }
+
     /** A response frame's XML and its result code. */
     public record Answer(int code, byte[] xml) {
     }

@@ -68,7 +68,10 @@ public final class SandboxServer implements AutoCloseable {
         this.sessions = new SessionCounter(settings.maxSessionsPerRegistrar());
     }
 
-    /** Makes a certificate, opens the registrars' accounts and starts accepting connections on a free port. */
+    /**
+     * Makes a certificate, opens the registrars' accounts, puts the demo domains in place and starts accepting
+     * connections on a free port.
+     */
     public SandboxServer start() {
         return start(SelfSignedTls.create(clock.instant(), Duration.ofDays(30)), 0);
     }
@@ -84,6 +87,7 @@ public final class SandboxServer implements AutoCloseable {
             throw new IllegalStateException("the sandbox server is running already");
         }
         registry.openAccounts();
+        registry.seedDemoDomains();
         this.tls = tls;
         SSLServerSocket socket = null;
         try {
