@@ -6,12 +6,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.jdbi.v3.core.Handle;
@@ -44,15 +46,18 @@ public final class Ledger {
             + "upcoming_notices, auto_renew, applied_at, activated_at";
     /** The account's columns in a statement that also returns a hold's: each as {@code acct_<column>}. */
     private static final String ACCOUNT_PREFIX = "acct_";
-    private static final String ACCOUNT_COLUMNS_PREFIXED = java.util.Arrays.stream(ACCOUNT_COLUMNS.split(", "))
+    private static final String ACCOUNT_COLUMNS_PREFIXED = Arrays.stream(ACCOUNT_COLUMNS.split(", "))
             .map(column -> "a." + column + " AS " + ACCOUNT_PREFIX + column)
-            .collect(java.util.stream.Collectors.joining(", "));
+            .collect(Collectors.joining(", "));
 
     /** The most holds and settlements one transaction commits together. */
     private static final int GROUP_COMMIT_MAX_CALLS = 64;
     /**
      * Groups that commit side by side on PostgreSQL, each for a fixed share of the owners: a group touches
-     * only its own owners' accounts and holds, so two groups never wait for each other's rows.
+     * only its own owners' accounts and holds, so two groups never wait for each other's rows. (Only one
+     * idempotency key used by two owners at once can make two groups wait for each other; PostgreSQL then
+     * ends one transaction as a deadlock and its calls run again one by one.) 8 measured best with a pool
+     * of 16: 4 and 16 gave lower rates.
      */
     private static final int POSTGRESQL_GROUPS = 8;
     /** Hold keys whose owner is remembered, so that a settlement finds its group without asking the database. */
@@ -297,9 +302,9 @@ public final class Ledger {
                 .bind("key", holdKey).mapTo(String.class).findOne().orElse(null));
     }
 
-    /** How many holds and settlements wait for a shared SQLite transaction (for tests). */
+    /** How many holds and settlements wait for a shared transaction (for tests). */
     int callsWaitingForCommit() {
-        return java.util.Arrays.stream(groups()).mapToInt(GroupCommit::waiting).sum();
+        return Arrays.stream(groups()).mapToInt(GroupCommit::waiting).sum();
     }
 
     /*
