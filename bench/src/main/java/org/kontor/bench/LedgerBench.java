@@ -82,12 +82,14 @@ public final class LedgerBench {
         }
         System.out.printf("%n%d threads, %d ledger operations (hold+capture or hold+release, two ledger calls each) "
                 + "over %d accounts%n", bench.threads, bench.operations, bench.accounts);
-        System.out.printf("%-11s %5s %13s %14s %8s %8s %16s %6s %21s%n", "database", "pool", "ledger ops/s",
-                "ledger calls/s", "p50 ms", "p99 ms", "raw insert tx/s", "ratio", "invariant violations");
+        System.out.printf("%-11s %5s %13s %14s %8s %8s %16s %6s %21s %12s %12s%n", "database", "pool", "ledger ops/s",
+                "ledger calls/s", "p50 ms", "p99 ms", "raw insert tx/s", "ratio", "invariant violations",
+                "CPU µs/op", "CPU µs/raw");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-11s %5d %13.0f %14.0f %8.2f %8.2f %16.0f %6.2f %21d%n", r.database(),
-                    r.pool(), r.ledgerOpsPerSecond(), 2 * r.ledgerOpsPerSecond(), r.p50Millis(), r.p99Millis(),
-                    r.rawTxPerSecond(), r.ledgerOpsPerSecond() / r.rawTxPerSecond(), r.violations());
+            System.out.printf(Locale.ROOT, "%-11s %5d %13.0f %14.0f %8.2f %8.2f %16.0f %6.2f %21d %12.0f %12.0f%n",
+                    r.database(), r.pool(), r.ledgerOpsPerSecond(), 2 * r.ledgerOpsPerSecond(), r.p50Millis(),
+                    r.p99Millis(), r.rawTxPerSecond(), r.ledgerOpsPerSecond() / r.rawTxPerSecond(), r.violations(),
+                    r.ledgerCpuMicros(), r.rawCpuMicros());
         }
         System.out.println("goal: ratio >= 0.50 and 0 invariant violations on every database");
     }
@@ -135,17 +137,31 @@ public final class LedgerBench {
                 + "slices%n", name, pool, operations, operations, rounds);
         Timed ledgerRun = null;
         Timed rawRun = null;
+        CpuTime.Used ledgerCpu = null;
+        CpuTime.Used rawCpu = null;
         for (int round = 0; round < rounds; round++) {
             int slice = operations / rounds + (round < operations % rounds ? 1 : 0);
             if (profile != null) {
                 database.jdbi().setSqlLogger(profile);
             }
+            CpuTime before = CpuTime.now();
             ledgerRun = Timed.add(ledgerRun, ledgerRun(ledger, owners, "run" + round, slice));
+            ledgerCpu = CpuTime.now().since(before).plus(ledgerCpu);
             if (profile != null) {
                 database.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
             }
+            before = CpuTime.now();
             rawRun = Timed.add(rawRun, rawRun(database, "run" + round, slice));
+            rawCpu = CpuTime.now().since(before).plus(rawCpu);
         }
+        int measured = ledgerRun.sortedNanos().length;
+        double ledgerCpuMicros = (ledgerCpu.jvmNanos() + ledgerCpu.postgresNanos()) / 1e3 / measured;
+        double rawCpuMicros = (rawCpu.jvmNanos() + rawCpu.postgresNanos()) / 1e3 / rawRun.sortedNanos().length;
+        System.out.printf(Locale.ROOT, "%s: CPU per ledger operation %.0f µs (this JVM %.0f, PostgreSQL processes %.0f); "
+                        + "per raw insert transaction %.0f µs (this JVM %.0f, PostgreSQL processes %.0f)%n", name,
+                ledgerCpuMicros, ledgerCpu.jvmNanos() / 1e3 / measured, ledgerCpu.postgresNanos() / 1e3 / measured,
+                rawCpuMicros, rawCpu.jvmNanos() / 1e3 / rawRun.sortedNanos().length,
+                rawCpu.postgresNanos() / 1e3 / rawRun.sortedNanos().length);
         if (profile != null) {
             System.out.printf("%s: time inside the database driver per statement during the ledger run%n", name);
             profile.print(25);
@@ -153,7 +169,7 @@ public final class LedgerBench {
 
         long violations = violations(database, ledger, clock) + ledgerRun.failures() + rawRun.failures();
         return new Result(name, pool, ledgerRun.perSecond(), ledgerRun.percentileMillis(50),
-                ledgerRun.percentileMillis(99), rawRun.perSecond(), violations);
+                ledgerRun.percentileMillis(99), rawRun.perSecond(), violations, ledgerCpuMicros, rawCpuMicros);
     }
 
     private List<String> openAccounts(Ledger ledger) {
@@ -290,6 +306,6 @@ public final class LedgerBench {
     }
 
     private record Result(String database, int pool, double ledgerOpsPerSecond, double p50Millis, double p99Millis,
-                          double rawTxPerSecond, long violations) {
+                          double rawTxPerSecond, long violations, double ledgerCpuMicros, double rawCpuMicros) {
     }
 }

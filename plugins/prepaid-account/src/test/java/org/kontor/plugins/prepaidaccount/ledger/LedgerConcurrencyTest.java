@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.Period;
 import org.kontor.api.funding.ChargeKind;
+import org.kontor.api.funding.FundingHold;
 import org.kontor.api.funding.FundingRequest;
 import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.money.Money;
@@ -97,6 +98,52 @@ class LedgerConcurrencyTest {
         assertThat(account.balance()).isEqualTo(czk("900"));
         assertThat(account.held()).isEqualTo(czk("0"));
         assertThat(ledger.entries(account.id(), EntryFilter.latest(100))).hasSize(2);
+    }
+
+    /**
+     * Many owners at once, so that on PostgreSQL several groups commit side by side; half the settlements go
+     * through a second ledger that did not make the hold (it reads the hold's owner to find the group).
+     * Every owner ends with exactly its deposit less what was captured, and nothing is left held.
+     */
+    @DbTest
+    void manyOwnersSettlingInParallelGroupsLoseAndCreateNothing(Database database) throws Exception {
+        RecordingEvents events = new RecordingEvents();
+        Ledger ledger = new Ledger(database.jdbi(), Clock.systemUTC(), events, Duration.ofHours(1));
+        Ledger other = new Ledger(database.jdbi(), Clock.systemUTC(), events, Duration.ofHours(1));
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            owners.add(openAccountWith(ledger, "10000"));
+        }
+        int rounds = 20;
+        AtomicInteger captured = new AtomicInteger();
+
+        race(thread -> {
+            for (int round = 0; round < rounds; round++) {
+                String owner = owners.get((thread + round) % owners.size());
+                String key = "many-" + owner + "-" + thread + "-" + round;
+                ledger.hold(create(owner, key, "10", ChargeKind.DOMAIN_CREATE));
+                Ledger settling = round % 2 == 0 ? ledger : other;
+                if ((thread + round) % 3 == 0) {
+                    settling.release(key);
+                    assertThat(settling.release(key).state()).as("a retried release").isEqualTo(FundingHold.State.RELEASED);
+                } else {
+                    settling.capture(key);
+                    assertThat(settling.capture(key).state()).as("a retried capture").isEqualTo(FundingHold.State.CAPTURED);
+                    captured.incrementAndGet();
+                }
+            }
+            return true;
+        });
+
+        Money total = czk("0");
+        for (String owner : owners) {
+            Account account = ledger.accountOfOwner(owner).orElseThrow();
+            assertThat(account.held()).isEqualTo(czk("0"));
+            total = total.plus(account.balance());
+        }
+        assertThat(total).isEqualTo(czk("120000").minus(czk("10").times(captured.get())));
+        assertThat(events.published()).hasSize(captured.get());
+        assertThat(new Reconciliation(database.jdbi(), Clock.systemUTC()).run().problems()).isEmpty();
     }
 
     private interface Attempt {

@@ -24,23 +24,20 @@ import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.database.Database;
-import org.kontor.database.Dialect;
 import org.kontor.testkit.DatabaseTest;
 import org.kontor.testkit.DbTest;
 import org.kontor.testkit.RecordingEvents;
 
 /**
- * SQLite commits concurrent holds and settlements together: a refused call among them leaves no hold, no
- * entry, no event and no after-commit work, and every other call takes effect exactly once.
+ * Concurrent holds and settlements of one owner commit together (on SQLite all owners share the group, on
+ * PostgreSQL an owner's group): a refused call among them leaves no hold, no entry, no event and no
+ * after-commit work, and every other call takes effect exactly once.
  */
 @DatabaseTest(plugins = "prepaid-account")
 class LedgerGroupCommitTest {
 
     @DbTest
     void aRefusedHoldAmongGroupedCallsLeavesNoTraceAndTheOthersTakeEffectOnce(Database database) throws Exception {
-        if (database.dialect() != Dialect.SQLITE) {
-            return; // PostgreSQL runs every call in a transaction of its own
-        }
         RecordingEvents events = new RecordingEvents();
         CountDownLatch leading = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
