@@ -77,9 +77,14 @@ public final class DomainSearch {
         void suggestions(List<Suggestion> suggestions);
     }
 
-    /** A whole search's answers. */
+    /**
+     * A whole search's answers.
+     *
+     * @param registryTime how long the search waited for the registries' answers (the names, then the suggestions);
+     *                     the rest of a search's time is Kontor's own
+     */
     public record Result(SearchQuery query, Currency currency, Optional<TldGroup> group, List<TldResult> results,
-                         List<Suggestion> suggestions) {
+                         List<Suggestion> suggestions, java.time.Duration registryTime) {
     }
 
     /** An orderable TLD: its entry, registration price in the currency, group ids and phase now. */
@@ -90,7 +95,8 @@ public final class DomainSearch {
     public Result search(SearchQuery query, Currency currency, Optional<TldGroup> group) {
         List<TldResult> results = new ArrayList<>();
         List<Suggestion> suggestions = new ArrayList<>();
-        search(query, currency, group, new Listener() {
+        java.util.concurrent.atomic.AtomicLong registryNanos = new java.util.concurrent.atomic.AtomicLong();
+        search(query, currency, group, registryNanos, new Listener() {
             @Override
             public void results(List<TldResult> answered) {
                 results.addAll(answered);
@@ -104,7 +110,8 @@ public final class DomainSearch {
         Map<String, Integer> order = new LinkedHashMap<>();
         offers(query, currency, group).forEach(offer -> order.put(offer.entry().tld().ascii(), order.size()));
         results.sort(java.util.Comparator.comparing(r -> order.getOrDefault(r.name().tld().ascii(), Integer.MAX_VALUE)));
-        return new Result(query, currency, group, List.copyOf(results), List.copyOf(suggestions));
+        return new Result(query, currency, group, List.copyOf(results), List.copyOf(suggestions),
+                java.time.Duration.ofNanos(registryNanos.get()));
     }
 
     /**
@@ -113,6 +120,11 @@ public final class DomainSearch {
      * suggestions (possibly none). Returns after the suggestions.
      */
     public void search(SearchQuery query, Currency currency, Optional<TldGroup> group, Listener listener) {
+        search(query, currency, group, new java.util.concurrent.atomic.AtomicLong(), listener);
+    }
+
+    private void search(SearchQuery query, Currency currency, Optional<TldGroup> group,
+                        java.util.concurrent.atomic.AtomicLong registryNanos, Listener listener) {
         List<Offer> offers = offers(query, currency, group);
         Map<Tld, Offer> byTld = new LinkedHashMap<>();
         offers.forEach(offer -> byTld.put(offer.entry().tld(), offer));
@@ -132,9 +144,11 @@ public final class DomainSearch {
         if (!refused.isEmpty()) {
             listener.results(List.copyOf(refused));
         }
+        long asked = System.nanoTime();
         availability.check(names, answered -> listener.results(answered.stream()
                 .map(a -> result(a, byTld.get(a.name().tld()))).toList()));
-        listener.suggestions(suggestions(query, currency, offers));
+        registryNanos.addAndGet(System.nanoTime() - asked);
+        listener.suggestions(suggestions(query, currency, offers, registryNanos));
     }
 
     private static TldResult result(NameAvailability answer, Offer offer) {
@@ -188,7 +202,8 @@ public final class DomainSearch {
     // ---------------------------------------------------------------- suggestions
 
     /** Candidates in the order they are suggested: hyphenated words, the label under other TLDs, prefixes, suffixes. */
-    private List<Suggestion> suggestions(SearchQuery query, Currency currency, List<Offer> searched) {
+    private List<Suggestion> suggestions(SearchQuery query, Currency currency, List<Offer> searched,
+                                         java.util.concurrent.atomic.AtomicLong registryNanos) {
         Map<DomainName, Suggestion> candidates = new LinkedHashMap<>();
         List<Offer> affixTlds = searched.stream().filter(offer -> idnRefusal(offer.entry(), query.label()).isEmpty())
                 .limit(AFFIX_TLDS).toList();
@@ -218,7 +233,10 @@ public final class DomainSearch {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return availability.check(List.copyOf(candidates.keySet()), answered -> { }).stream()
+        long asked = System.nanoTime();
+        List<NameAvailability> answers = availability.check(List.copyOf(candidates.keySet()), answered -> { });
+        registryNanos.addAndGet(System.nanoTime() - asked);
+        return answers.stream()
                 .filter(answer -> answer.status() == NameAvailability.Status.AVAILABLE)
                 .map(answer -> candidates.get(answer.name()))
                 .limit(MAX_SUGGESTIONS)
