@@ -227,6 +227,8 @@ public final class StorefrontRoutes {
                 "tld", query.wished().map(Tld::unicode).orElse(""),
                 "tldAscii", query.wished().map(Tld::ascii).orElse("")));
         if (live) {
+            model.put("transferTlds", catalog.all().stream().filter(TldEntry::enabled).map(TldEntry::tld)
+                    .filter(tld -> transferable.test(tld, visitor.currency())).map(Tld::ascii).toList());
             model.put("sections", List.of());
             model.put("suggestions", List.of());
             return new Page(200, model);
