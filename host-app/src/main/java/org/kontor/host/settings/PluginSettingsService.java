@@ -137,20 +137,25 @@ public final class PluginSettingsService {
      */
     public Settings settings(String pluginId, Supplier<List<SettingField>> fields) {
         return key -> {
-            StoredValue value = storedValues(pluginId).get(key);
+            Loaded copy = loaded(pluginId, fields);
+            StoredValue value = copy.values().get(key);
             if (value != null) {
                 return Optional.of(value.secret() ? secrets.open(value.value()) : value.value());
             }
-            return fields.get().stream().filter(f -> f.key().equals(key)).findFirst().map(SettingField::defaultValue);
+            Map<String, String> defaults = copy.defaults() != null ? copy.defaults() : defaults(fields.get());
+            return Optional.ofNullable(defaults.get(key));
         };
     }
 
-    /** The plugin's saved rows, from memory while the loaded copy is younger than the maximum age. */
-    private Map<String, StoredValue> storedValues(String pluginId) {
+    /**
+     * The plugin's saved rows and its fields' defaults, from memory while the loaded copy is younger than the maximum
+     * age. The defaults are kept only once the plugin's schema is there (it is created after the plugin's context).
+     */
+    private Loaded loaded(String pluginId, Supplier<List<SettingField>> fields) {
         long now = clock.millis();
         Loaded copy = loaded.get(pluginId);
         if (copy != null && now - copy.loadedAt() < maxAgeMillis) {
-            return copy.values();
+            return copy;
         }
         long savesBefore = saves.get();
         Map<String, StoredValue> values = new LinkedHashMap<>();
@@ -159,11 +164,22 @@ public final class PluginSettingsService {
                 .map((rs, ctx) -> Map.entry(rs.getString("setting_key"),
                         new StoredValue(rs.getString("value"), rs.getInt("secret") == 1)))
                 .forEach(e -> values.put(e.getKey(), e.getValue())));
-        Map<String, StoredValue> copied = Map.copyOf(values);
+        List<SettingField> declared = fields.get();
+        Loaded fresh = new Loaded(now, Map.copyOf(values), declared.isEmpty() ? null : defaults(declared));
         if (maxAgeMillis > 0 && saves.get() == savesBefore) {
-            loaded.put(pluginId, new Loaded(now, copied));
+            loaded.put(pluginId, fresh);
         }
-        return copied;
+        return fresh;
+    }
+
+    private static Map<String, String> defaults(List<SettingField> fields) {
+        Map<String, String> defaults = new java.util.HashMap<>();
+        fields.forEach(field -> {
+            if (field.defaultValue() != null) {
+                defaults.putIfAbsent(field.key(), field.defaultValue());
+            }
+        });
+        return defaults;
     }
 
     private static boolean keepsSecret(String value) {
@@ -196,6 +212,7 @@ public final class PluginSettingsService {
     private record StoredValue(String value, boolean secret) {
     }
 
-    private record Loaded(long loadedAt, Map<String, StoredValue> values) {
+    /** @param defaults null while the plugin has declared no fields yet */
+    private record Loaded(long loadedAt, Map<String, StoredValue> values, Map<String, String> defaults) {
     }
 }
