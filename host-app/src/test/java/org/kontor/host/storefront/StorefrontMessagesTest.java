@@ -26,7 +26,7 @@ class StorefrontMessagesTest {
 
     private static final Path THEME = Path.of("..", "themes", "default");
     private static final List<String> LANGUAGES = List.of("en", "da", "de", "cs", "sk");
-    private static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\(\"((?:storefront|search)\\.[a-z0-9.-]+)\"");
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\(\"((?:storefront|search)\\.[a-z0-9.-]*[a-z0-9])\"\\s*[,)]");
 
     @Test
     void everyKeyIsInEveryLanguageAndNotBlank() throws IOException {
