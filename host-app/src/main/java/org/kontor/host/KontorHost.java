@@ -267,7 +267,8 @@ public final class KontorHost implements AutoCloseable {
                         storefrontCurrency(config)),
                 webSessions, new PageCache(clock, Duration.ofSeconds(config.integer("storefront.page-cache-seconds")),
                         config.integer("storefront.page-cache-entries")),
-                VatDisplay.parse(config.get("storefront.vat-rates").orElse("")), transfers(extensions, catalog));
+                VatDisplay.parse(config.get("storefront.vat-rates").orElse("")), transfers(extensions, catalog),
+                (entry, currency) -> catalogRules.notOrderableReason(entry, currency, clock.instant()).isEmpty());
         storefrontCurrencies.set(storefront::currencies);
         catalog.onChange(storefront::invalidate);
         settings.onChange(storefront::invalidate);

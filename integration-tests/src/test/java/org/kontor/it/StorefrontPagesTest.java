@@ -47,6 +47,12 @@ class StorefrontPagesTest {
                     + "type=\"hidden\" name=\"operation\" value=\"register\"><input type=\"hidden\" name=\"period\" "
                     + "value=\"1\"><button type=\"submit\" data-add-domain=\"([^\"]+)\">");
 
+    /**
+     * One data folder for the class: its tests share the class's database, and the secrets saved in it (the demo
+     * registrar's password) open only with the master key kept in this folder.
+     */
+    private static Path data;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private KontorHost host;
 
@@ -171,7 +177,9 @@ class StorefrontPagesTest {
     // ---------------------------------------------------------------- helpers
 
     private void start(Database database, String theme) throws Exception {
-        Path data = Files.createTempDirectory("kontor-storefront-test");
+        if (data == null) {
+            data = Files.createTempDirectory("kontor-storefront-test");
+        }
         host = KontorHost.start(new ConfigLoader(Map.of(
                 "KONTOR_DATA_DIR", data.toString(),
                 "KONTOR_DB_URL", database.config().jdbcUrl(),

@@ -57,14 +57,17 @@ public final class StorefrontRoutes {
     private final PageCache cache;
     private final VatDisplay vat;
     private final BiPredicate<Tld, Currency> transferable;
+    private final BiPredicate<TldEntry, Currency> orderable;
     private volatile Set<Currency> currencies;
 
     /**
      * @param transferable whether a taken name under a TLD can be transferred in, priced in the currency
+     * @param orderable    whether names under a catalog entry can be ordered now in the currency (the home page shows
+     *                     only those)
      */
     public StorefrontRoutes(DomainSearch search, CatalogStore catalog, ThemeRenderer renderer, Supplier<String> themeName,
                             VisitorChoices visitors, WebSessions sessions, PageCache cache, VatDisplay vat,
-                            BiPredicate<Tld, Currency> transferable) {
+                            BiPredicate<Tld, Currency> transferable, BiPredicate<TldEntry, Currency> orderable) {
         this.search = search;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -74,6 +77,7 @@ public final class StorefrontRoutes {
         this.cache = cache;
         this.vat = vat;
         this.transferable = transferable;
+        this.orderable = orderable;
     }
 
     public void register(RoutesConfig routes) {
@@ -161,6 +165,8 @@ public final class StorefrontRoutes {
         Map<String, Object> model = common(visitor, rule);
         List<Map<String, Object>> groups = new ArrayList<>();
         Map<Tld, Optional<Money>> prices = new LinkedHashMap<>();
+        catalog.all().stream().filter(entry -> !entry.enabled() || !orderable.test(entry, visitor.currency()))
+                .forEach(entry -> prices.put(entry.tld(), Optional.empty()));
         for (TldGroup group : catalog.groups()) {
             List<Map<String, Object>> tlds = new ArrayList<>();
             for (Tld tld : group.tlds()) {
@@ -235,14 +241,19 @@ public final class StorefrontRoutes {
         }
         DomainSearch.Result result = search.search(query, visitor.currency(), group);
         model.put("registryTime", result.registryTime());
-        model.put("sections", sections(result, groups, visitor, rule, query));
+        List<TldGroup> order = new ArrayList<>(groups);
+        group.ifPresent(chosen -> {
+            order.removeIf(g -> g.id().equals(chosen.id()));
+            order.add(0, chosen);
+        });
+        model.put("sections", sections(result, order, visitor, rule, query));
         model.put("suggestions", result.suggestions().stream().map(s -> suggestion(s, visitor, rule)).toList());
         return new Page(200, model);
     }
 
     /**
-     * The results in sections: the wished name first (when a TLD was typed), then one per TLD group in the groups'
-     * order, then the TLDs in no group. A TLD in several groups is shown once, in the first.
+     * The results in sections: the wished name first (when a TLD was typed), then one per TLD group in the order given
+     * (the chosen group first), then the TLDs in no group. A TLD in several groups is shown once, in the first.
      */
     private List<Map<String, Object>> sections(DomainSearch.Result result, List<TldGroup> groups, Visitor visitor,
                                                VatDisplay.Rule rule, SearchQuery query) {
