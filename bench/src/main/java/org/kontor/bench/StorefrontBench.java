@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kontor.host.KontorHost;
@@ -35,7 +34,9 @@ import org.kontor.host.demo.DemoData;
  *
  * <p>Options (system properties): {@code seconds} per target (10), {@code connections} (8), {@code threads} (2),
  * {@code search.connections} (4) for the targets that ask registries, {@code timing.samples} (30), {@code wrk}
- * (/usr/bin/wrk), {@code plugins.dir} (plugins).
+ * (/usr/bin/wrk), {@code plugins.dir} (plugins), {@code load=false} for the timing split only; host settings as
+ * {@code -Dkontor.<key>=<value>}, e.g. {@code -Dkontor.plugins.settings-cache-seconds=0} to read plugin settings
+ * from the database on every read as before the settings cache.
  */
 public final class StorefrontBench {
 
@@ -63,7 +64,7 @@ public final class StorefrontBench {
                 "KONTOR_PLUGINS_MODE", "development",
                 "KONTOR_PLUGINS_DIR", plugins.toString(),
                 "KONTOR_HTTP_PORT", "0",
-                "KONTOR_JOBS_ENABLED", "false"), new Properties()).load(null, false), Clock.systemUTC())) {
+                "KONTOR_JOBS_ENABLED", "false"), System.getProperties()).load(null, false), Clock.systemUTC())) {
             new DemoData(host, freePort()).load();
             Javalin bare = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -78,16 +79,18 @@ public final class StorefrontBench {
                         new String[] {"search page (cached)", kontor + "/search?q=kontorbench&lang=en", session, ""},
                         new String[] {"search page (new name each request)", kontor + "/search?lang=en&q=", "", "unique"},
                         new String[] {"GET /api/v1/search", kontor + "/api/v1/search?q=kontorbench&currency=DKK", "", ""});
-                for (String[] target : targets) {
-                    warmUp(target[1] + (target[3].isEmpty() ? "" : "warmup"), target[2]);
+                if (Boolean.parseBoolean(System.getProperty("load", "true"))) {
+                    for (String[] target : targets) {
+                        warmUp(target[1] + (target[3].isEmpty() ? "" : "warmup"), target[2]);
+                    }
+                    List<Row> rows = new ArrayList<>();
+                    for (String[] target : targets) {
+                        boolean slow = target[0].contains("new name") || target[0].contains("api");
+                        rows.add(run(wrk, target[0], target[1], target[2], !target[3].isEmpty(), threads,
+                                slow ? searchConnections : connections, seconds));
+                    }
+                    print(rows);
                 }
-                List<Row> rows = new ArrayList<>();
-                for (String[] target : targets) {
-                    boolean slow = target[0].contains("new name") || target[0].contains("api");
-                    rows.add(run(wrk, target[0], target[1], target[2], !target[3].isEmpty(), threads,
-                            slow ? searchConnections : connections, seconds));
-                }
-                print(rows);
                 timing(kontor + "/api/v1/search?currency=DKK&q=timing", samples);
             } finally {
                 bare.stop();

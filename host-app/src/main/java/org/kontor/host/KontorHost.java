@@ -185,7 +185,8 @@ public final class KontorHost implements AutoCloseable {
         EventDispatcher dispatcher = new EventDispatcher(database.jdbi(), extensions, new EventTypes(), json, clock,
                 RetryPolicy.standard(), deliveries);
         OutboxEventPublisher events = new OutboxEventPublisher(database.jdbi(), json, clock, dispatcher::deliverLater);
-        PluginSettingsService settings = new PluginSettingsService(database.jdbi(), secrets, clock);
+        PluginSettingsService settings = new PluginSettingsService(database.jdbi(), secrets, clock,
+                Duration.ofSeconds(config.integer("plugins.settings-cache-seconds")));
         pluginSettings = settings;
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService mailSends = Executors.newSingleThreadExecutor(daemon("mail"));
