@@ -109,6 +109,25 @@ class StorefrontPagesTest {
     }
 
     @DbTest
+    void aNameHeldAtTheRegistryIsTakenWithATransferLinkAndNoAddToCartForm(Database database) throws Exception {
+        start(database, "default");
+        String label = "optaget-" + suffix();
+        // another registrar holds the .test name at the sandbox registry
+        database.jdbi().useHandle(h -> h.createUpdate("INSERT INTO sandbox_registry_domain (name, roid, registrar, "
+                        + "created_at, expires_at, statuses, auth_info) VALUES (:name, :roid, 'other', 0, :expires, 'ok', 'x')")
+                .bind("name", label + ".test").bind("roid", "D" + label + "-SANDBOX")
+                .bind("expires", System.currentTimeMillis() + 365L * 24 * 3600 * 1000).execute());
+
+        String page = get("/search?q=" + label + "&lang=da").body();
+
+        String taken = row(page, "data-domain=\"" + label + ".test\"");
+        assertThat(taken).contains("class=\"result-status\">Optaget</span>")
+                .contains("<a class=\"transfer-link\" href=\"/cart?transfer=" + label + ".test\">Flyt hertil")
+                .doesNotContain("add-to-cart");
+        assertThat(forms(page)).extracting(m -> m.group(2)).contains(label + ".dk").doesNotContain(label + ".test");
+    }
+
+    @DbTest
     void pricesShowVatAsTheVisitorsCountryExpectsLabelledInTheirLanguage(Database database) throws Exception {
         start(database, "default");
         String label = "moms-" + suffix();
