@@ -86,7 +86,10 @@ import org.kontor.host.security.WebSessions;
 import org.kontor.host.settings.PluginSettingsService;
 import org.kontor.host.settings.SettingsApi;
 import org.kontor.host.settings.SettingsSchemas;
+import org.kontor.host.storefront.PageCache;
 import org.kontor.host.storefront.StorefrontRoutes;
+import org.kontor.host.storefront.VatDisplay;
+import org.kontor.host.storefront.VisitorChoices;
 import org.kontor.host.storefront.cart.StorefrontOrdering;
 import org.kontor.host.themes.AssetHandler;
 import org.kontor.host.themes.ThemeEngine;
@@ -189,7 +192,8 @@ public final class KontorHost implements AutoCloseable {
         EventDispatcher dispatcher = new EventDispatcher(database.jdbi(), extensions, new EventTypes(), json, clock,
                 RetryPolicy.standard(), deliveries);
         OutboxEventPublisher events = new OutboxEventPublisher(database.jdbi(), json, clock, dispatcher::deliverLater);
-        PluginSettingsService settings = new PluginSettingsService(database.jdbi(), secrets, clock);
+        PluginSettingsService settings = new PluginSettingsService(database.jdbi(), secrets, clock,
+                Duration.ofSeconds(config.integer("plugins.settings-cache-seconds")));
         pluginSettings = settings;
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService mailSends = Executors.newSingleThreadExecutor(daemon("mail"));
@@ -262,9 +266,11 @@ public final class KontorHost implements AutoCloseable {
         ThemeEngine themeEngine = new ThemeEngine(new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader()),
                 plugins, () -> config.require("theme.active"), Duration.ofSeconds(5));
         LocaleResolver locales = new LocaleResolver(languages);
-        ThemeWeb themes = new ThemeWeb(themeEngine, locales, new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo)),
-                new AssetHandler(themeEngine, Duration.ofHours(1)));
+        ThemeRenderer renderer = new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo, PageCache.tokenSlot()));
+        ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
 
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
+                new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService availabilityChecks = Executors.newCachedThreadPool(daemon("availability"));
         closeables.add(() -> shutdown(availabilityChecks));
         ExecutorService aftermarketCalls = Executors.newCachedThreadPool(daemon("aftermarket"));
@@ -272,6 +278,16 @@ public final class KontorHost implements AutoCloseable {
         DomainSearch domainSearch = new DomainSearch(catalog, catalogRules,
                 new AvailabilitySearch(extensions, availabilityChecks, SEARCH_TIMEOUT),
                 new AftermarketSearch(extensions, aftermarketCalls, AFTERMARKET_TIMEOUT), clock);
+        StorefrontRoutes storefront = new StorefrontRoutes(domainSearch, catalog, renderer, () -> themeEngine.active().name(),
+                new VisitorChoices(locales, webSessions, customers::find, () -> storefrontCurrencies.get().get(),
+                        storefrontCurrency(config)),
+                webSessions, new PageCache(clock, Duration.ofSeconds(config.integer("storefront.page-cache-seconds")),
+                        config.integer("storefront.page-cache-entries")),
+                VatDisplay.parse(config.get("storefront.vat-rates").orElse("")), transfers(extensions, catalog),
+                (entry, currency) -> catalogRules.notOrderableReason(entry, currency, clock.instant()).isEmpty());
+        storefrontCurrencies.set(storefront::currencies);
+        catalog.onChange(storefront::invalidate);
+        settings.onChange(storefront::invalidate);
         RegistryMessages registryMessages = new RegistryMessages(database.jdbi(), clock);
         apiTokens = new ApiTokens(database.jdbi(), clock, random);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -282,7 +298,7 @@ public final class KontorHost implements AutoCloseable {
                 .withSignInPage("/account/signin");
         HostWeb hostWeb = new HostWeb(json, plugins, access,
                 List.of(themes::install,
-                        config2 -> new StorefrontRoutes().register(config2.routes),
+                        config2 -> storefront.register(config2.routes),
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
                         config2 -> new StorefrontOrdering(carts, checkout, orderStore, addons, catalog, customers, contacts,
                                 webSessions, locales, Currency.getInstance(config.require("orders.default-currency")),
@@ -307,6 +323,7 @@ public final class KontorHost implements AutoCloseable {
         serve(hostWeb);
         plugins.onChange(() -> {
             themes.pluginsChanged();
+            storefront.invalidate();
             serve(hostWeb);
         });
 
@@ -435,6 +452,32 @@ public final class KontorHost implements AutoCloseable {
     private static List<String> defaultNameservers(KontorConfig config) {
         return java.util.Arrays.stream(config.get("orders.default-nameservers").orElse("").split("[\\s,]+"))
                 .filter(host -> !host.isBlank()).toList();
+    }
+
+    /** The currency of storefront prices for a visitor who chose none ({@code orders.default-currency} if unset). */
+    private static Currency storefrontCurrency(KontorConfig config) {
+        String code = config.get("storefront.default-currency").filter(c -> !c.isBlank())
+                .orElse(config.require("orders.default-currency"));
+        return Currency.getInstance(code.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Whether a taken name under a TLD can be transferred in: the catalog has a transfer price in the currency and a
+     * running registry serving the TLD offers transfers.
+     */
+    private static java.util.function.BiPredicate<org.kontor.api.domain.Tld, Currency> transfers(
+            org.kontor.host.plugins.Extensions extensions, CatalogStore catalog) {
+        return (tld, currency) -> catalog.pricesOf(tld).getOrDefault(org.kontor.host.catalog.CatalogOperation.TRANSFER,
+                        List.of()).stream().anyMatch(price -> price.currency().equals(currency))
+                && extensions.of(org.kontor.api.registry.DomainRegistry.class).stream().anyMatch(contribution -> {
+                    try {
+                        org.kontor.api.registry.DomainRegistry registry = contribution.extension();
+                        return registry.tlds().contains(tld)
+                                && registry.capabilities().contains(org.kontor.api.registry.RegistryCapability.TRANSFER);
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                });
     }
 
     private static ReviewRules reviewRules(KontorConfig config) {

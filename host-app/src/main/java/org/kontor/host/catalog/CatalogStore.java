@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.domain.Tld;
@@ -28,11 +29,25 @@ public final class CatalogStore {
     private final Jdbi jdbi;
     private final DomainPrices prices;
     private final Clock clock;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public CatalogStore(Jdbi jdbi, DomainPrices prices, Clock clock) {
         this.jdbi = jdbi;
         this.prices = prices;
         this.clock = clock;
+    }
+
+    /**
+     * Tells {@code listener} after each change made on this host to an entry, a group or a price (also one set
+     * through {@link DomainPrices} directly), e.g. to drop storefront pages that show them.
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+        prices.onChange(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     public DomainPrices prices() {
@@ -72,6 +87,7 @@ public final class CatalogStore {
                         .bind("ends", phase.endsAt() == null ? null : phase.endsAt().toEpochMilli()).execute();
             }
         });
+        changed();
     }
 
     public Optional<TldEntry> find(Tld tld) {
@@ -90,8 +106,10 @@ public final class CatalogStore {
 
     /** Enables or disables a TLD; whether it is in the catalog. */
     public boolean setEnabled(Tld tld, boolean enabled) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE catalog_tld SET enabled = :enabled, updated_at = :now WHERE tld = :tld")
+        boolean found = jdbi.withHandle(h -> h.createUpdate("UPDATE catalog_tld SET enabled = :enabled, updated_at = :now WHERE tld = :tld")
                 .bind("enabled", enabled ? 1 : 0).bind("now", clock.millis()).bind("tld", tld.ascii()).execute()) > 0;
+        changed();
+        return found;
     }
 
     /**
@@ -99,12 +117,14 @@ public final class CatalogStore {
      * registered under it are still renewed (and restored) at them.
      */
     public boolean delete(Tld tld) {
-        return jdbi.inTransaction(h -> {
+        boolean found = jdbi.inTransaction(h -> {
             h.createUpdate("DELETE FROM catalog_tld_field WHERE tld = :tld").bind("tld", tld.ascii()).execute();
             h.createUpdate("DELETE FROM catalog_tld_phase WHERE tld = :tld").bind("tld", tld.ascii()).execute();
             h.createUpdate("DELETE FROM catalog_group_member WHERE tld = :tld").bind("tld", tld.ascii()).execute();
             return h.createUpdate("DELETE FROM catalog_tld WHERE tld = :tld").bind("tld", tld.ascii()).execute() > 0;
         });
+        changed();
+        return found;
     }
 
     /** Sets one price of a TLD in the catalog. */
@@ -143,14 +163,17 @@ public final class CatalogStore {
                         .bind("id", group.id()).bind("tld", group.tlds().get(i).ascii()).bind("position", i).execute();
             }
         });
+        changed();
     }
 
     public boolean deleteGroup(String id) {
-        return jdbi.inTransaction(h -> {
+        boolean found = jdbi.inTransaction(h -> {
             h.createUpdate("DELETE FROM catalog_group_name WHERE group_id = :id").bind("id", id).execute();
             h.createUpdate("DELETE FROM catalog_group_member WHERE group_id = :id").bind("id", id).execute();
             return h.createUpdate("DELETE FROM catalog_group WHERE id = :id").bind("id", id).execute() > 0;
         });
+        changed();
+        return found;
     }
 
     /** The groups in their order. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.domain.Tld;
 import org.kontor.api.funding.ChargeKind;
@@ -18,10 +19,20 @@ public final class DomainPrices {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public DomainPrices(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    /** Tells {@code listener} after each change of a price on this host, e.g. to drop pages showing prices. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     public Optional<Money> price(Tld tld, ChargeKind kind, Currency currency) {
@@ -41,6 +52,7 @@ public final class DomainPrices {
                         + "DO UPDATE SET amount_minor = excluded.amount_minor, updated_at = excluded.updated_at")
                 .bind("tld", tld.ascii()).bind("kind", kind.name()).bind("currency", price.currencyCode())
                 .bind("amount", price.toMinorUnits()).bind("now", clock.millis()).execute());
+        changed();
     }
 
     /** One price of a TLD: what {@code kind} costs in one currency. */
@@ -59,9 +71,11 @@ public final class DomainPrices {
 
     /** Removes a price; whether there was one. */
     public boolean remove(Tld tld, ChargeKind kind, Currency currency) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM domain_price WHERE tld = :tld AND kind = :kind "
+        boolean removed = jdbi.withHandle(h -> h.createUpdate("DELETE FROM domain_price WHERE tld = :tld AND kind = :kind "
                         + "AND currency = :currency")
                 .bind("tld", tld.ascii()).bind("kind", kind.name()).bind("currency", currency.getCurrencyCode())
                 .execute()) > 0;
+        changed();
+        return removed;
     }
 }

@@ -94,9 +94,14 @@ public final class DomainSearch {
         }
     }
 
-    /** A whole search's answers. */
+    /**
+     * A whole search's answers.
+     *
+     * @param registryTime how long the search waited for the registries' answers (the names, then the suggestions);
+     *                     the rest of a search's time is Kontor's own
+     */
     public record Result(SearchQuery query, Currency currency, Optional<TldGroup> group, List<TldResult> results,
-                         List<Suggestion> suggestions, List<MarketOffer> offers) {
+                         List<Suggestion> suggestions, List<MarketOffer> offers, java.time.Duration registryTime) {
     }
 
     /** An orderable TLD: its entry, registration price in the currency, group ids and phase now. */
@@ -108,7 +113,8 @@ public final class DomainSearch {
         List<TldResult> results = new ArrayList<>();
         List<Suggestion> suggestions = new ArrayList<>();
         List<MarketOffer> marketOffers = java.util.Collections.synchronizedList(new ArrayList<>());
-        search(query, currency, group, new Listener() {
+        java.util.concurrent.atomic.AtomicLong registryNanos = new java.util.concurrent.atomic.AtomicLong();
+        search(query, currency, group, registryNanos, new Listener() {
             @Override
             public void results(List<TldResult> answered) {
                 results.addAll(answered);
@@ -128,7 +134,7 @@ public final class DomainSearch {
         offers(query, currency, group).forEach(offer -> order.put(offer.entry().tld().ascii(), order.size()));
         results.sort(java.util.Comparator.comparing(r -> order.getOrDefault(r.name().tld().ascii(), Integer.MAX_VALUE)));
         return new Result(query, currency, group, List.copyOf(results), List.copyOf(suggestions),
-                List.copyOf(marketOffers));
+                List.copyOf(marketOffers), java.time.Duration.ofNanos(registryNanos.get()));
     }
 
     /**
@@ -138,18 +144,24 @@ public final class DomainSearch {
      * every aftermarket provider answered or its time limit passed.
      */
     public void search(SearchQuery query, Currency currency, Optional<TldGroup> group, Listener listener) {
+        search(query, currency, group, new java.util.concurrent.atomic.AtomicLong(), listener);
+    }
+
+    private void search(SearchQuery query, Currency currency, Optional<TldGroup> group,
+                        java.util.concurrent.atomic.AtomicLong registryNanos, Listener listener) {
         List<Offer> offers = offers(query, currency, group);
         AftermarketSearch.Asking asking = aftermarket.start(new AftermarketQuery(query.ascii(),
                 offers.stream().map(offer -> offer.entry().tld()).toList(), AftermarketSearch.OFFERS_PER_PROVIDER),
                 listener::offers);
         try {
-            searchRegistries(query, currency, offers, listener);
+            searchRegistries(query, currency, offers, registryNanos, listener);
         } finally {
             asking.await();
         }
     }
 
-    private void searchRegistries(SearchQuery query, Currency currency, List<Offer> offers, Listener listener) {
+    private void searchRegistries(SearchQuery query, Currency currency, List<Offer> offers,
+                                  java.util.concurrent.atomic.AtomicLong registryNanos, Listener listener) {
         Map<Tld, Offer> byTld = new LinkedHashMap<>();
         offers.forEach(offer -> byTld.put(offer.entry().tld(), offer));
 
@@ -168,9 +180,11 @@ public final class DomainSearch {
         if (!refused.isEmpty()) {
             listener.results(List.copyOf(refused));
         }
+        long asked = System.nanoTime();
         availability.check(names, answered -> listener.results(answered.stream()
                 .map(a -> result(a, byTld.get(a.name().tld()))).toList()));
-        listener.suggestions(suggestions(query, currency, offers));
+        registryNanos.addAndGet(System.nanoTime() - asked);
+        listener.suggestions(suggestions(query, currency, offers, registryNanos));
     }
 
     private static TldResult result(NameAvailability answer, Offer offer) {
@@ -224,7 +238,8 @@ public final class DomainSearch {
     // ---------------------------------------------------------------- suggestions
 
     /** Candidates in the order they are suggested: hyphenated words, the label under other TLDs, prefixes, suffixes. */
-    private List<Suggestion> suggestions(SearchQuery query, Currency currency, List<Offer> searched) {
+    private List<Suggestion> suggestions(SearchQuery query, Currency currency, List<Offer> searched,
+                                         java.util.concurrent.atomic.AtomicLong registryNanos) {
         Map<DomainName, Suggestion> candidates = new LinkedHashMap<>();
         List<Offer> affixTlds = searched.stream().filter(offer -> idnRefusal(offer.entry(), query.label()).isEmpty())
                 .limit(AFFIX_TLDS).toList();
@@ -254,7 +269,10 @@ public final class DomainSearch {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return availability.check(List.copyOf(candidates.keySet()), answered -> { }).stream()
+        long asked = System.nanoTime();
+        List<NameAvailability> answers = availability.check(List.copyOf(candidates.keySet()), answered -> { });
+        registryNanos.addAndGet(System.nanoTime() - asked);
+        return answers.stream()
                 .filter(answer -> answer.status() == NameAvailability.Status.AVAILABLE)
                 .map(answer -> candidates.get(answer.name()))
                 .limit(MAX_SUGGESTIONS)

@@ -59,8 +59,10 @@ public final class SearchApi {
     }
 
     private void whole(Context ctx) {
+        long started = System.nanoTime();
         Request request = request(ctx);
         DomainSearch.Result result = search.search(request.query(), request.currency(), request.group());
+        ctx.header("Server-Timing", serverTiming(result.registryTime(), System.nanoTime() - started));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("query", queryView(request));
         view.put("results", result.results().stream().map(SearchApi::resultView).toList());
@@ -96,6 +98,16 @@ public final class SearchApi {
         } finally {
             lines(out, List.of(Map.of("done", true)));
         }
+    }
+
+    /**
+     * The {@code Server-Timing} header of a search: {@code registry} is the time spent waiting for the registries'
+     * answers, {@code kontor} the rest of the handler's time (catalog, rules, JSON), both in milliseconds.
+     */
+    public static String serverTiming(java.time.Duration registry, long totalNanos) {
+        double registryMillis = registry.toNanos() / 1e6;
+        double ownMillis = Math.max(0, totalNanos - registry.toNanos()) / 1e6;
+        return String.format(Locale.ROOT, "registry;dur=%.2f, kontor;dur=%.2f", registryMillis, ownMillis);
     }
 
     /** Writes one JSON line per value and sends them at once; offers arrive on other threads. */

@@ -23,9 +23,12 @@ public final class TestPlugins {
     public static Path zip(String pluginId) {
         Path shippedTarget = reactorFolder().resolveSibling("plugins").resolve(pluginId).resolve("target");
         if (Files.isDirectory(shippedTarget)) {
+            // The highest version: a target folder may still hold the zip of an earlier version.
             try (var zips = Files.newDirectoryStream(shippedTarget, pluginId + "-*.zip")) {
-                for (Path shipped : zips) {
-                    return shipped;
+                java.util.Optional<Path> newest = java.util.stream.StreamSupport.stream(zips.spliterator(), false)
+                        .max(java.util.Comparator.comparing(zip -> version(pluginId, zip), java.util.Arrays::compare));
+                if (newest.isPresent()) {
+                    return newest.get();
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -36,6 +39,13 @@ public final class TestPlugins {
             throw new IllegalStateException(zip + " is missing: run the tests with 'mvn verify' so the plugins are packaged");
         }
         return zip;
+    }
+
+    /** The numbers of a zip's version, e.g. {@code [1, 2, 0]} for {@code epp-registry-1.2.0.zip}. */
+    private static int[] version(String pluginId, Path zip) {
+        String name = zip.getFileName().toString();
+        return java.util.Arrays.stream(name.substring(pluginId.length() + 1, name.length() - ".zip".length()).split("\\."))
+                .mapToInt(Integer::parseInt).toArray();
     }
 
     /** A plugins folder holding copies of the named plugins' zips, as an operator would install them. */

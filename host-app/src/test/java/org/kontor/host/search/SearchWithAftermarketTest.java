@@ -93,6 +93,22 @@ class SearchWithAftermarketTest {
         assertThat(none.get("offers")).as("no demo name is like it").isEmpty();
     }
 
+    @DbTest
+    void theSearchPageShowsTheOffersWithTheirPriceAndALinkToTheSeller(Database database) throws Exception {
+        host = start(database);
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/search?q=shop&lang=de"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String body = page.body();
+        String offers = body.substring(body.indexOf("id=\"offer-list\""), body.indexOf("</ul>", body.indexOf("id=\"offer-list\"")));
+        assertThat(offers).contains("data-offer=\"shop.example\"").contains("4.900,00\u00a0EUR")
+                .contains("href=\"https://aftermarket.example/buy/shop.example\"")
+                .contains("Angebot bei Aftermarket (demo) ansehen").doesNotContain("coffee.example");
+        assertThat(body.indexOf("data-offer=\"shop.example\"")).isLessThan(body.indexOf("data-offer=\"myshop.example\""));
+    }
+
     private KontorHost start(Database database) throws Exception {
         Path data = Files.createTempDirectory("kontor-aftermarket-test");
         Path plugins = TestPlugins.deploy(data.resolve("plugins"), "epp-registry", "sandbox-registry", "aftermarket-demo");

@@ -102,6 +102,34 @@ class PluginSettingsServiceTest {
         assertThat(settings.get("api.key")).contains("k");
     }
 
+    @DbTest
+    void readsComeFromMemoryUntilASaveHereOrTheMaximumAgeForSavesOfOtherHosts(Database db) {
+        TestClock clock = TestClock.at(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        PluginSettingsService cached = new PluginSettingsService(db.jdbi(), box, clock, java.time.Duration.ofSeconds(10));
+        cached.save(PLUGIN, FIELDS, Map.of("api.key", "k", "account", "first"));
+        Settings settings = cached.settings(PLUGIN, () -> FIELDS);
+        assertThat(settings.get("account")).contains("first");
+
+        // another host sharing the database changes the row: not seen until the loaded copy is too old
+        db.jdbi().useHandle(h -> h.execute("UPDATE plugin_setting SET value = 'elsewhere' WHERE setting_key = 'account'"));
+        assertThat(settings.get("account")).contains("first");
+        clock.advance(java.time.Duration.ofSeconds(9));
+        assertThat(settings.get("account")).contains("first");
+        clock.advance(java.time.Duration.ofSeconds(2));
+        assertThat(settings.get("account")).contains("elsewhere");
+
+        // a save on this host is seen by the next read
+        cached.save(PLUGIN, FIELDS, Map.of("api.key", "k", "account", "third"));
+        assertThat(settings.get("account")).contains("third");
+        assertThat(settings.get("api.key")).as("secrets opened on read").contains("k");
+
+        PluginSettingsService uncached = new PluginSettingsService(db.jdbi(), box, clock, java.time.Duration.ZERO);
+        Settings direct = uncached.settings(PLUGIN, () -> FIELDS);
+        assertThat(direct.get("account")).contains("third");
+        db.jdbi().useHandle(h -> h.execute("UPDATE plugin_setting SET value = 'fourth' WHERE setting_key = 'account'"));
+        assertThat(direct.get("account")).contains("fourth");
+    }
+
     private static long rows(Database db) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plugin_setting").mapTo(Long.class).one());
     }

@@ -42,7 +42,7 @@ class StorefrontTest {
                 .contains("<html lang=\"" + lang + "\">")
                 .contains(heroTitle)
                 .contains(customerCenter)
-                .contains("action=\"/domains/search\"")
+                .contains("action=\"/search\"")
                 .contains("name=\"q\"")
                 .contains("href=\"/?lang=" + lang + "\" lang=\"" + lang + "\" hreflang=\"" + lang + "\" aria-current=\"true\"");
     }
