@@ -113,9 +113,17 @@ public final class Carts {
         boolean sunrise = phase.filter(p -> p == Phase.SUNRISE).isPresent();
         List<InputError> errors = new ArrayList<>();
         for (Violation violation : rules.check(name, operation, period, null, null, now, sunrise && hasText(request.signedMark()))) {
-            errors.add(fromViolation("domain", violation));
+            errors.add(fromViolation(violation.code().equals("sunrise-needs-smd") ? "signedMark" : "domain", violation));
         }
         if (!errors.isEmpty()) {
+            if (sunrise && hasText(request.signedMark())) {
+                // Every refusal at once: the customer need not fix the name to learn that the file is refused too.
+                try {
+                    signedMarks.check("signedMark", request.signedMark(), name.secondLevelLabel(), now);
+                } catch (OrderInputException refused) {
+                    errors.addAll(refused.errors());
+                }
+            }
             throw new OrderInputException(errors);
         }
         if (pricing.price(new CartItem("x", 0, request.kind(), name, null, period.inMonths(), null, null, null, null, now),

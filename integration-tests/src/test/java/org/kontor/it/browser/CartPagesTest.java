@@ -66,6 +66,55 @@ class CartPagesTest {
     }
 
     @DbTest
+    void aSunriseRegistrationTakesTheSmdFileFromTheFormAndAChangedFileIsRefusedAtItsField(Database database)
+            throws Exception {
+        start(database);
+        PageClient visitor = new PageClient(host.port());
+        String token = visitor.csrfToken();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("_csrf", token);
+        fields.put("operation", "register");
+        fields.put("domain", "kontor.nu");
+        fields.put("period", "1");
+        String smd = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "demo", "kontor-sunrise.smd"));
+
+        HttpResponse<String> without = visitor.postWithFile("/cart/items", fields, "signedMark", "", "");
+        HttpResponse<String> changed = visitor.postWithFile("/cart/items", fields, "signedMark", "kontor.smd",
+                withMarkName(smd, "Kontor Global"));
+        HttpResponse<String> valid = visitor.postWithFile("/cart/items", fields, "signedMark", "kontor.smd", smd);
+
+        assertThat(without.statusCode()).isEqualTo(422);
+        assertThat(fieldError(without.body(), "add-smd")).contains("a registration needs a signed mark data (SMD) file");
+        assertThat(changed.statusCode()).isEqualTo(422);
+        assertThat(fieldError(changed.body(), "add-smd")).contains("The signature of the signed mark data (SMD) file is not valid");
+        // The demo's file passes; the demo has no registry for .nu, so the name cannot be checked there.
+        assertThat(valid.body()).doesNotContain("id=\"add-smd-error\"");
+        assertThat(fieldError(valid.body(), "add-domain")).contains("The registry did not answer");
+        assertThat(visitor.page("/cart").body()).contains("Your cart is empty.");
+    }
+
+    /** The text of a field's error message on a page. */
+    private static String fieldError(String html, String id) {
+        int at = html.indexOf("id=\"" + id + "-error\"");
+        assertThat(at).as("no error at " + id + " in " + html.replaceAll("(?s)^.*<main", "<main")).isNotNegative();
+        return html.substring(at, html.indexOf("</div>", at));
+    }
+
+    /** The SMD file with another mark name inside the signed part: its signature no longer matches. */
+    private static String withMarkName(String smd, String markName) {
+        String begin = "-----BEGIN ENCODED SMD-----";
+        String end = "-----END ENCODED SMD-----";
+        String encoded = smd.substring(smd.indexOf(begin) + begin.length(), smd.indexOf(end)).replaceAll("\\s", "");
+        String xml = new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+        String changed = xml.replace("<mark:markName>Kontor<", "<mark:markName>" + markName + "<");
+        assertThat(changed).isNotEqualTo(xml);
+        return smd.substring(0, smd.indexOf(begin)) + begin + "\n"
+                + java.util.Base64.getMimeEncoder(72, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "\n" + end + "\n";
+    }
+
+    @DbTest
     void anUnknownItemAndAnInvalidPeriodAreShownAtTheFormAndChangeNothing(Database database) throws Exception {
         start(database);
         PageClient visitor = new PageClient(host.port());

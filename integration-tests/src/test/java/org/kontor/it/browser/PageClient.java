@@ -47,6 +47,22 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts text fields and one file as {@code multipart/form-data}, as a form with a file input does. */
+    public HttpResponse<String> postWithFile(String path, Map<String, String> fields, String fileField, String fileName,
+                                             String fileContent) throws Exception {
+        String boundary = "kontor-" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: text/plain\r\n\r\n")
+                .append(fileContent).append("\r\n--").append(boundary).append("--\r\n");
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     /** The CSRF token of the session, read from a page with a form (the cart has several). */
     public String csrfToken() throws Exception {
         return hidden(page("/cart").body(), "_csrf");

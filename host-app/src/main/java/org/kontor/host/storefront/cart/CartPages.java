@@ -39,7 +39,9 @@ import org.kontor.host.orders.OrderInputException;
 public final class CartPages {
 
     static final String PATH = "/cart";
-    private static final Set<String> ADD_INPUTS = Set.of("domain", "period");
+    private static final Set<String> ADD_INPUTS = Set.of("domain", "period", "signedMark");
+    /** Larger than any real SMD file; the validator refuses what is larger still. */
+    private static final long MAX_SMD_BYTES = 512 * 1024;
     private static final Set<String> TRANSFER_INPUTS = Set.of("domain", "authCode", "period");
     private static final Set<String> ADDON_INPUTS = Set.of("product", "domain");
     private static final Set<String> ITEM_INPUTS = Set.of("period", "holder");
@@ -86,9 +88,28 @@ public final class CartPages {
                     shoppers.currency(ctx), new Carts.AddDomain(ItemKind.TRANSFER, ctx.formParam("domain"),
                             years(ctx), ctx.formParam("authCode"), null)));
             case "register", "" -> change(ctx, "add", ADD_INPUTS, () -> carts.addDomain(owner, shoppers.currency(ctx),
-                    new Carts.AddDomain(ItemKind.REGISTER, ctx.formParam("domain"), years(ctx), null, null)));
+                    new Carts.AddDomain(ItemKind.REGISTER, ctx.formParam("domain"), years(ctx), null, signedMark(ctx))));
             default -> refuse(ctx, "add", ADD_INPUTS, new OrderInputException(InputError.of("operation", "kind-invalid",
                     "operation is register, transfer or addon.", operation)));
+        }
+    }
+
+    /** The SMD file a sunrise registration carries (ORD-8), uploaded with the add-a-domain form; null without one. */
+    private static String signedMark(Context ctx) {
+        if (!ctx.isMultipartFormData()) {
+            return null;
+        }
+        io.javalin.http.UploadedFile file = ctx.uploadedFile("signedMark");
+        if (file == null || file.size() == 0) {
+            return null;
+        }
+        if (file.size() > MAX_SMD_BYTES) {
+            throw new OrderInputException(InputError.of("signedMark", "smd-malformed", "The SMD file is too large."));
+        }
+        try (java.io.InputStream content = file.content()) {
+            return new String(content.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
