@@ -46,6 +46,14 @@ public final class WebSessions implements Authenticator {
     private static final String ATTRIBUTE = "kontor.web-session";
     private static final Pattern TOKEN_FORM = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Logger log = LoggerFactory.getLogger(WebSessions.class);
+    /**
+     * How long a visitor's session (nobody signed in) is taken from memory instead of the database. A visitor session
+     * grants nothing but a cart and a CSRF token, so a few seconds' staleness is harmless; it spares the cached
+     * storefront pages a database read per request. Signed-in sessions are always read from the database, so a
+     * sign-out or an account change takes effect at once on every host.
+     */
+    private static final Duration VISITOR_MEMO = Duration.ofSeconds(5);
+    private static final int VISITOR_MEMO_ENTRIES = 10_000;
 
     /** Told after a sign-in, e.g. to move a visitor's cart to the customer. */
     @FunctionalInterface
@@ -63,6 +71,7 @@ public final class WebSessions implements Authenticator {
     private final SessionPolicy policy;
     private final Function<String, Optional<Access>> roles;
     private final List<SignInListener> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Remembered> visitors = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param roles the role a customer's account has now (CUSTOMER or RESELLER), empty when there is no such account
@@ -188,6 +197,7 @@ public final class WebSessions implements Authenticator {
             return found.get();
         }
         Resolved created = jdbi.inTransaction(h -> insert(h, newVisitorId(), null));
+        remember(created.digest(), created.session(), clock.instant());
         establish(ctx, created);
         return created;
     }
@@ -198,6 +208,10 @@ public final class WebSessions implements Authenticator {
         }
         String digest = digest(token);
         Instant now = clock.instant();
+        Remembered remembered = visitors.get(digest);
+        if (remembered != null && now.isBefore(remembered.until()) && now.isBefore(remembered.session().expiresAt())) {
+            return Optional.of(new Resolved(token, digest, remembered.session()));
+        }
         Optional<WebSession> stored = jdbi.withHandle(h -> h.createQuery("""
                         SELECT visitor_id, customer_id, created_at, last_seen_at, expires_at
                         FROM web_session WHERE token_digest = :digest""")
@@ -221,7 +235,22 @@ public final class WebSessions implements Authenticator {
                     .execute());
             session = new WebSession(session.visitorId(), session.customerId(), session.createdAt(), now, session.expiresAt());
         }
+        remember(digest, session, now);
         return Optional.of(new Resolved(token, digest, session));
+    }
+
+    private void remember(String digest, WebSession session, Instant now) {
+        if (session.customerId() != null) {
+            return;
+        }
+        if (visitors.size() >= VISITOR_MEMO_ENTRIES) {
+            visitors.clear();
+        }
+        visitors.put(digest, new Remembered(session, now.plus(VISITOR_MEMO)));
+    }
+
+    /** A visitor session as read from the database, trusted until {@code until}. */
+    private record Remembered(WebSession session, Instant until) {
     }
 
     private Resolved insert(Handle h, String visitorId, String customerId) {
@@ -243,7 +272,8 @@ public final class WebSessions implements Authenticator {
         return new Resolved(token, digest, new WebSession(visitorId, customerId, now, now, expires));
     }
 
-    private static void delete(Handle h, String digest) {
+    private void delete(Handle h, String digest) {
+        visitors.remove(digest);
         h.createUpdate("DELETE FROM web_session WHERE token_digest = :digest").bind("digest", digest).execute();
     }
 

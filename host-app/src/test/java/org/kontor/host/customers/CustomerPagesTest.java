@@ -21,12 +21,13 @@ class CustomerPagesTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+    private final TestClock clock = TestClock.at(Instant.parse("2030-03-01T10:00:00Z"));
     private KontorHost host;
     private Browser browser;
 
     @BeforeEach
     void start(Database database) throws Exception {
-        host = CustomerHost.start(database, TestClock.at(Instant.parse("2030-03-01T10:00:00Z")), Map.of());
+        host = CustomerHost.start(database, clock, Map.of());
         browser = new Browser(host.port());
     }
 
@@ -92,6 +93,31 @@ class CustomerPagesTest {
         assertThat(wrong.body()).contains("The e-mail address or the password is wrong.");
         assertThat(unknown.body()).contains("The e-mail address or the password is wrong.");
         assertThat(stranger.page("/account").statusCode()).isNotEqualTo(200);
+    }
+
+    @DbTest
+    void aVisitorsSessionIsReadFromMemoryForSecondsButASignedInOneAlwaysFromTheDatabase(Database database)
+            throws Exception {
+        String visitorToken = sessionField("csrfToken");
+        database.jdbi().useHandle(h -> h.execute("DELETE FROM web_session"));
+
+        assertThat(sessionField("csrfToken")).as("a visitor's session is remembered for a few seconds")
+                .isEqualTo(visitorToken);
+        clock.advance(java.time.Duration.ofSeconds(6));
+        assertThat(sessionField("csrfToken")).as("then read again, and it is gone").isNotEqualTo(visitorToken);
+
+        String email = "side" + SEQUENCE.incrementAndGet() + "@example.dk";
+        browser.form("/account/signup", signUpForm(Browser.csrfToken(browser.page("/account/signup")), email,
+                "en god lang adgangskode"));
+        assertThat(sessionField("state")).isEqualTo("signed-in");
+        database.jdbi().useHandle(h -> h.execute("DELETE FROM web_session"));
+        assertThat(sessionField("state")).as("a signed-in session ends at once").isEqualTo("visitor");
+    }
+
+    private String sessionField(String field) throws Exception {
+        HttpResponse<String> answer = browser.get("/api/v1/session");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).get(field).asText();
     }
 
     private static Map<String, String> signUpForm(String token, String email, String password) {
