@@ -20,6 +20,37 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The default theme's messages, as the documents print them. */
+    static InvoiceTexts texts() {
+        return (language, key, args) -> {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = Fixtures.class.getClassLoader()
+                    .getResourceAsStream("themes/default/messages/messages_" + language + ".properties")) {
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            String text = properties.getProperty(key);
+            if (text == null) {
+                throw new AssertionError("no message " + key + " in " + language);
+            }
+            return args.length == 0 ? text : java.text.MessageFormat.format(text, args);
+        };
+    }
+
+    static BillingConfig config() {
+        return new BillingConfig(danishSeller(), InvoiceNumbers.defaults(), 14, java.time.ZoneId.of("Europe/Copenhagen"));
+    }
+
+    static Invoicing invoicing(Database db, org.kontor.api.tax.VatIdValidator validator) {
+        return new Invoicing(store(db), config(), org.kontor.host.billing.vat.EuVatRates.standard(), validator, texts(),
+                CLOCK);
+    }
+
+    static Invoicing invoicing(Database db) {
+        return invoicing(db, new org.kontor.host.billing.vat.OfflineVatIdValidator(CLOCK));
+    }
+
     static InvoiceStore store(Database db) {
         return new InvoiceStore(db.jdbi(), db.dialect(), CLOCK, InvoiceNumbers.defaults());
     }
