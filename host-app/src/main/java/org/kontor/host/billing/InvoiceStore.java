@@ -1,0 +1,334 @@
+package org.kontor.host.billing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.kontor.api.money.Money;
+import org.kontor.database.Dialect;
+
+/**
+ * The billing tables (V12). A draft's lines may be added and the draft deleted; {@link #issue} numbers the draft and
+ * fixes everything on it in one transaction. Afterwards the only writes are the payment state ({@link #recordPayment})
+ * and the cancellation mark ({@link #cancel}): every statement that changes a document's content carries
+ * {@code state = 'DRAFT'} in its WHERE clause or checks it under the row lock, so an issued document cannot be
+ * changed, renumbered or deleted through this store.
+ */
+public final class InvoiceStore {
+
+    private static final String COLUMNS = "id, series, number, state, customer_id, order_id, language, currency, "
+            + "issue_date, supply_date, due_date, seller_json, buyer_json, vat_treatment, vat_country, vat_note, "
+            + "buyer_vat_check, net_minor, vat_minor, gross_minor, paid_minor, payment_reference, created_at, issued_at";
+
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final InvoiceNumbers numbers;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public InvoiceStore(Jdbi jdbi, Dialect dialect, Clock clock, InvoiceNumbers numbers) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.numbers = numbers;
+    }
+
+    /**
+     * Drafts a document. For an order that already has a document of the series, that document's id is answered and
+     * nothing is added, also when two callers race.
+     */
+    public String createDraft(NewDraft draft) {
+        if (draft.orderId() != null) {
+            Optional<String> existing = idOfOrder(draft.orderId(), draft.series());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            jdbi.useTransaction(h -> {
+                h.createUpdate("INSERT INTO invoice (id, series, state, customer_id, order_id, language, currency, "
+                                + "supply_date, created_at) VALUES (:id, :series, 'DRAFT', :customer, :order, :language, "
+                                + ":currency, :supply, :now)")
+                        .bind("id", id).bind("series", draft.series().name()).bind("customer", draft.customerId())
+                        .bind("order", draft.orderId()).bind("language", draft.language())
+                        .bind("currency", draft.currency().getCurrencyCode())
+                        .bind("supply", draft.supplyDate() == null ? null : draft.supplyDate().toString())
+                        .bind("now", clock.millis()).execute();
+                int position = 1;
+                for (DraftLine line : draft.lines()) {
+                    insertDraftLine(h, id, position++, line);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (draft.orderId() != null && dialect.isUniqueViolation(e)) {
+                return idOfOrder(draft.orderId(), draft.series()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        return id;
+    }
+
+    /** Adds a line at the end of a draft. */
+    public void addLine(String id, DraftLine line) {
+        if (!line.unitPrice().currency().equals(find(id).orElseThrow(() -> notFound(id)).currency())) {
+            throw new IllegalArgumentException("line currency differs from the document's");
+        }
+        jdbi.useTransaction(h -> {
+            requireDraft(h, id);
+            int next = h.createQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM invoice_line WHERE invoice_id = :id")
+                    .bind("id", id).mapTo(Integer.class).one();
+            insertDraftLine(h, id, next, line);
+        });
+    }
+
+    /** Deletes a draft; whether there was one. */
+    public boolean deleteDraft(String id) {
+        return jdbi.inTransaction(h -> {
+            Optional<InvoiceState> state = lockState(h, id);
+            if (state.isEmpty()) {
+                return false;
+            }
+            if (state.get() != InvoiceState.DRAFT) {
+                throw new InvoiceIssuedException(id, state.get());
+            }
+            h.createUpdate("DELETE FROM invoice_line WHERE invoice_id = :id").bind("id", id).execute();
+            return h.createUpdate("DELETE FROM invoice WHERE id = :id AND state = 'DRAFT'").bind("id", id).execute() == 1;
+        });
+    }
+
+    /**
+     * Issues a draft: allocates its number, prices its lines, copies seller and buyer and stores the totals, all in
+     * one transaction.
+     *
+     * @throws InvoiceIssuedException when it is no longer a draft (it keeps its number)
+     * @throws IllegalStateException  when it has no lines
+     */
+    public Invoice issue(String id, IssueTerms terms) {
+        jdbi.useTransaction(h -> {
+            InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
+            if (state != InvoiceState.DRAFT) {
+                throw new InvoiceIssuedException(id, state);
+            }
+            Invoice draft = load(h, id).orElseThrow();
+            if (draft.draftLines().isEmpty()) {
+                throw new IllegalStateException("invoice " + id + " has no lines");
+            }
+            List<InvoiceLine> lines = new ArrayList<>();
+            for (DraftLine line : draft.draftLines()) {
+                lines.add(InvoiceLine.priced(lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
+                        terms.rateFor(line)));
+            }
+            Money net = Money.zero(draft.currency());
+            Money vat = Money.zero(draft.currency());
+            for (InvoiceLine line : lines) {
+                net = net.plus(line.net());
+                vat = vat.plus(line.vat());
+            }
+            InvoiceNumbers.Allocated number = numbers.allocate(h, draft.series(), terms.issueDate());
+            LocalDate supply = draft.supplyDate() == null ? terms.issueDate() : draft.supplyDate();
+            int updated = h.createUpdate("UPDATE invoice SET number = :number, state = 'ISSUED', issue_date = :issue, "
+                            + "supply_date = :supply, due_date = :due, seller_json = :seller, buyer_json = :buyer, "
+                            + "vat_treatment = :treatment, vat_country = :vatCountry, vat_note = :note, "
+                            + "buyer_vat_check = :check, net_minor = :net, vat_minor = :vat, gross_minor = :gross, "
+                            + "payment_reference = :reference, issued_at = :now WHERE id = :id AND state = 'DRAFT'")
+                    .bind("number", number.number()).bind("issue", terms.issueDate().toString())
+                    .bind("supply", supply.toString()).bind("due", terms.dueDate().toString())
+                    .bind("seller", write(terms.seller())).bind("buyer", write(terms.buyer()))
+                    .bind("treatment", terms.treatment().name()).bind("vatCountry", terms.vatCountry())
+                    .bind("note", terms.vatNote()).bind("check", terms.buyerVatCheck())
+                    .bind("net", net.toMinorUnits()).bind("vat", vat.toMinorUnits())
+                    .bind("gross", net.plus(vat).toMinorUnits())
+                    .bind("reference", paymentReference(number)).bind("now", clock.millis()).bind("id", id).execute();
+            if (updated != 1) {
+                throw new IllegalStateException("invoice " + id + " changed while it was issued");
+            }
+            for (InvoiceLine line : lines) {
+                h.createUpdate("UPDATE invoice_line SET vat_rate = :rate, net_minor = :net, vat_minor = :vat, "
+                                + "gross_minor = :gross WHERE invoice_id = :id AND position = :position")
+                        .bind("rate", line.vatRate().toPlainString()).bind("net", line.net().toMinorUnits())
+                        .bind("vat", line.vat().toMinorUnits()).bind("gross", line.gross().toMinorUnits())
+                        .bind("id", id).bind("position", line.position()).execute();
+            }
+        });
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Records money received for an issued document: partially paid until the total is reached, then paid.
+     *
+     * @throws InvoiceIssuedException (with the state) when the document is a draft, paid or cancelled
+     */
+    public Invoice recordPayment(String id, Money amount) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a payment must be positive, was " + amount);
+        }
+        jdbi.useTransaction(h -> {
+            InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
+            if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {
+                throw new InvoiceIssuedException(id, state);
+            }
+            Invoice invoice = load(h, id).orElseThrow();
+            Money paid = invoice.paid().plus(amount);
+            InvoiceState next = paid.compareTo(invoice.gross()) >= 0 ? InvoiceState.PAID : InvoiceState.PARTIALLY_PAID;
+            h.createUpdate("UPDATE invoice SET paid_minor = :paid, state = :state, paid_at = :now WHERE id = :id "
+                            + "AND state IN ('ISSUED', 'PARTIALLY_PAID')")
+                    .bind("paid", paid.toMinorUnits()).bind("state", next.name())
+                    .bind("now", next == InvoiceState.PAID ? clock.millis() : null).bind("id", id).execute();
+        });
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Marks an issued, unpaid or partly paid document cancelled; its content and number stay. (The credit note that
+     * documents a cancellation towards the tax authority is its own document in {@link Series#CREDIT_NOTE}.)
+     */
+    public Invoice cancel(String id) {
+        jdbi.useTransaction(h -> {
+            InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
+            if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {
+                throw new InvoiceIssuedException(id, state);
+            }
+            h.createUpdate("UPDATE invoice SET state = 'CANCELLED', cancelled_at = :now WHERE id = :id")
+                    .bind("now", clock.millis()).bind("id", id).execute();
+        });
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Invoice> find(String id) {
+        return jdbi.withHandle(h -> load(h, id));
+    }
+
+    public Optional<Invoice> findByOrder(String orderId, Series series) {
+        return idOfOrder(orderId, series).flatMap(this::find);
+    }
+
+    /** A customer's issued documents, newest first. */
+    public List<Invoice> issuedTo(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM invoice WHERE customer_id = :customer "
+                        + "AND state <> 'DRAFT' ORDER BY issued_at DESC, number DESC")
+                .bind("customer", customerId).mapTo(String.class).list()
+                .stream().map(id -> load(h, id).orElseThrow()).toList());
+    }
+
+    private Optional<String> idOfOrder(String orderId, Series series) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM invoice WHERE order_id = :order AND series = :series")
+                .bind("order", orderId).bind("series", series.name()).mapTo(String.class).findOne());
+    }
+
+    private void insertDraftLine(Handle h, String id, int position, DraftLine line) {
+        h.createUpdate("INSERT INTO invoice_line (invoice_id, position, description, quantity, unit_minor, vat_rate) "
+                        + "VALUES (:id, :position, :description, :quantity, :unit, :rate)")
+                .bind("id", id).bind("position", position).bind("description", line.description())
+                .bind("quantity", line.quantity().toPlainString()).bind("unit", line.unitPrice().toMinorUnits())
+                .bind("rate", line.vatRate() == null ? null : line.vatRate().toPlainString()).execute();
+    }
+
+    private void requireDraft(Handle h, String id) {
+        InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
+        if (state != InvoiceState.DRAFT) {
+            throw new InvoiceIssuedException(id, state);
+        }
+    }
+
+    private Optional<InvoiceState> lockState(Handle h, String id) {
+        return h.createQuery("SELECT state FROM invoice WHERE id = :id" + dialect.forUpdate())
+                .bind("id", id).mapTo(String.class).findOne().map(InvoiceState::valueOf);
+    }
+
+    /** The number's digits, at most the last ten (the Czech variabilní symbol has up to ten). */
+    private static String paymentReference(InvoiceNumbers.Allocated number) {
+        String digits = number.number().replaceAll("\\D", "");
+        if (digits.isEmpty()) {
+            digits = Long.toString(number.sequence());
+        }
+        return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+    }
+
+    private Optional<Invoice> load(Handle h, String id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM invoice WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> invoice(h, rs)).findOne();
+    }
+
+    private Invoice invoice(Handle h, ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        InvoiceState state = InvoiceState.valueOf(rs.getString("state"));
+        List<DraftLine> draftLines = new ArrayList<>();
+        List<InvoiceLine> lines = new ArrayList<>();
+        h.createQuery("SELECT position, description, quantity, unit_minor, vat_rate, net_minor, vat_minor, gross_minor "
+                        + "FROM invoice_line WHERE invoice_id = :id ORDER BY position").bind("id", id)
+                .map((r, ctx) -> {
+                    BigDecimal quantity = new BigDecimal(r.getString("quantity"));
+                    Money unit = Money.ofMinor(r.getLong("unit_minor"), currency);
+                    String rate = r.getString("vat_rate");
+                    if (state == InvoiceState.DRAFT) {
+                        draftLines.add(new DraftLine(r.getString("description"), quantity, unit,
+                                rate == null ? null : new BigDecimal(rate)));
+                    } else {
+                        lines.add(new InvoiceLine(r.getInt("position"), r.getString("description"), quantity, unit,
+                                new BigDecimal(rate), Money.ofMinor(r.getLong("net_minor"), currency),
+                                Money.ofMinor(r.getLong("vat_minor"), currency),
+                                Money.ofMinor(r.getLong("gross_minor"), currency)));
+                    }
+                    return null;
+                }).list();
+        long issuedMillis = rs.getLong("issued_at");
+        Instant issuedAt = rs.wasNull() ? null : Instant.ofEpochMilli(issuedMillis);
+        return new Invoice(id, Series.valueOf(rs.getString("series")), rs.getString("number"), state,
+                rs.getString("customer_id"), rs.getString("order_id"), rs.getString("language"), currency,
+                date(rs.getString("issue_date")), date(rs.getString("supply_date")), date(rs.getString("due_date")),
+                read(rs.getString("seller_json"), Seller.class), read(rs.getString("buyer_json"), Party.class),
+                rs.getString("vat_treatment") == null ? null : VatTreatment.valueOf(rs.getString("vat_treatment")),
+                rs.getString("vat_country"), rs.getString("vat_note"), rs.getString("buyer_vat_check"),
+                draftLines, lines, money(rs, "net_minor", currency), money(rs, "vat_minor", currency),
+                money(rs, "gross_minor", currency), Money.ofMinor(rs.getLong("paid_minor"), currency),
+                rs.getString("payment_reference"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                issuedAt);
+    }
+
+    private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {
+        long minor = rs.getLong(column);
+        return rs.wasNull() ? null : Money.ofMinor(minor, currency);
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + " on an invoice", e);
+        }
+    }
+
+    private static IllegalArgumentException notFound(String id) {
+        return new IllegalArgumentException("no invoice " + id);
+    }
+}
