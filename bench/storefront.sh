@@ -24,7 +24,7 @@ ls plugins/sandbox-registry/target/classes/plugin.properties > /dev/null 2>&1 \
 cp="$jar"
 for lib in bench/target/lib/*.jar; do
   case "$(basename "$lib")" in
-    epp-registry-*|sandbox-registry-*|prepaid-account-*|registry-dk-*) ;;
+    epp-registry-*|sandbox-registry-*|prepaid-account-*|registry-dk-*|aftermarket-demo-*) ;;
     *) cp="$cp:$lib" ;;
   esac
 done

@@ -23,8 +23,11 @@ import org.kontor.host.themes.ThemeRenderer;
  * signed-in session are neither stored nor served from here: they may show what only that customer should see (their
  * country's VAT, their cart), and they are few next to anonymous traffic.
  *
- * <p>Entries older than the time to live are replaced when next asked for; when more than {@code maxEntries} pages
- * are stored, all are dropped (search keys are unbounded, and a few seconds of pages are cheap to make again).
+ * <p>Entries older than the time to live are replaced when next asked for: the first request renders the page
+ * afresh while the others are served the page it replaces, for at most {@link #STALE_AT_MOST} (so a search page whose
+ * registries take a second to answer does not make every concurrent visitor wait for them). An invalidation is never
+ * answered with an old page. When more than {@code maxEntries} pages are stored, all are dropped (search keys are
+ * unbounded, and a few seconds of pages are cheap to make again).
  */
 public final class PageCache {
 
@@ -55,6 +58,9 @@ public final class PageCache {
     private record Entry(String html, long storedAt, long generation) {
     }
 
+    /** How long past its time to live a page may still be served while one request renders its successor. */
+    static final Duration STALE_AT_MOST = Duration.ofSeconds(30);
+
     private final Clock clock;
     private final long ttlMillis;
     private final int maxEntries;
@@ -63,6 +69,8 @@ public final class PageCache {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    /** The keys being rendered afresh, with when that began. */
+    private final ConcurrentMap<Key, Long> refreshing = new ConcurrentHashMap<>();
 
     /** @param ttl zero turns the cache off */
     public PageCache(Clock clock, Duration ttl, int maxEntries) {
@@ -81,12 +89,27 @@ public final class PageCache {
             return Optional.empty();
         }
         Entry entry = pages.get(key);
-        if (entry == null || clock.millis() - entry.storedAt() >= ttlMillis || entry.generation() != generation.get()) {
+        long now = clock.millis();
+        if (entry == null || entry.generation() != generation.get()) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+        long age = now - entry.storedAt();
+        if (age >= ttlMillis && (age >= ttlMillis + STALE_AT_MOST.toMillis() || claimRefresh(key, now))) {
             misses.incrementAndGet();
             return Optional.empty();
         }
         hits.incrementAndGet();
         return Optional.of(entry.html());
+    }
+
+    /** Whether this caller is the one to render the page afresh (no other began within the time to live). */
+    private boolean claimRefresh(Key key, long now) {
+        Long began = refreshing.putIfAbsent(key, now);
+        if (began == null) {
+            return true;
+        }
+        return now - began >= ttlMillis && refreshing.replace(key, began, now);
     }
 
     /** The generation to pass to {@link #put}; take it before reading what the page shows. */
@@ -101,14 +124,17 @@ public final class PageCache {
         }
         if (pages.size() >= maxEntries) {
             pages.clear();
+            refreshing.clear();
         }
         pages.put(key, new Entry(html, clock.millis(), generation));
+        refreshing.remove(key);
     }
 
     /** Drops every stored page. */
     public void invalidate() {
         generation.incrementAndGet();
         pages.clear();
+        refreshing.clear();
     }
 
     public long hits() {

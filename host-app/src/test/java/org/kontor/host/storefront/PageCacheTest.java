@@ -23,8 +23,41 @@ class PageCacheTest {
         clock.advance(Duration.ofMillis(4_999));
         assertThat(cache.get(home)).isPresent();
         clock.advance(Duration.ofMillis(1));
-        assertThat(cache.get(home)).isEmpty();
+        assertThat(cache.get(home)).as("the first request after it renders it afresh").isEmpty();
         assertThat(cache.hits()).isEqualTo(2);
+    }
+
+    @Test
+    void whileOneRequestRendersAnExpiredPageAfreshTheOthersGetTheOldOne() {
+        cache.put(home, "<p>old</p>", cache.generation());
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(cache.get(home)).as("the first renders it").isEmpty();
+        assertThat(cache.get(home)).as("the others meanwhile").contains("<p>old</p>");
+        assertThat(cache.get(home)).contains("<p>old</p>");
+        cache.put(home, "<p>new</p>", cache.generation());
+        assertThat(cache.get(home)).contains("<p>new</p>");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(cache.get(home)).isEmpty();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(cache.get(home)).as("a renderer that never stored its page is replaced after the time to live")
+                .isEmpty();
+        clock.advance(PageCache.STALE_AT_MOST);
+        assertThat(cache.get(home)).as("and no page is served longer than that past its time").isEmpty();
+        assertThat(cache.get(home)).isEmpty();
+    }
+
+    @Test
+    void anInvalidationIsNeverAnsweredWithTheOldPage() {
+        cache.put(home, "<p>old</p>", cache.generation());
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(cache.get(home)).isEmpty();
+
+        cache.invalidate();
+
+        assertThat(cache.get(home)).isEmpty();
+        assertThat(cache.get(home)).isEmpty();
     }
 
     @Test
