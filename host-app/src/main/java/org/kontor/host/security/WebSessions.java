@@ -72,6 +72,8 @@ public final class WebSessions implements Authenticator {
     private final Function<String, Optional<Access>> roles;
     private final List<SignInListener> listeners = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Remembered> visitors = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One HMAC per thread: {@code Mac.getInstance} takes a lock shared by the whole runtime, too slow per request. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(WebSessions::newMac);
 
     /**
      * @param roles the role a customer's account has now (CUSTOMER or RESELLER), empty when there is no such account
@@ -293,12 +295,20 @@ public final class WebSessions implements Authenticator {
         return "v-" + HexFormat.of().formatHex(bytes);
     }
 
-    private static String csrfTokenOf(String sessionToken) {
+    private String csrfTokenOf(String sessionToken) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = macs.get();
             mac.init(new SecretKeySpec(sessionToken.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal("kontor-csrf".getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("a session token is no HMAC key", e);
+        }
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
         }
     }

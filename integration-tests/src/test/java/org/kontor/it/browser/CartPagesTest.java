@@ -23,6 +23,7 @@ import org.kontor.testkit.DbTest;
 class CartPagesTest {
 
     /** One demo host per database: the demo's sandbox settings are sealed with the host's own master key. */
+    private static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
     private static KontorHost host;
     private static String hostDatabase;
 
@@ -265,7 +266,8 @@ class CartPagesTest {
             return;
         }
         stop();
-        host = DemoHosts.start(database);
+        // One master key for every start: the demo's registry settings stay readable when a database is used again.
+        host = DemoHosts.start(database, java.time.Clock.systemUTC(), Map.of("KONTOR_SECRETS_MASTER_KEY", MASTER_KEY));
         hostDatabase = url;
         new DemoData(host, DemoHosts.freePort()).load();
     }

@@ -116,8 +116,10 @@ public final class StorefrontBrowser implements AutoCloseable {
         return find("body").getText();
     }
 
+    /** Waits for the condition; an element that went away because the page reloaded meanwhile is asked for again. */
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves a screenshot of the page as {@code NN-<name>.png}. */
