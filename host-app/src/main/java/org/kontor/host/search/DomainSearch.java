@@ -2,8 +2,10 @@ package org.kontor.host.search;
 
 import java.lang.Character.UnicodeScript;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.kontor.api.aftermarket.AftermarketQuery;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.InvalidDomainNameException;
@@ -101,7 +104,7 @@ public final class DomainSearch {
      *                     the rest of a search's time is Kontor's own
      */
     public record Result(SearchQuery query, Currency currency, Optional<TldGroup> group, List<TldResult> results,
-                         List<Suggestion> suggestions, List<MarketOffer> offers, java.time.Duration registryTime) {
+                         List<Suggestion> suggestions, List<MarketOffer> offers, Duration registryTime) {
     }
 
     /** An orderable TLD: its entry, registration price in the currency, group ids and phase now. */
@@ -112,8 +115,8 @@ public final class DomainSearch {
     public Result search(SearchQuery query, Currency currency, Optional<TldGroup> group) {
         List<TldResult> results = new ArrayList<>();
         List<Suggestion> suggestions = new ArrayList<>();
-        List<MarketOffer> marketOffers = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicLong registryNanos = new java.util.concurrent.atomic.AtomicLong();
+        List<MarketOffer> marketOffers = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong registryNanos = new AtomicLong();
         search(query, currency, group, registryNanos, new Listener() {
             @Override
             public void results(List<TldResult> answered) {
@@ -134,7 +137,7 @@ public final class DomainSearch {
         offers(query, currency, group).forEach(offer -> order.put(offer.entry().tld().ascii(), order.size()));
         results.sort(java.util.Comparator.comparing(r -> order.getOrDefault(r.name().tld().ascii(), Integer.MAX_VALUE)));
         return new Result(query, currency, group, List.copyOf(results), List.copyOf(suggestions),
-                List.copyOf(marketOffers), java.time.Duration.ofNanos(registryNanos.get()));
+                List.copyOf(marketOffers), Duration.ofNanos(registryNanos.get()));
     }
 
     /**
@@ -144,11 +147,11 @@ public final class DomainSearch {
      * every aftermarket provider answered or its time limit passed.
      */
     public void search(SearchQuery query, Currency currency, Optional<TldGroup> group, Listener listener) {
-        search(query, currency, group, new java.util.concurrent.atomic.AtomicLong(), listener);
+        search(query, currency, group, new AtomicLong(), listener);
     }
 
     private void search(SearchQuery query, Currency currency, Optional<TldGroup> group,
-                        java.util.concurrent.atomic.AtomicLong registryNanos, Listener listener) {
+                        AtomicLong registryNanos, Listener listener) {
         List<Offer> offers = offers(query, currency, group);
         AftermarketSearch.Asking asking = aftermarket.start(new AftermarketQuery(query.ascii(),
                 offers.stream().map(offer -> offer.entry().tld()).toList(), AftermarketSearch.OFFERS_PER_PROVIDER),
@@ -161,7 +164,7 @@ public final class DomainSearch {
     }
 
     private void searchRegistries(SearchQuery query, Currency currency, List<Offer> offers,
-                                  java.util.concurrent.atomic.AtomicLong registryNanos, Listener listener) {
+                                  AtomicLong registryNanos, Listener listener) {
         Map<Tld, Offer> byTld = new LinkedHashMap<>();
         offers.forEach(offer -> byTld.put(offer.entry().tld(), offer));
 
@@ -239,7 +242,7 @@ public final class DomainSearch {
 
     /** Candidates in the order they are suggested: hyphenated words, the label under other TLDs, prefixes, suffixes. */
     private List<Suggestion> suggestions(SearchQuery query, Currency currency, List<Offer> searched,
-                                         java.util.concurrent.atomic.AtomicLong registryNanos) {
+                                         AtomicLong registryNanos) {
         Map<DomainName, Suggestion> candidates = new LinkedHashMap<>();
         List<Offer> affixTlds = searched.stream().filter(offer -> idnRefusal(offer.entry(), query.label()).isEmpty())
                 .limit(AFFIX_TLDS).toList();

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -71,7 +72,7 @@ public final class WebSessions implements Authenticator {
     private final SessionPolicy policy;
     private final Function<String, Optional<Access>> roles;
     private final List<SignInListener> listeners = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, Remembered> visitors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Remembered> visitors = new ConcurrentHashMap<>();
     /** One HMAC per thread: {@code Mac.getInstance} takes a lock shared by the whole runtime, too slow per request. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(WebSessions::newMac);
 
