@@ -22,6 +22,14 @@ public record InvoiceLine(int position, String description, BigDecimal quantity,
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** A line whose VAT was fixed before (see {@link DraftLine#fixedVat()}): net = quantity × unit price. */
+    public static InvoiceLine withVat(int position, String description, BigDecimal quantity, Money unitPrice,
+                                      BigDecimal vatRate, Money vat) {
+        Money net = unitPrice.times(quantity, ROUNDING);
+        return new InvoiceLine(position, description, quantity, unitPrice, vatRate.stripTrailingZeros(), net, vat,
+                net.plus(vat));
+    }
+
     /** Prices a line: net = quantity × unit price, VAT = net × rate, each rounded half-up. */
     public static InvoiceLine priced(int position, String description, BigDecimal quantity, Money unitPrice,
                                      BigDecimal vatRate) {

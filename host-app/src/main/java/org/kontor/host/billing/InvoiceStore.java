@@ -30,7 +30,8 @@ public final class InvoiceStore {
 
     private static final String COLUMNS = "id, series, number, state, customer_id, order_id, language, currency, "
             + "issue_date, supply_date, due_date, seller_json, buyer_json, vat_treatment, vat_country, vat_note, "
-            + "buyer_vat_check, net_minor, vat_minor, gross_minor, paid_minor, payment_reference, created_at, issued_at";
+            + "buyer_vat_check, net_minor, vat_minor, gross_minor, paid_minor, payment_reference, created_at, issued_at, "
+            + "corrects_id, corrects_number, source_key";
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -47,39 +48,66 @@ public final class InvoiceStore {
     }
 
     /**
-     * Drafts a document. For an order that already has a document of the series, that document's id is answered and
-     * nothing is added, also when two callers race.
+     * Drafts a document. For an order that already has a document of the series, or a source key that already has a
+     * document, that document's id is answered and nothing is added, also when two callers race.
      */
     public String createDraft(NewDraft draft) {
-        if (draft.orderId() != null) {
-            Optional<String> existing = idOfOrder(draft.orderId(), draft.series());
-            if (existing.isPresent()) {
-                return existing.get();
-            }
+        Optional<String> existing = existingFor(draft);
+        if (existing.isPresent()) {
+            return existing.get();
         }
         String id = UUID.randomUUID().toString();
         try {
-            jdbi.useTransaction(h -> {
-                h.createUpdate("INSERT INTO invoice (id, series, state, customer_id, order_id, language, currency, "
-                                + "supply_date, created_at) VALUES (:id, :series, 'DRAFT', :customer, :order, :language, "
-                                + ":currency, :supply, :now)")
-                        .bind("id", id).bind("series", draft.series().name()).bind("customer", draft.customerId())
-                        .bind("order", draft.orderId()).bind("language", draft.language())
-                        .bind("currency", draft.currency().getCurrencyCode())
-                        .bind("supply", draft.supplyDate() == null ? null : draft.supplyDate().toString())
-                        .bind("now", clock.millis()).execute();
-                int position = 1;
-                for (DraftLine line : draft.lines()) {
-                    insertDraftLine(h, id, position++, line);
-                }
-            });
+            jdbi.useTransaction(h -> createDraft(h, id, draft));
         } catch (RuntimeException e) {
-            if (draft.orderId() != null && dialect.isUniqueViolation(e)) {
-                return idOfOrder(draft.orderId(), draft.series()).orElseThrow(() -> e);
+            if (dialect.isUniqueViolation(e)) {
+                return existingFor(draft).orElseThrow(() -> e);
             }
             throw e;
         }
         return id;
+    }
+
+    /**
+     * Drafts a document inside the caller's transaction (e.g. the one that records why it is made). The caller makes
+     * sure no document exists for the order or source key; a duplicate fails on the unique index.
+     */
+    public void createDraft(Handle h, String id, NewDraft draft) {
+        if (draft.correctsId() != null) {
+            InvoiceState corrected = lockState(h, draft.correctsId()).orElseThrow(() -> notFound(draft.correctsId()));
+            if (!corrected.isIssued()) {
+                throw new IllegalArgumentException("invoice " + draft.correctsId() + " is a draft and cannot be corrected");
+            }
+        }
+        h.createUpdate("INSERT INTO invoice (id, series, state, customer_id, order_id, language, currency, "
+                        + "supply_date, created_at, corrects_id, source_key) VALUES (:id, :series, 'DRAFT', :customer, "
+                        + ":order, :language, :currency, :supply, :now, :corrects, :source)")
+                .bind("id", id).bind("series", draft.series().name()).bind("customer", draft.customerId())
+                .bind("order", draft.orderId()).bind("language", draft.language())
+                .bind("currency", draft.currency().getCurrencyCode())
+                .bind("supply", draft.supplyDate() == null ? null : draft.supplyDate().toString())
+                .bind("now", clock.millis()).bind("corrects", draft.correctsId()).bind("source", draft.sourceKey())
+                .execute();
+        int position = 1;
+        for (DraftLine line : draft.lines()) {
+            insertDraftLine(h, id, position++, line);
+        }
+    }
+
+    private Optional<String> existingFor(NewDraft draft) {
+        if (draft.orderId() != null) {
+            Optional<String> existing = idOfOrder(draft.orderId(), draft.series());
+            if (existing.isPresent()) {
+                return existing;
+            }
+        }
+        return draft.sourceKey() == null ? Optional.empty() : idOfSource(draft.sourceKey());
+    }
+
+    /** The document made for a source key ({@link NewDraft#sourceKey()}). */
+    public Optional<String> idOfSource(String sourceKey) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM invoice WHERE source_key = :key")
+                .bind("key", sourceKey).mapTo(String.class).findOne());
     }
 
     /** Adds a line at the end of a draft. */
@@ -129,8 +157,11 @@ public final class InvoiceStore {
             }
             List<InvoiceLine> lines = new ArrayList<>();
             for (DraftLine line : draft.draftLines()) {
-                lines.add(InvoiceLine.priced(lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
-                        terms.rateFor(line)));
+                lines.add(line.fixedVat() != null
+                        ? InvoiceLine.withVat(lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
+                                line.vatRate(), line.fixedVat())
+                        : InvoiceLine.priced(lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
+                                terms.rateFor(line)));
             }
             Money net = Money.zero(draft.currency());
             Money vat = Money.zero(draft.currency());
@@ -140,11 +171,15 @@ public final class InvoiceStore {
             }
             InvoiceNumbers.Allocated number = numbers.allocate(h, draft.series(), terms.issueDate());
             LocalDate supply = draft.supplyDate() == null ? terms.issueDate() : draft.supplyDate();
+            String correctsNumber = draft.correctsId() == null ? null
+                    : h.createQuery("SELECT number FROM invoice WHERE id = :id").bind("id", draft.correctsId())
+                    .mapTo(String.class).one();
             int updated = h.createUpdate("UPDATE invoice SET number = :number, state = 'ISSUED', issue_date = :issue, "
                             + "supply_date = :supply, due_date = :due, seller_json = :seller, buyer_json = :buyer, "
                             + "vat_treatment = :treatment, vat_country = :vatCountry, vat_note = :note, "
                             + "buyer_vat_check = :check, net_minor = :net, vat_minor = :vat, gross_minor = :gross, "
-                            + "payment_reference = :reference, issued_at = :now WHERE id = :id AND state = 'DRAFT'")
+                            + "payment_reference = :reference, issued_at = :now, corrects_number = :corrects "
+                            + "WHERE id = :id AND state = 'DRAFT'")
                     .bind("number", number.number()).bind("issue", terms.issueDate().toString())
                     .bind("supply", supply.toString()).bind("due", terms.dueDate().toString())
                     .bind("seller", write(terms.seller())).bind("buyer", write(terms.buyer()))
@@ -152,7 +187,8 @@ public final class InvoiceStore {
                     .bind("note", terms.vatNote()).bind("check", terms.buyerVatCheck())
                     .bind("net", net.toMinorUnits()).bind("vat", vat.toMinorUnits())
                     .bind("gross", net.plus(vat).toMinorUnits())
-                    .bind("reference", paymentReference(number)).bind("now", clock.millis()).bind("id", id).execute();
+                    .bind("reference", paymentReference(number)).bind("now", clock.millis())
+                    .bind("corrects", correctsNumber).bind("id", id).execute();
             if (updated != 1) {
                 throw new IllegalStateException("invoice " + id + " changed while it was issued");
             }
@@ -230,11 +266,12 @@ public final class InvoiceStore {
     }
 
     private void insertDraftLine(Handle h, String id, int position, DraftLine line) {
-        h.createUpdate("INSERT INTO invoice_line (invoice_id, position, description, quantity, unit_minor, vat_rate) "
-                        + "VALUES (:id, :position, :description, :quantity, :unit, :rate)")
+        h.createUpdate("INSERT INTO invoice_line (invoice_id, position, description, quantity, unit_minor, vat_rate, "
+                        + "vat_minor) VALUES (:id, :position, :description, :quantity, :unit, :rate, :vat)")
                 .bind("id", id).bind("position", position).bind("description", line.description())
                 .bind("quantity", line.quantity().toPlainString()).bind("unit", line.unitPrice().toMinorUnits())
-                .bind("rate", line.vatRate() == null ? null : line.vatRate().toPlainString()).execute();
+                .bind("rate", line.vatRate() == null ? null : line.vatRate().toPlainString())
+                .bind("vat", line.fixedVat() == null ? null : line.fixedVat().toMinorUnits()).execute();
     }
 
     private void requireDraft(Handle h, String id) {
@@ -276,8 +313,10 @@ public final class InvoiceStore {
                     Money unit = Money.ofMinor(r.getLong("unit_minor"), currency);
                     String rate = r.getString("vat_rate");
                     if (state == InvoiceState.DRAFT) {
+                        long fixedMinor = r.getLong("vat_minor");
+                        Money fixedVat = r.wasNull() ? null : Money.ofMinor(fixedMinor, currency);
                         draftLines.add(new DraftLine(r.getString("description"), quantity, unit,
-                                rate == null ? null : new BigDecimal(rate)));
+                                rate == null ? null : new BigDecimal(rate), fixedVat));
                     } else {
                         lines.add(new InvoiceLine(r.getInt("position"), r.getString("description"), quantity, unit,
                                 new BigDecimal(rate), Money.ofMinor(r.getLong("net_minor"), currency),
@@ -297,7 +336,7 @@ public final class InvoiceStore {
                 draftLines, lines, money(rs, "net_minor", currency), money(rs, "vat_minor", currency),
                 money(rs, "gross_minor", currency), Money.ofMinor(rs.getLong("paid_minor"), currency),
                 rs.getString("payment_reference"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                issuedAt);
+                issuedAt, rs.getString("corrects_id"), rs.getString("corrects_number"), rs.getString("source_key"));
     }
 
     private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {

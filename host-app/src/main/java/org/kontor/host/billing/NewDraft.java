@@ -11,9 +11,17 @@ import java.util.Objects;
  * @param orderId    the order it bills, or null (an individual invoice, BIL-7); one document per order and series
  * @param language   the document's language: en, da, de, cs or sk
  * @param supplyDate the date of the supply when it is not the issue date, or null
+ * @param correctsId the issued document a credit note corrects, or null
+ * @param sourceKey  what else the document is for ({@code topup:<id>}, {@code settlement:<account>:<yyyy-mm>}, …), or
+ *                   null; drafting again with the same key answers the first document
  */
 public record NewDraft(Series series, String customerId, String orderId, String language, Currency currency,
-                       LocalDate supplyDate, List<DraftLine> lines) {
+                       LocalDate supplyDate, List<DraftLine> lines, String correctsId, String sourceKey) {
+
+    public NewDraft(Series series, String customerId, String orderId, String language, Currency currency,
+                    LocalDate supplyDate, List<DraftLine> lines) {
+        this(series, customerId, orderId, language, currency, supplyDate, lines, null, null);
+    }
 
     public NewDraft {
         Objects.requireNonNull(series, "series");

@@ -87,7 +87,8 @@ class InvoicePdfTest {
         LocalDate date = LocalDate.of(2027, 3, 15);
         return new Invoice("id-1", Series.INVOICE, "INV-2027-000042", InvoiceState.ISSUED, "c", null, language, cur,
                 date, date, date.plusDays(14), seller, buyer, treatment, buyer.countryCode(), note, "NONE",
-                List.<DraftLine>of(), lines, net, vat, net.plus(vat), Money.zero(cur), "2027000042", null, null);
+                List.<DraftLine>of(), lines, net, vat, net.plus(vat), Money.zero(cur), "2027000042", null, null, null, null,
+                null);
     }
 
     private static String text(byte[] document) throws IOException {
