@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
+import org.kontor.host.billing.BillingModule;
 import org.kontor.host.catalog.CatalogApi;
 import org.kontor.host.catalog.CatalogRules;
 import org.kontor.host.catalog.CatalogStore;
@@ -159,6 +160,7 @@ public final class KontorHost implements AutoCloseable {
     /** How long a funded order may wait before the order job takes it up (a host stopped while provisioning it). */
     private static final Duration ORDER_GRACE = Duration.ofMinutes(2);
     private Customers customers;
+    private BillingModule billing;
     private Contacts contacts;
     private WebSessions webSessions;
     private Clock clock;
@@ -268,6 +270,7 @@ public final class KontorHost implements AutoCloseable {
         LocaleResolver locales = new LocaleResolver(languages);
         ThemeRenderer renderer = new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo, PageCache.tokenSlot()));
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
+        billing = new BillingModule(config, database, clock, extensions, customers, mailer, events, themeEngine::active);
 
         java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
                 new java.util.concurrent.atomic.AtomicReference<>();
@@ -306,6 +309,7 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new CustomersApi(customers, contacts, webSessions, json,
                                 session -> carts.itemCount(session.customer().map(CartOwner::customer)
                                         .orElseGet(() -> CartOwner.visitor(session.visitorId())))).register(config2.routes),
+                        config2 -> billing.register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
@@ -345,6 +349,7 @@ public final class KontorHost implements AutoCloseable {
             jobs.registerHostJob(new RegistryBalanceWatch(extensions, database.jdbi(), clock, mailer, events,
                     () -> config.get("operator.email").filter(address -> !address.isBlank()),
                     Duration.ofMinutes(config.integer("domains.balance-check-minutes"))));
+            billing.jobs().forEach(jobs::registerHostJob);
             jobs.start(Duration.ofSeconds(5));
             closeables.add(() -> shutdown(jobRunner));
             closeables.add(jobs);
@@ -494,6 +499,11 @@ public final class KontorHost implements AutoCloseable {
             }
         }
         return new ReviewRules(config.flag("orders.review.all"), config.flag("orders.review.first-order"), limit, tlds);
+    }
+
+    /** Invoices and the other billing documents, their PDFs and delivery. */
+    public BillingModule billing() {
+        return billing;
     }
 
     /** Customer accounts. */
