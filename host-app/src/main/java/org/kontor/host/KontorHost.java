@@ -260,17 +260,18 @@ public final class KontorHost implements AutoCloseable {
         closeables.add(() -> shutdown(orderWork));
         orderFulfilment = new OrderFulfilment(orderStore, new PaymentOptions(extensions), domainOperations,
                 provisioningTargets, holders, addons, orderVouchers, secrets,
-                () -> defaultNameservers(config), orderWork, clock);
+                () -> defaultNameservers(config), orderWork, orderId -> billing.orderInvoicing().invoice(orderId), clock);
         orders = orderStore;
         checkout = new Checkout(carts, orderStore, orderVouchers, holders, new PaymentOptions(extensions), orderFulfilment,
-                () -> reviewRules(config), events, clock);
+                () -> reviewRules(config), events, customerId -> billing.orderVat().taxFor(customerId), clock);
 
         ThemeEngine themeEngine = new ThemeEngine(new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader()),
                 plugins, () -> config.require("theme.active"), Duration.ofSeconds(5));
         LocaleResolver locales = new LocaleResolver(languages);
         ThemeRenderer renderer = new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo, PageCache.tokenSlot()));
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
-        billing = new BillingModule(config, database, clock, extensions, customers, mailer, events, themeEngine::active);
+        billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
+                themeEngine::active);
 
         java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
                 new java.util.concurrent.atomic.AtomicReference<>();

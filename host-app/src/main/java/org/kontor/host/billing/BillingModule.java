@@ -2,6 +2,15 @@ package org.kontor.host.billing;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.kontor.host.billing.orders.OrderInvoiceJob;
+import org.kontor.host.billing.orders.OrderInvoicing;
+import org.kontor.host.billing.orders.OrderVat;
+import org.kontor.host.billing.web.InvoicesApi;
+import org.kontor.host.orders.OrderStore;
+import org.kontor.host.orders.OrderTaxes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,11 +39,14 @@ public final class BillingModule {
     private final InvoicePdf pdf;
     private final BillingProfiles profiles;
     private final VatIdValidators vatIds;
+    private final OrderVat orderVat;
+    private final OrderInvoicing orderInvoicing;
+    private final List<Consumer<Invoice>> issuedListeners = new CopyOnWriteArrayList<>();
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
     public BillingModule(KontorConfig kontorConfig, HostDatabase database, Clock clock, DeferredExtensions extensions,
-                         Customers customers, QueuedMailer mailer, EventPublisher events,
+                         Customers customers, OrderStore orders, QueuedMailer mailer, EventPublisher events,
                          Supplier<ActiveTheme> theme) {
         this.config = BillingConfig.from(kontorConfig);
         this.store = new InvoiceStore(database.jdbi(), database.dialect(), clock, config.numbers());
@@ -44,6 +56,26 @@ public final class BillingModule {
         this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock);
         this.pdf = new InvoicePdf(theme);
         this.profiles = new BillingProfiles(database.jdbi(), customers, clock);
+        this.orderVat = new OrderVat(profiles, invoicing.rules(), vatIds);
+        this.orderInvoicing = new OrderInvoicing(orders, invoicing, profiles, customers, database.jdbi(), issuedListeners);
+        jobs.add(new OrderInvoiceJob(orderInvoicing, Duration.ofMinutes(1)));
+        InvoicesApi invoicesApi = new InvoicesApi(store, pdf);
+        routes.add(invoicesApi::register);
+    }
+
+    /** Called with every document issued here, after its transaction: delivery hooks in. */
+    public void onIssued(Consumer<Invoice> listener) {
+        issuedListeners.add(listener);
+    }
+
+    /** The VAT orders charge at checkout. */
+    public OrderTaxes orderVat() {
+        return orderVat;
+    }
+
+    /** The invoices of completed orders. */
+    public OrderInvoicing orderInvoicing() {
+        return orderInvoicing;
     }
 
     /** Registers the billing routes. */

@@ -42,12 +42,32 @@ public final class Invoicing {
             throw new InvoiceIssuedException(draftId, draft.state());
         }
         VatIdCheck check = rules.needsVatIdCheck(buyer) ? validator.validate(buyer.countryCode(), buyer.vatId()) : null;
-        VatDecision decision = rules.decide(buyer, check);
+        return issue(draft, buyer, rules.decide(buyer, check), check == null ? "NONE" : check.status().name());
+    }
+
+    /**
+     * Issues a draft under a VAT decision made before, e.g. at the checkout of the order it bills: the document then
+     * shows exactly the VAT the customer was charged.
+     */
+    public Invoice issue(String draftId, Party buyer, VatDecision decision, String buyerVatCheck) {
+        Invoice draft = store.find(draftId).orElseThrow(() -> new IllegalArgumentException("no invoice " + draftId));
+        if (draft.state() != InvoiceState.DRAFT) {
+            throw new InvoiceIssuedException(draftId, draft.state());
+        }
+        return issue(draft, buyer, decision, buyerVatCheck);
+    }
+
+    /** The VAT rules of this seller. */
+    public VatRules rules() {
+        return rules;
+    }
+
+    private Invoice issue(Invoice draft, Party buyer, VatDecision decision, String buyerVatCheck) {
+        String draftId = draft.id();
         LocalDate today = LocalDate.now(clock.withZone(config.zone()));
         String note = decision.noteKey() == null ? null : texts.text(draft.language(), decision.noteKey());
         IssueTerms terms = new IssueTerms(config.seller(), buyer, today, today.plusDays(config.paymentTermsDays()),
-                decision.treatment(), decision.country(), decision.rate(), note,
-                check == null ? "NONE" : check.status().name());
+                decision.treatment(), decision.country(), decision.rate(), note, buyerVatCheck);
         return store.issue(draftId, terms);
     }
 }

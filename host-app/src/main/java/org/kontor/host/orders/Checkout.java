@@ -33,11 +33,13 @@ public final class Checkout {
     private final OrderFulfilment fulfilment;
     private final Supplier<ReviewRules> reviewRules;
     private final EventPublisher events;
+    private final OrderTaxes taxes;
     private final Clock clock;
 
     public Checkout(Carts carts, OrderStore orders, OrderVouchers vouchers, HolderDirectory holders,
                     PaymentOptions payments, OrderFulfilment fulfilment, Supplier<ReviewRules> reviewRules,
-                    EventPublisher events, Clock clock) {
+                    EventPublisher events, OrderTaxes taxes, Clock clock) {
+        this.taxes = taxes;
         this.carts = carts;
         this.orders = orders;
         this.vouchers = vouchers;
@@ -101,15 +103,18 @@ public final class Checkout {
             throw new OrderInputException(errors);
         }
 
+        // Paid from a funding source (a prepaid account), the order draws net amounts: the reseller paid the VAT with the
+        // top-up, which its advance tax document and the monthly settlement account for.
+        OrderTax tax = payment.get().funding() ? OrderTax.none() : taxes.taxFor(request.customerId());
         String orderId = newOrderId(now);
         List<OrderLine> lines = lines(orderId, view, now);
         List<String> tlds = lines.stream().filter(l -> l.domain() != null).map(l -> l.domain().tld().ascii()).distinct().toList();
         boolean firstOrder = orders.ofCustomer(request.customerId()).stream()
                 .noneMatch(order -> order.state() != OrderState.CANCELLED);
         String reviewReason = reviewRules.get().reason(view.total(), tlds, firstOrder).orElse(null);
-        Order placed = new Order(orderId, request.customerId(), view.currency(), view.subtotal(), Money.zero(view.currency()),
-                view.subtotal(), view.voucherCode(), request.paymentMethod(), OrderState.PLACED, reviewReason, null, now,
-                now, lines);
+        Order placed = withVat(new Order(orderId, request.customerId(), view.currency(), view.subtotal(),
+                Money.zero(view.currency()), view.subtotal(), view.voucherCode(), request.paymentMethod(), OrderState.PLACED,
+                reviewReason, null, now, now, lines, Money.zero(view.currency()), tax));
 
         Order order = orders.jdbi().inTransaction(h -> {
             Optional<Order> raced = orders.byRequestKey(h, request.customerId(), requestKey);
@@ -120,7 +125,7 @@ public final class Checkout {
             if (view.voucherCode() != null) {
                 OrderVouchers.Discount discount = vouchers.redeem(h, view.voucherCode(), request.customerId(), orderId,
                         voucherLines(placed.lines()), now);
-                withDiscount = applyDiscount(placed, discount);
+                withDiscount = withVat(applyDiscount(placed, discount));
             }
             orders.insert(h, withDiscount, requestKey, now);
             events.publish(h, new OrderPlaced(orderId, request.customerId(), withDiscount.total()));
@@ -189,7 +194,8 @@ public final class Checkout {
             lines.add(new OrderLine(orderId, lineNo, item.kind(), chargeKind, item.domain(), item.productId(),
                     priced.description(), item.periodMonths(), priced.price(), Money.zero(view.currency()),
                     item.holderContactId(), item.nameservers(), item.authCodeSealed(), item.signedMark(), phase,
-                    notBefore, IdempotencyKey.derive("order", orderId, String.valueOf(lineNo)), LineState.WAITING, null));
+                    notBefore, IdempotencyKey.derive("order", orderId, String.valueOf(lineNo)), LineState.WAITING, null,
+                    Money.zero(view.currency())));
         }
         return lines;
     }
@@ -197,14 +203,26 @@ public final class Checkout {
     private static Order applyDiscount(Order order, OrderVouchers.Discount discount) {
         List<OrderLine> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
-            lines.add(new OrderLine(line.orderId(), line.lineNo(), line.kind(), line.chargeKind(), line.domain(),
-                    line.productId(), line.description(), line.periodMonths(), line.price(), discount.of(line.lineId()),
-                    line.holderContactId(), line.nameservers(), line.authCodeSealed(), line.signedMark(),
-                    line.launchPhase(), line.notBefore(), line.operationKey(), line.state(), line.message()));
+            lines.add(line.withDiscountAndVat(discount.of(line.lineId()), line.vat()));
         }
         return new Order(order.id(), order.customerId(), order.currency(), order.subtotal(), discount.total(),
                 order.subtotal().minus(discount.total()), discount.code(), order.paymentMethod(), order.state(),
-                order.reviewReason(), order.message(), order.placedAt(), order.updatedAt(), lines);
+                order.reviewReason(), order.message(), order.placedAt(), order.updatedAt(), lines, order.vat(),
+                order.tax());
+    }
+
+    /** Each line's VAT on its discounted net, rounded per line as the invoice rounds it; the total is their sum. */
+    private static Order withVat(Order order) {
+        List<OrderLine> lines = new ArrayList<>();
+        Money vat = Money.zero(order.currency());
+        for (OrderLine line : order.lines()) {
+            Money lineVat = order.tax().vatOn(line.net());
+            lines.add(line.withDiscountAndVat(line.discount(), lineVat));
+            vat = vat.plus(lineVat);
+        }
+        return new Order(order.id(), order.customerId(), order.currency(), order.subtotal(), order.discount(),
+                order.net().plus(vat), order.voucherCode(), order.paymentMethod(), order.state(), order.reviewReason(),
+                order.message(), order.placedAt(), order.updatedAt(), lines, vat, order.tax());
     }
 
     private static List<OrderVouchers.Line> voucherLines(List<OrderLine> lines) {

@@ -54,12 +54,14 @@ public final class OrderFulfilment {
     private final SecretBox secrets;
     private final Supplier<List<String>> defaultNameservers;
     private final Executor executor;
+    private final OrderCompletion completion;
     private final Clock clock;
 
     public OrderFulfilment(OrderStore orders, PaymentOptions payments, DomainOperations operations,
                            ProvisioningTargets targets, HolderDirectory holders, AddonCatalog addons,
                            OrderVouchers vouchers, SecretBox secrets, Supplier<List<String>> defaultNameservers,
-                           Executor executor, Clock clock) {
+                           Executor executor, OrderCompletion completion, Clock clock) {
+        this.completion = completion;
         this.orders = orders;
         this.payments = payments;
         this.operations = operations;
@@ -357,8 +359,14 @@ public final class OrderFulfilment {
             });
         } else {
             long failed = order.lines().size() - delivered;
-            orders.transition(orderId, List.of(OrderState.PROVISIONING), OrderState.COMPLETED,
-                    failed == 0 ? null : failed + " of " + order.lines().size() + " lines failed; their money was released");
+            if (orders.transition(orderId, List.of(OrderState.PROVISIONING), OrderState.COMPLETED,
+                    failed == 0 ? null : failed + " of " + order.lines().size() + " lines failed; their money was released")) {
+                try {
+                    completion.completed(orderId);
+                } catch (RuntimeException e) {
+                    LOG.error("Order {} completed, but what follows failed; the billing job takes it up", orderId, e);
+                }
+            }
         }
         return orders.find(orderId).orElseThrow();
     }
@@ -384,8 +392,8 @@ public final class OrderFulfilment {
     }
 
     private static FundingRequest fundingRequest(Order order, OrderLine line) {
-        return new FundingRequest(line.operationKey(), order.customerId(), line.chargeKind(), line.amountDue(), null,
-                null, line.domain(), line.domain() == null ? null : Carts.period(line.periodMonths()),
+        return new FundingRequest(line.operationKey(), order.customerId(), line.chargeKind(), line.amountDue(),
+                line.net(), line.vat(), line.domain(), line.domain() == null ? null : Carts.period(line.periodMonths()),
                 line.description() + " (order " + order.id() + ")");
     }
 

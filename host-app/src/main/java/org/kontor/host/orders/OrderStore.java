@@ -37,8 +37,13 @@ public final class OrderStore {
     void insert(Handle h, Order order, String requestKey, Instant termsAcceptedAt) {
         h.createUpdate("INSERT INTO customer_order (id, customer_id, request_key, currency, subtotal_minor, discount_minor, "
                         + "total_minor, voucher_code, payment_method, state, review_reason, message, terms_accepted_at, "
-                        + "placed_at, updated_at) VALUES (:id, :customer, :key, :currency, :subtotal, :discount, :total, "
-                        + ":voucher, :payment, :state, :review, :message, :terms, :placed, :placed)")
+                        + "placed_at, updated_at, vat_minor, vat_treatment, vat_country, vat_rate, buyer_vat_check) "
+                        + "VALUES (:id, :customer, :key, :currency, :subtotal, :discount, :total, "
+                        + ":voucher, :payment, :state, :review, :message, :terms, :placed, :placed, :vat, :treatment, "
+                        + ":vatCountry, :rate, :check)")
+                .bind("vat", order.vat().toMinorUnits()).bind("treatment", order.tax().treatment())
+                .bind("vatCountry", order.tax().country()).bind("rate", order.tax().rate().toPlainString())
+                .bind("check", order.tax().buyerVatCheck())
                 .bind("id", order.id()).bind("customer", order.customerId()).bind("key", requestKey)
                 .bind("currency", order.currency().getCurrencyCode())
                 .bind("subtotal", order.subtotal().toMinorUnits()).bind("discount", order.discount().toMinorUnits())
@@ -51,9 +56,10 @@ public final class OrderStore {
             h.createUpdate("INSERT INTO order_line (order_id, line_no, kind, charge_kind, domain, tld, product_id, "
                             + "description, period_months, price_minor, discount_minor, holder_contact_id, nameservers, "
                             + "auth_code_sealed, signed_mark, launch_phase, not_before, operation_key, state, message, "
-                            + "updated_at) VALUES (:order, :line, :kind, :charge, :domain, :tld, :product, :description, "
-                            + ":months, :price, :discount, :holder, :ns, :auth, :smd, :phase, :notBefore, :key, :state, "
-                            + ":message, :now)")
+                            + "updated_at, vat_minor) VALUES (:order, :line, :kind, :charge, :domain, :tld, :product, "
+                            + ":description, :months, :price, :discount, :holder, :ns, :auth, :smd, :phase, :notBefore, "
+                            + ":key, :state, :message, :now, :vat)")
+                    .bind("vat", line.vat().toMinorUnits())
                     .bind("order", order.id()).bind("line", line.lineNo()).bind("kind", line.kind().name())
                     .bind("charge", line.chargeKind().name())
                     .bind("domain", line.domain() == null ? null : line.domain().ascii())
@@ -179,15 +185,13 @@ public final class OrderStore {
                     rs.getString("payment_method"), OrderState.valueOf(rs.getString("state")),
                     rs.getString("review_reason"), rs.getString("message"),
                     Instant.ofEpochMilli(rs.getLong("placed_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                    List.of());
+                    List.of(), Money.ofMinor(rs.getLong("vat_minor"), currency), tax(rs));
         }).forEach(orders::add);
         List<Order> complete = new ArrayList<>();
         for (Order order : orders) {
             List<OrderLine> lines = h.createQuery("SELECT * FROM order_line WHERE order_id = :id ORDER BY line_no")
                     .bind("id", order.id()).map((rs, ctx) -> line(rs, order.currency())).list();
-            complete.add(new Order(order.id(), order.customerId(), order.currency(), order.subtotal(), order.discount(),
-                    order.total(), order.voucherCode(), order.paymentMethod(), order.state(), order.reviewReason(),
-                    order.message(), order.placedAt(), order.updatedAt(), lines));
+            complete.add(order.withLines(lines));
         }
         return complete;
     }
@@ -205,6 +209,16 @@ public final class OrderStore {
                 ns == null || ns.isBlank() ? List.of() : Arrays.asList(ns.strip().split(" +")),
                 rs.getString("auth_code_sealed"), rs.getString("signed_mark"), rs.getString("launch_phase"),
                 hasNotBefore ? Instant.ofEpochMilli(notBefore) : null, IdempotencyKey.of(rs.getString("operation_key")),
-                LineState.valueOf(rs.getString("state")), rs.getString("message"));
+                LineState.valueOf(rs.getString("state")), rs.getString("message"),
+                Money.ofMinor(rs.getLong("vat_minor"), currency));
+    }
+
+    private static OrderTax tax(ResultSet rs) throws SQLException {
+        String treatment = rs.getString("vat_treatment");
+        if (treatment == null) {
+            return OrderTax.none();
+        }
+        return new OrderTax(treatment, rs.getString("vat_country"), new java.math.BigDecimal(rs.getString("vat_rate")),
+                rs.getString("buyer_vat_check"));
     }
 }

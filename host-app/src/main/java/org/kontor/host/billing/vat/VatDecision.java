@@ -13,4 +13,14 @@ public record VatDecision(VatTreatment treatment, String country, BigDecimal rat
 
     public static final String REVERSE_CHARGE_NOTE = "invoice.note.reverseCharge";
     public static final String EXPORT_NOTE = "invoice.note.export";
+
+    /** A decision made earlier and stored (an order's), with the statutory wording its treatment prints. */
+    public static VatDecision of(VatTreatment treatment, String country, BigDecimal rate) {
+        String note = switch (treatment) {
+            case REVERSE_CHARGE -> REVERSE_CHARGE_NOTE;
+            case EXPORT -> EXPORT_NOTE;
+            default -> null;
+        };
+        return new VatDecision(treatment, country, rate, note);
+    }
 }
