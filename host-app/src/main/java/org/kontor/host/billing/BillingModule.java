@@ -8,7 +8,9 @@ import java.util.function.Consumer;
 import org.kontor.host.billing.orders.OrderInvoiceJob;
 import org.kontor.host.billing.orders.OrderInvoicing;
 import org.kontor.host.billing.orders.OrderVat;
+import org.kontor.host.billing.web.BillingPages;
 import org.kontor.host.billing.web.InvoicesApi;
+import org.kontor.host.i18n.LocaleResolver;
 import org.kontor.host.orders.OrderStore;
 import org.kontor.host.orders.OrderTaxes;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ public final class BillingModule {
 
     public BillingModule(KontorConfig kontorConfig, HostDatabase database, Clock clock, DeferredExtensions extensions,
                          Customers customers, OrderStore orders, QueuedMailer mailer, EventPublisher events,
-                         Supplier<ActiveTheme> theme) {
+                         Supplier<ActiveTheme> theme, LocaleResolver locales) {
         this.config = BillingConfig.from(kontorConfig);
         this.store = new InvoiceStore(database.jdbi(), database.dialect(), clock, config.numbers());
         this.vatIds = new VatIdValidators(extensions,
@@ -61,6 +63,7 @@ public final class BillingModule {
         jobs.add(new OrderInvoiceJob(orderInvoicing, Duration.ofMinutes(1)));
         InvoicesApi invoicesApi = new InvoicesApi(store, pdf);
         routes.add(invoicesApi::register);
+        routes.add(new BillingPages(store, profiles, customers, locales)::register);
     }
 
     /** Called with every document issued here, after its transaction: delivery hooks in. */

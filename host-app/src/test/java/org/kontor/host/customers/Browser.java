@@ -18,29 +18,29 @@ import java.util.stream.Collectors;
  * A browser as far as the account pages care: keeps the cookies the host sets (by name, as a browser does), sends
  * them back, follows no redirects, and reads the CSRF token out of a page's forms.
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
-    final Map<String, String> cookies = new LinkedHashMap<>();
-    String language = "en";
+    public final Map<String, String> cookies = new LinkedHashMap<>();
+    public String language = "en";
 
-    Browser(int port) {
+    public Browser(int port) {
         this.port = port;
     }
 
-    HttpResponse<String> get(String path, String... headers) throws Exception {
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
         return send(request(path, headers).GET());
     }
 
     /** A page as a browser asks for it. */
-    HttpResponse<String> page(String path) throws Exception {
+    public HttpResponse<String> page(String path) throws Exception {
         return get(path, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
     }
 
-    HttpResponse<String> form(String path, Map<String, String> fields, String... headers) throws Exception {
+    public HttpResponse<String> form(String path, Map<String, String> fields, String... headers) throws Exception {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -48,7 +48,7 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> json(String method, String path, String body, String... headers) throws Exception {
+    public HttpResponse<String> json(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = request(path, headers);
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -57,7 +57,7 @@ final class Browser {
     }
 
     /** The CSRF token in a page's forms. */
-    static String csrfToken(HttpResponse<String> page) {
+    public static String csrfToken(HttpResponse<String> page) {
         Matcher matcher = CSRF_FIELD.matcher(page.body());
         if (!matcher.find()) {
             throw new AssertionError("no CSRF field in the page: " + page.body());

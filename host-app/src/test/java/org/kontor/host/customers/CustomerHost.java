@@ -14,12 +14,12 @@ import org.kontor.testkit.TestClock;
  * The whole host on a test database with a clock the test moves, no plugins and no jobs; password hashes with small
  * Argon2 parameters so that tests run quickly (the algorithm and the code paths are the same).
  */
-final class CustomerHost {
+public final class CustomerHost {
 
     private CustomerHost() {
     }
 
-    static KontorHost start(Database database, TestClock clock, Map<String, String> overrides) throws Exception {
+    public static KontorHost start(Database database, TestClock clock, Map<String, String> overrides) throws Exception {
         Path data = Files.createTempDirectory("kontor-customers-test");
         Map<String, String> environment = new HashMap<>();
         environment.put("KONTOR_DATA_DIR", data.toString());
