@@ -23,7 +23,7 @@ public final class OrderInvoiceJob implements ScheduledJob {
 
     @Override
     public String name() {
-        return "host:order-invoices";
+        return "order-invoices";
     }
 
     @Override
