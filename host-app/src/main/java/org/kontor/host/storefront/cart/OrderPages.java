@@ -80,6 +80,10 @@ public final class OrderPages {
         view.put("hasDiscount", order.discount().isPositive());
         view.put("discount", PageViews.money(order.discount(), locale));
         view.put("total", PageViews.money(order.total(), locale));
+        view.put("hasVat", !order.tax().isNone());
+        view.put("vat", PageViews.money(order.vat(), locale));
+        view.put("vatRate", order.tax().rate().toPlainString());
+        view.put("vatTreatment", order.tax().treatment());
         view.put("voucher", order.voucherCode() == null ? "" : order.voucherCode());
         view.put("payment", order.paymentMethod());
         view.put("domains", order.lines().stream().filter(line -> line.domain() != null)
@@ -97,7 +101,7 @@ public final class OrderPages {
             lineView.put("price", PageViews.money(line.price(), locale));
             lineView.put("hasDiscount", line.discount().isPositive());
             lineView.put("discount", PageViews.money(line.discount(), locale));
-            lineView.put("due", PageViews.money(line.amountDue(), locale));
+            lineView.put("due", PageViews.money(line.net(), locale));
             lineView.put("state", line.state().name());
             lineView.put("launchPhase", line.launchPhase() == null ? "" : line.launchPhase());
             lines.add(lineView);
