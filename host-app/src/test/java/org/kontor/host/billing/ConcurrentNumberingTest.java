@@ -18,8 +18,8 @@ import org.kontor.testkit.DatabaseTest;
 import org.kontor.testkit.DbTest;
 
 /**
- * 16 threads issue at once, through two stores (as two hosts on one database would): the numbers are 1..N without a
- * gap or a duplicate (BIL-8).
+ * 16 threads issue at once, through two stores with connection pools of their own (as two hosts on one database
+ * have): the numbers are 1..N without a gap or a duplicate (BIL-8).
  */
 @DatabaseTest(migrateHost = true)
 class ConcurrentNumberingTest {
@@ -30,7 +30,8 @@ class ConcurrentNumberingTest {
     @DbTest
     void sixteenThreadsGetNumbersOneToNWithoutGapOrDuplicate(Database db) throws Exception {
         InvoiceStore hostA = Fixtures.store(db);
-        InvoiceStore hostB = Fixtures.store(db);
+        Database secondHost = new Database(db.config());
+        InvoiceStore hostB = Fixtures.store(secondHost);
         LocalDate date = LocalDate.of(2027, 6, 1);
         List<String> drafts = new ArrayList<>();
         for (int i = 0; i < THREADS * PER_THREAD; i++) {
@@ -62,6 +63,7 @@ class ConcurrentNumberingTest {
                     .mapToObj(n -> "INV-2027-%06d".formatted(n)).toList());
         } finally {
             pool.shutdownNow();
+            secondHost.close();
         }
     }
 }
