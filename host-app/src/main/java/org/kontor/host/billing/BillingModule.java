@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.kontor.api.job.ScheduledJob;
+import org.kontor.host.billing.delivery.InvoiceDeliveries;
+import org.kontor.host.billing.delivery.InvoiceDeliveryApi;
+import org.kontor.host.billing.delivery.InvoiceDeliveryJob;
 import org.kontor.host.billing.pdf.InvoicePdf;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.vat.EuVatRates;
@@ -13,6 +16,8 @@ import org.kontor.host.billing.vat.VatIdValidators;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Customers;
 import org.kontor.host.db.HostDatabase;
+import org.kontor.host.events.RetryPolicy;
+import org.kontor.host.json.JsonMapping;
 import org.kontor.host.mail.QueuedMailer;
 import org.kontor.host.plugins.DeferredExtensions;
 import org.kontor.host.themes.ActiveTheme;
@@ -30,6 +35,7 @@ public final class BillingModule {
     private final InvoicePdf pdf;
     private final BillingProfiles profiles;
     private final VatIdValidators vatIds;
+    private final InvoiceDeliveries deliveries;
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
@@ -44,6 +50,15 @@ public final class BillingModule {
         this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock);
         this.pdf = new InvoicePdf(theme);
         this.profiles = new BillingProfiles(database.jdbi(), customers, clock);
+        this.deliveries = new InvoiceDeliveries(database.jdbi(), store, pdf::render, profiles, customers, mailer, texts,
+                extensions, () -> kontorConfig.get("billing.letter-post.provider"), clock, RetryPolicy.standard(),
+                java.time.Duration.ofDays(kontorConfig.get("billing.delivery.lookback-days").isPresent()
+                        ? kontorConfig.integer("billing.delivery.lookback-days") : 7));
+        InvoiceDeliveryApi deliveryApi = new InvoiceDeliveryApi(deliveries, store, JsonMapping.create());
+        routes.add(deliveryApi::register);
+        jobs.add(new InvoiceDeliveryJob(deliveries, java.time.Duration.ofSeconds(
+                kontorConfig.get("billing.delivery.interval-seconds").isPresent()
+                        ? kontorConfig.integer("billing.delivery.interval-seconds") : 60)));
     }
 
     /** Registers the billing routes. */
@@ -74,6 +89,11 @@ public final class BillingModule {
 
     public BillingProfiles profiles() {
         return profiles;
+    }
+
+    /** Sending issued documents by e-mail and letter post; call {@link InvoiceDeliveries#deliver} after issuing. */
+    public InvoiceDeliveries deliveries() {
+        return deliveries;
     }
 
     public VatIdValidators vatIds() {
