@@ -86,7 +86,7 @@ class SandboxLetterPostTest extends InvoiceDeliveryConformance {
     }
 
     @Test
-    void theOutboxIsTheSettingOrTheDataFolder() {
+    void fileNamesAndManifestTextAreSafe() {
         assertThat(SandboxLetterPost.fileName("INV/2027 01")).isEqualTo("INV_2027_01");
         assertThat(SandboxLetterPost.quote("a \"b\"\n")).isEqualTo("\"a \\\"b\\\"\\n\"");
         assertThat(List.of(new LetterPostSettings(null).fields().get(0).key())).containsExactly("outbox");
