@@ -101,11 +101,16 @@ final class DeliveryLog {
 
     /** Letters waiting for their next attempt, optionally of one document. */
     List<DeliveryLogEntry> dueLetters(String invoiceId, long now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM invoice_delivery WHERE channel = 'POST' "
-                        + "AND state = 'QUEUED' AND next_attempt_at <= :now"
-                        + (invoiceId == null ? "" : " AND invoice_id = :invoice")
-                        + " ORDER BY next_attempt_at, id LIMIT " + limit)
-                .bind("now", now).bind("invoice", invoiceId).map((rs, ctx) -> entry(rs)).list());
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT " + COLUMNS + " FROM invoice_delivery WHERE channel = 'POST' "
+                    + "AND state = 'QUEUED' AND next_attempt_at <= :now"
+                    + (invoiceId == null ? "" : " AND invoice_id = :invoice")
+                    + " ORDER BY next_attempt_at, id LIMIT " + limit).bind("now", now);
+            if (invoiceId != null) {
+                query.bind("invoice", invoiceId);
+            }
+            return query.map((rs, ctx) -> entry(rs)).list();
+        });
     }
 
     /**
@@ -140,11 +145,14 @@ final class DeliveryLog {
      */
     int followMail(String invoiceId, long now) {
         return jdbi.withHandle(h -> {
-            List<MailState> states = h.createQuery("SELECT d.id, m.status, m.attempts, m.last_error, m.sent_at "
-                            + "FROM invoice_delivery d JOIN mail_queue m ON m.id = d.mail_id "
-                            + "WHERE d.channel = 'EMAIL' AND d.state = 'QUEUED'"
-                            + (invoiceId == null ? "" : " AND d.invoice_id = :invoice"))
-                    .bind("invoice", invoiceId)
+            var query = h.createQuery("SELECT d.id, m.status, m.attempts, m.last_error, m.sent_at "
+                    + "FROM invoice_delivery d JOIN mail_queue m ON m.id = d.mail_id "
+                    + "WHERE d.channel = 'EMAIL' AND d.state = 'QUEUED'"
+                    + (invoiceId == null ? "" : " AND d.invoice_id = :invoice"));
+            if (invoiceId != null) {
+                query.bind("invoice", invoiceId);
+            }
+            List<MailState> states = query
                     .map((rs, ctx) -> new MailState(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                             nullableLong(rs, 5)))
                     .list();
