@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.kontor.api.job.ScheduledJob;
+import org.kontor.host.billing.delivery.InvoiceDeliveries;
+import org.kontor.host.billing.delivery.InvoiceDeliveryApi;
+import org.kontor.host.billing.delivery.InvoiceDeliveryJob;
 import org.kontor.host.billing.pdf.InvoicePdf;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.vat.EuVatRates;
@@ -24,6 +27,8 @@ import org.kontor.host.billing.vat.VatIdValidators;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Customers;
 import org.kontor.host.db.HostDatabase;
+import org.kontor.host.events.RetryPolicy;
+import org.kontor.host.json.JsonMapping;
 import org.kontor.host.mail.QueuedMailer;
 import org.kontor.host.plugins.DeferredExtensions;
 import org.kontor.host.themes.ActiveTheme;
@@ -35,6 +40,8 @@ import org.kontor.api.event.EventPublisher;
  */
 public final class BillingModule {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BillingModule.class);
+
     private final BillingConfig config;
     private final InvoiceStore store;
     private final Invoicing invoicing;
@@ -44,6 +51,7 @@ public final class BillingModule {
     private final OrderVat orderVat;
     private final OrderInvoicing orderInvoicing;
     private final List<Consumer<Invoice>> issuedListeners = new CopyOnWriteArrayList<>();
+    private final InvoiceDeliveries deliveries;
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
@@ -58,12 +66,31 @@ public final class BillingModule {
         this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock);
         this.pdf = new InvoicePdf(theme);
         this.profiles = new BillingProfiles(database.jdbi(), customers, clock);
+        this.deliveries = new InvoiceDeliveries(database.jdbi(), store, pdf::render, profiles, customers, mailer, texts,
+                extensions, () -> kontorConfig.get("billing.letter-post.provider"), clock, RetryPolicy.standard(),
+                java.time.Duration.ofDays(kontorConfig.get("billing.delivery.lookback-days").isPresent()
+                        ? kontorConfig.integer("billing.delivery.lookback-days") : 7));
+        InvoiceDeliveryApi deliveryApi = new InvoiceDeliveryApi(deliveries, store, JsonMapping.create());
+        routes.add(deliveryApi::register);
+        jobs.add(new InvoiceDeliveryJob(deliveries, java.time.Duration.ofSeconds(
+                kontorConfig.get("billing.delivery.interval-seconds").isPresent()
+                        ? kontorConfig.integer("billing.delivery.interval-seconds") : 60)));
         this.orderVat = new OrderVat(profiles, invoicing.rules(), vatIds);
         this.orderInvoicing = new OrderInvoicing(orders, invoicing, profiles, customers, database.jdbi(), issuedListeners);
+        onIssued(this::deliverQuietly);
         jobs.add(new OrderInvoiceJob(orderInvoicing, Duration.ofMinutes(1)));
         InvoicesApi invoicesApi = new InvoicesApi(store, pdf);
         routes.add(invoicesApi::register);
         routes.add(new BillingPages(store, profiles, customers, locales)::register);
+    }
+
+    /** Sends a document just issued; when that fails, the delivery job sends it on its next run. */
+    private void deliverQuietly(Invoice invoice) {
+        try {
+            deliveries.deliver(invoice.id());
+        } catch (RuntimeException e) {
+            LOG.warn("Sending {} failed for now; the delivery job tries again", invoice.number(), e);
+        }
     }
 
     /** Called with every document issued here, after its transaction: delivery hooks in. */
@@ -109,6 +136,11 @@ public final class BillingModule {
 
     public BillingProfiles profiles() {
         return profiles;
+    }
+
+    /** Sending issued documents by e-mail and letter post; call {@link InvoiceDeliveries#deliver} after issuing. */
+    public InvoiceDeliveries deliveries() {
+        return deliveries;
     }
 
     public VatIdValidators vatIds() {
