@@ -4,8 +4,15 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.kontor.api.job.ScheduledJob;
+import org.kontor.host.billing.dunning.DunningApi;
+import org.kontor.host.billing.dunning.DunningConfig;
+import org.kontor.host.billing.dunning.DunningJob;
+import org.kontor.host.billing.dunning.DunningNotice;
+import org.kontor.host.billing.dunning.DunningRuns;
+import org.kontor.host.billing.dunning.DunningStore;
 import org.kontor.host.billing.pdf.InvoicePdf;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.vat.EuVatRates;
@@ -30,6 +37,7 @@ public final class BillingModule {
     private final InvoicePdf pdf;
     private final BillingProfiles profiles;
     private final VatIdValidators vatIds;
+    private final DunningRuns dunning;
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
@@ -44,6 +52,18 @@ public final class BillingModule {
         this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock);
         this.pdf = new InvoicePdf(theme);
         this.profiles = new BillingProfiles(database.jdbi(), customers, clock);
+        DunningConfig dunningConfig = DunningConfig.from(kontorConfig, config.zone());
+        this.dunning = new DunningRuns(database.jdbi(), new DunningStore(database.jdbi(), database.dialect(), clock), store,
+                customers, profiles, new DunningNotice(texts, config.seller()), mailer, events, dunningConfig, clock,
+                Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "dunning");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+        routes.add(new DunningApi(dunning, profiles)::register);
+        if (dunningConfig.enabled()) {
+            jobs.add(new DunningJob(dunning));
+        }
     }
 
     /** Registers the billing routes. */
@@ -78,5 +98,9 @@ public final class BillingModule {
 
     public VatIdValidators vatIds() {
         return vatIds;
+    }
+
+    public DunningRuns dunning() {
+        return dunning;
     }
 }
