@@ -52,9 +52,9 @@ public final class DunningRuns {
     private final Clock clock;
     private final Executor background;
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
-    private final Map<String, Preview> previews = new LinkedHashMap<>() {
+    private final Map<String, Progress> previews = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Preview> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Progress> eldest) {
             return size() > KEPT_PREVIEWS;
         }
     };
@@ -82,80 +82,80 @@ public final class DunningRuns {
 
     /** Starts a run in the background; its id, for {@link #find}. */
     public String start(boolean dryRun) {
-        String id = begin(dryRun);
         LocalDate today = today();
-        background.execute(() -> execute(id, dryRun, today));
-        return id;
+        Progress progress = begin(dryRun, today);
+        background.execute(() -> execute(progress, today));
+        return progress.id;
     }
 
     /** Runs a run now, in the caller's thread, and answers how it ended. */
     public DunningRunView run(boolean dryRun) {
-        String id = begin(dryRun);
-        execute(id, dryRun, today());
-        return find(id).orElseThrow();
+        LocalDate today = today();
+        Progress progress = begin(dryRun, today);
+        execute(progress, today);
+        return dryRun ? progress.view() : store.run(progress.id).orElseThrow();
     }
 
     /** A run by its id: a stored one, or a dry run this host made recently. */
     public Optional<DunningRunView> find(String id) {
-        Preview preview;
+        Progress preview;
         synchronized (previews) {
             preview = previews.get(id);
         }
         return preview != null ? Optional.of(preview.view()) : store.run(id);
     }
 
-    private String begin(boolean dryRun) {
-        String id = ids.generate().toString();
+    /** The run's progress: kept in memory for a dry run, stored for a real one (whose rows say the rest). */
+    private Progress begin(boolean dryRun, LocalDate today) {
+        Progress progress = new Progress(ids.generate().toString(), dryRun, today, clock.instant());
         if (dryRun) {
             synchronized (previews) {
-                previews.put(id, new Preview(id, today(), clock.instant()));
+                previews.put(progress.id, progress);
             }
         } else {
-            store.startRun(id, today());
+            store.startRun(progress.id, today);
         }
-        return id;
+        return progress;
     }
 
     private LocalDate today() {
         return clock.instant().atZone(config.zone()).toLocalDate();
     }
 
-    private void execute(String id, boolean dryRun, LocalDate today) {
-        Preview preview;
-        synchronized (previews) {
-            preview = previews.get(id);
-        }
+    private void execute(Progress run, LocalDate today) {
         try {
             Map<String, List<String>> byCustomer = new LinkedHashMap<>();
             List<DunningStore.Candidate> candidates = store.overdue(today);
             candidates.forEach(c -> byCustomer.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c.invoiceId()));
-            if (dryRun) {
-                preview.total(candidates.size());
+            if (run.dryRun) {
+                run.total(candidates.size());
             } else {
-                store.total(id, candidates.size());
+                store.total(run.id, candidates.size());
             }
             for (Map.Entry<String, List<String>> customer : byCustomer.entrySet()) {
-                customer(id, preview, customer.getKey(), customer.getValue(), today);
+                customer(run, customer.getKey(), customer.getValue(), today);
             }
-            if (dryRun) {
-                preview.finish(RunState.DONE, null, clock.instant());
+            if (run.dryRun) {
+                run.finish(RunState.DONE, null, clock.instant());
             } else {
-                store.finish(id, RunState.DONE, null);
+                store.finish(run.id, RunState.DONE, null);
             }
-            LOG.info("Dunning run {} ({}) looked at {} invoices", id, dryRun ? "dry" : "sending", candidates.size());
+            LOG.info("Dunning run {} ({}) looked at {} invoices", run.id, run.dryRun ? "dry" : "sending",
+                    candidates.size());
         } catch (RuntimeException e) {
-            LOG.error("Dunning run {} failed", id, e);
+            LOG.error("Dunning run {} failed", run.id, e);
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (dryRun) {
-                preview.finish(RunState.FAILED, error, clock.instant());
+            if (run.dryRun) {
+                run.finish(RunState.FAILED, error, clock.instant());
             } else {
-                store.finish(id, RunState.FAILED, error);
+                store.finish(run.id, RunState.FAILED, error);
             }
         }
     }
 
-    /** One customer's invoices; {@code preview} is null unless it is a dry run. */
-    private void customer(String runId, Preview preview, String customerId, List<String> invoiceIds, LocalDate today) {
+    /** One customer's invoices. */
+    private void customer(Progress run, String customerId, List<String> invoiceIds, LocalDate today) {
+        String runId = run.id;
         List<InvoiceResult> results = new ArrayList<>();
         List<InvoicePlan> due = new ArrayList<>();
         boolean excluded = profiles.of(customerId).dunningExcluded();
@@ -184,9 +184,9 @@ public final class DunningRuns {
         }
         String language = customers.find(customerId).map(Customer::language)
                 .orElseGet(() -> due.isEmpty() ? "en" : due.get(0).invoice().language());
-        if (preview != null) {
+        if (run.dryRun) {
             due.forEach(plan -> results.add(plan.result(Outcome.DUNNED)));
-            preview.add(results, due.isEmpty() ? 0 : 1);
+            run.add(results, due.isEmpty() ? 0 : 1);
             return;
         }
         if (due.isEmpty()) {
@@ -241,9 +241,10 @@ public final class DunningRuns {
         }
     }
 
-    /** A dry run's progress, kept in memory. */
-    private static final class Preview {
+    /** A run's id and kind; for a dry run also its progress and results, which are kept only here. */
+    private static final class Progress {
         private final String id;
+        private final boolean dryRun;
         private final LocalDate asOf;
         private final Instant startedAt;
         private final List<InvoiceResult> results = new ArrayList<>();
@@ -253,8 +254,9 @@ public final class DunningRuns {
         private String error;
         private Instant finishedAt;
 
-        Preview(String id, LocalDate asOf, Instant startedAt) {
+        Progress(String id, boolean dryRun, LocalDate asOf, Instant startedAt) {
             this.id = id;
+            this.dryRun = dryRun;
             this.asOf = asOf;
             this.startedAt = startedAt;
         }

@@ -14,6 +14,6 @@ public enum Outcome {
     NO_ADDRESS,
     /** Another run recorded the same level first. */
     TAKEN,
-    /** The invoice was paid or cancelled while the run went on. */
+    /** Nothing is outstanding, or a payment or cancellation came in while the run went on (the next run looks again). */
     SETTLED
 }

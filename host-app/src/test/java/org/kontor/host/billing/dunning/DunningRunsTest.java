@@ -172,6 +172,20 @@ class DunningRunsTest {
     }
 
     @DbTest
+    void anUnusableAddressRecordsNoLevel(Database db) {
+        Invoice invoice = d.invoice("anna", "1000.00", "DKK", DUE);
+        d.profiles.save(new org.kontor.host.billing.profile.BillingProfile("anna", List.of(), null, null, null, null,
+                "not an address", null, false, false));
+
+        DunningRunView run = runOn(LocalDate.of(2027, 3, 8));
+
+        assertThat(only(run).outcome()).isEqualTo(Outcome.NO_ADDRESS);
+        assertThat(run.mailsQueued()).isZero();
+        assertThat(levels(invoice.id())).as("rolled back with the mail").isEmpty();
+        assertThat(d.count("mail_queue")).isZero();
+    }
+
+    @DbTest
     void paidAndCancelledInvoicesAreSkipped(Database db) {
         Invoice paid = d.invoice("anna", "1000.00", "DKK", DUE);
         Invoice cancelled = d.invoice("anna", "500.00", "DKK", DUE);
