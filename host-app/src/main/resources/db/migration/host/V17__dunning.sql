@@ -1,6 +1,7 @@
 -- Dunning runs (ADM-8). A run looks at the overdue, unpaid invoices, records the next level of each that is due and
 -- queues one notice per customer. state: RUNNING, DONE or FAILED; as_of: the run's date (yyyy-mm-dd in the billing
--- zone). looked_at of total invoices are done; mails_queued notices went out. Dry runs (previews) are not stored.
+-- zone). looked_at of total invoices are done; mails_queued notices went out. Dry runs (previews) are not stored. A
+-- run still RUNNING six hours after it started was cut off by its host stopping: the next run marks it FAILED.
 CREATE TABLE dunning_run (
     id            TEXT PRIMARY KEY,
     state         TEXT NOT NULL CHECK (state IN ('RUNNING', 'DONE', 'FAILED')),

@@ -3,8 +3,10 @@ package org.kontor.host.billing.dunning;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,9 @@ public final class DunningStore {
     /** An overdue, unpaid invoice a run looks at. */
     public record Candidate(String invoiceId, String customerId) {
     }
+
+    /** Longer than any run takes. */
+    static final Duration INTERRUPTED_AFTER = Duration.ofHours(6);
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -48,7 +53,7 @@ public final class DunningStore {
                         + "fee_minor, interest_minor, interest_from, interest_to, sent_on FROM dunning_level "
                         + "WHERE invoice_id = :id").bind("id", invoiceId)
                 .map((rs, ctx) -> level(rs)).list()
-                .stream().sorted(java.util.Comparator.comparing(LevelRecord::level)).toList());
+                .stream().sorted(Comparator.comparing(LevelRecord::level)).toList());
     }
 
     /**
@@ -89,10 +94,19 @@ public final class DunningStore {
                 .bind("mail", mailId).bind("run", runId).bind("customer", customerId).execute();
     }
 
+    /**
+     * Stores a new run. A run still RUNNING after {@link #INTERRUPTED_AFTER} was cut off (its host stopped); it is marked
+     * FAILED, while what it recorded stays.
+     */
     void startRun(String id, LocalDate asOf) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO dunning_run (id, state, as_of, started_at) "
-                        + "VALUES (:id, 'RUNNING', :asOf, :now)")
-                .bind("id", id).bind("asOf", asOf.toString()).bind("now", clock.millis()).execute());
+        long now = clock.millis();
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE dunning_run SET state = 'FAILED', error = 'interrupted', finished_at = :now "
+                            + "WHERE state = 'RUNNING' AND started_at < :before")
+                    .bind("now", now).bind("before", now - INTERRUPTED_AFTER.toMillis()).execute();
+            h.createUpdate("INSERT INTO dunning_run (id, state, as_of, started_at) VALUES (:id, 'RUNNING', :asOf, :now)")
+                    .bind("id", id).bind("asOf", asOf.toString()).bind("now", now).execute();
+        });
     }
 
     void total(String id, int total) {

@@ -260,6 +260,21 @@ class DunningRunsTest {
     }
 
     @DbTest
+    void aRunCutOffByAStoppedHostIsMarkedFailedLater(Database db) {
+        d.on(LocalDate.of(2027, 3, 8));
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO dunning_run (id, state, as_of, started_at) "
+                + "VALUES ('cut', 'RUNNING', '2027-03-07', ?)", clock.millis() - java.time.Duration.ofHours(7).toMillis()));
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO dunning_run (id, state, as_of, started_at) "
+                + "VALUES ('busy', 'RUNNING', '2027-03-08', ?)", clock.millis() - java.time.Duration.ofHours(1).toMillis()));
+
+        d.runs.run(false);
+
+        assertThat(d.runs.find("cut").orElseThrow().state()).isEqualTo(RunState.FAILED);
+        assertThat(d.runs.find("cut").orElseThrow().error()).isEqualTo("interrupted");
+        assertThat(d.runs.find("busy").orElseThrow().state()).isEqualTo(RunState.RUNNING);
+    }
+
+    @DbTest
     void aLevelIsRecordedOnceWhoeverAsks(Database db) {
         Invoice invoice = d.invoice("anna", "1000.00", "DKK", LocalDate.of(2027, 2, 1));
         InvoicePlan plan = InvoicePlan.of(invoice, List.of(), Dunnings.config(), LocalDate.of(2027, 3, 8));
