@@ -15,11 +15,18 @@ import org.kontor.host.orders.OrderStore;
 import org.kontor.host.orders.OrderTaxes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.kontor.api.job.ScheduledJob;
 import org.kontor.host.billing.delivery.InvoiceDeliveries;
 import org.kontor.host.billing.delivery.InvoiceDeliveryApi;
 import org.kontor.host.billing.delivery.InvoiceDeliveryJob;
+import org.kontor.host.billing.dunning.DunningApi;
+import org.kontor.host.billing.dunning.DunningConfig;
+import org.kontor.host.billing.dunning.DunningJob;
+import org.kontor.host.billing.dunning.DunningNotice;
+import org.kontor.host.billing.dunning.DunningRuns;
+import org.kontor.host.billing.dunning.DunningStore;
 import org.kontor.host.billing.pdf.InvoicePdf;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.vat.EuVatRates;
@@ -52,6 +59,7 @@ public final class BillingModule {
     private final OrderInvoicing orderInvoicing;
     private final List<Consumer<Invoice>> issuedListeners = new CopyOnWriteArrayList<>();
     private final InvoiceDeliveries deliveries;
+    private final DunningRuns dunning;
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
@@ -82,6 +90,18 @@ public final class BillingModule {
         InvoicesApi invoicesApi = new InvoicesApi(store, pdf);
         routes.add(invoicesApi::register);
         routes.add(new BillingPages(store, profiles, customers, locales)::register);
+        DunningConfig dunningConfig = DunningConfig.from(kontorConfig, config.zone());
+        this.dunning = new DunningRuns(database.jdbi(), new DunningStore(database.jdbi(), database.dialect(), clock), store,
+                customers, profiles, new DunningNotice(texts, config.seller()), mailer, events, dunningConfig, clock,
+                Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "dunning");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+        routes.add(new DunningApi(dunning, profiles)::register);
+        if (dunningConfig.enabled()) {
+            jobs.add(new DunningJob(dunning));
+        }
     }
 
     /** Sends a document just issued; when that fails, the delivery job sends it on its next run. */
@@ -145,5 +165,9 @@ public final class BillingModule {
 
     public VatIdValidators vatIds() {
         return vatIds;
+    }
+
+    public DunningRuns dunning() {
+        return dunning;
     }
 }

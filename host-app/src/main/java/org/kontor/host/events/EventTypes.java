@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kontor.api.event.DomainExpiring;
 import org.kontor.api.event.DomainRegistered;
+import org.kontor.api.event.DunningEscalated;
 import org.kontor.api.event.Event;
 import org.kontor.api.event.InvoiceIssued;
 import org.kontor.api.event.OrderPlaced;
@@ -26,7 +27,8 @@ public final class EventTypes {
 
     private static final List<Class<? extends Event>> API_EVENTS = List.of(DomainExpiring.class,
             DomainRegistered.class, InvoiceIssued.class, OrderPlaced.class, PaymentSucceeded.class,
-            PluginStateChanged.class, PrepaidTopUpPaid.class, RegistryBalanceLow.class, DomainOperationHeldForReview.class, PrepaidCharged.class, PrepaidMonthClosed.class);
+            PluginStateChanged.class, PrepaidTopUpPaid.class, RegistryBalanceLow.class, DomainOperationHeldForReview.class, PrepaidCharged.class, PrepaidMonthClosed.class,
+            DunningEscalated.class);
 
     private final Map<String, Class<? extends Event>> byName = new ConcurrentHashMap<>();
     private final Map<Class<?>, String> byClass = new ConcurrentHashMap<>();
