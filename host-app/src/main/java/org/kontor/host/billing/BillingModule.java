@@ -41,7 +41,7 @@ public final class BillingModule {
         this.vatIds = new VatIdValidators(extensions,
                 () -> kontorConfig.get("billing.vat-id-validator").orElse("offline"), clock);
         InvoiceTexts texts = (language, key, args) -> theme.get().messages().get(language, key, args);
-        this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock);
+        this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock, events);
         this.pdf = new InvoicePdf(theme);
         this.profiles = new BillingProfiles(database.jdbi(), customers, clock);
     }
