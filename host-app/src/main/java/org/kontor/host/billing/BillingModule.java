@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.kontor.api.job.ScheduledJob;
+import org.kontor.host.billing.admin.AdminInvoicesApi;
+import org.kontor.host.billing.admin.BillingProfilesApi;
+import org.kontor.host.billing.admin.InvoiceSearch;
+import org.kontor.host.billing.corrections.Corrections;
+import org.kontor.host.billing.export.BillingExport;
+import org.kontor.host.billing.export.ExportApi;
 import org.kontor.host.billing.pdf.InvoicePdf;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.vat.EuVatRates;
@@ -13,6 +19,7 @@ import org.kontor.host.billing.vat.VatIdValidators;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Customers;
 import org.kontor.host.db.HostDatabase;
+import org.kontor.host.json.JsonMapping;
 import org.kontor.host.mail.QueuedMailer;
 import org.kontor.host.plugins.DeferredExtensions;
 import org.kontor.host.themes.ActiveTheme;
@@ -30,6 +37,9 @@ public final class BillingModule {
     private final InvoicePdf pdf;
     private final BillingProfiles profiles;
     private final VatIdValidators vatIds;
+    private final Corrections corrections;
+    private final InvoiceSearch search;
+    private final BillingExport export;
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
@@ -44,6 +54,13 @@ public final class BillingModule {
         this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock, events);
         this.pdf = new InvoicePdf(theme);
         this.profiles = new BillingProfiles(database.jdbi(), customers, clock);
+        this.corrections = new Corrections(database.jdbi(), database.dialect(), store, invoicing, clock);
+        this.search = new InvoiceSearch(database.jdbi(), store);
+        this.export = new BillingExport(database.jdbi(), store, config.zone());
+        com.fasterxml.jackson.databind.ObjectMapper json = JsonMapping.create();
+        routes.add(new AdminInvoicesApi(store, invoicing, corrections, search, profiles, customers, json)::register);
+        routes.add(new BillingProfilesApi(profiles, customers, EuVatRates.standard(), json)::register);
+        routes.add(new ExportApi(export)::register);
     }
 
     /** Registers the billing routes. */
@@ -78,5 +95,19 @@ public final class BillingModule {
 
     public VatIdValidators vatIds() {
         return vatIds;
+    }
+
+    /** Cancellations and credit notes (BIL-6). */
+    public Corrections corrections() {
+        return corrections;
+    }
+
+    public InvoiceSearch search() {
+        return search;
+    }
+
+    /** The accounting export (BIL-4). */
+    public BillingExport export() {
+        return export;
     }
 }
