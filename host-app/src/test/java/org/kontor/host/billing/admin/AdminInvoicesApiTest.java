@@ -41,6 +41,7 @@ class AdminInvoicesApiTest {
                 "lines", List.of(Map.of("description", " ", "quantity", "0", "unitPrice", "1.001"))));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(billing.undocumented("POST", BASE, refused)).isEmpty();
         assertThat(billing.read(refused).get("errors").fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "customerId", "currency", "supplyDate");
         HttpResponse<String> badLines = billing.send("POST", BASE, admin, Map.of("customerId", customer.id(),
@@ -59,6 +60,7 @@ class AdminInvoicesApiTest {
         assertThat(draft.get("currency").asText()).as("the customer's").isEqualTo("DKK");
         assertThat(draft.get("language").asText()).isEqualTo("en");
         assertThat(created.headers().firstValue("Location").orElseThrow()).isEqualTo(BASE + "/" + id);
+        assertThat(billing.undocumented("POST", BASE, created)).isEmpty();
 
         HttpResponse<String> changed = billing.send("PUT", BASE + "/" + id + "/lines", admin, Map.of("lines", List.of(
                 Map.of("description", "Support, hours", "quantity", "2.5", "unitPrice", "650.00"),
@@ -66,9 +68,11 @@ class AdminInvoicesApiTest {
                         "currency", "DKK"), "vatRate", "0"))));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(billing.read(changed).get("lines")).hasSize(2);
+        assertThat(billing.undocumented("PUT", BASE + "/{id}/lines", changed)).isEmpty();
 
         HttpResponse<String> issued = billing.send("POST", BASE + "/" + id + "/issue", admin, null);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(billing.undocumented("POST", BASE + "/{id}/issue", issued)).isEmpty();
         JsonNode invoice = billing.read(issued);
         assertThat(invoice.get("state").asText()).isEqualTo("ISSUED");
         assertThat(invoice.get("number").asText()).startsWith("INV-2030-");
@@ -94,8 +98,10 @@ class AdminInvoicesApiTest {
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(billing.read(empty).at("/errors/lines").asText()).isNotBlank();
 
-        JsonNode issuedList = billing.read(billing.send("GET", BASE + "?customer=" + customer.id()
-                + "&series=INVOICE&state=ISSUED&from=2030-06-01&to=2030-06-30", admin, null)).get("invoices");
+        HttpResponse<String> listed = billing.send("GET", BASE + "?customer=" + customer.id()
+                + "&series=INVOICE&state=ISSUED&from=2030-06-01&to=2030-06-30", admin, null);
+        assertThat(billing.undocumented("GET", BASE, listed)).isEmpty();
+        JsonNode issuedList = billing.read(listed).get("invoices");
         assertThat(issuedList).extracting(node -> node.get("id").asText()).containsExactly(id);
         JsonNode drafts = billing.read(billing.send("GET", BASE + "?state=DRAFT", admin, null)).get("invoices");
         assertThat(drafts).extracting(node -> node.get("id").asText()).containsExactly(other);
@@ -131,6 +137,7 @@ class AdminInvoicesApiTest {
         assertThat(credited.statusCode()).as(credited.body()).isEqualTo(201);
         JsonNode partial = billing.read(credited);
         assertThat(partial.at("/creditNote/series").asText()).isEqualTo("CREDIT_NOTE");
+        assertThat(billing.undocumented("POST", BASE + "/{id}/credit-notes", credited)).isEmpty();
         assertThat(partial.at("/creditNote/correctsNumber").asText()).isEqualTo(invoice.get("number").asText());
         assertThat(partial.at("/creditNote/net/amount").asText()).isEqualTo("-10.00");
         assertThat(partial.at("/creditNote/vat/amount").asText()).isEqualTo("-1.90");
@@ -146,11 +153,14 @@ class AdminInvoicesApiTest {
         HttpResponse<String> again = billing.send("POST", BASE + "/" + id + "/cancel", admin,
                 Map.of("reason", "again"));
         assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(billing.undocumented("POST", BASE + "/{id}/cancel", again)).isEmpty();
         assertThat(billing.read(again).at("/creditNote/id").asText()).isEqualTo(storno.at("/creditNote/id").asText());
         assertThat(billing.read(billing.send("GET", BASE + "/" + id, admin, null)).get("state").asText())
                 .isEqualTo("CANCELLED");
 
-        JsonNode credits = billing.read(billing.send("GET", BASE + "/" + id + "/credits", admin, null));
+        HttpResponse<String> creditsAnswer = billing.send("GET", BASE + "/" + id + "/credits", admin, null);
+        assertThat(billing.undocumented("GET", BASE + "/{id}/credits", creditsAnswer)).isEmpty();
+        JsonNode credits = billing.read(creditsAnswer);
         assertThat(credits.get("creditNotes")).hasSize(2);
         assertThat(credits.get("lines")).allSatisfy(line -> {
             assertThat(line.at("/remainingNet/amount").asText()).isEqualTo("0.00");

@@ -47,6 +47,7 @@ class BillingProfilesApiTest {
                 "books@hansen.example", "delivery", "EMAIL_AND_POST", "invoicingExcluded", true, "dunningExcluded", false));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(billing.read(saved).get("vatId").asText()).isEqualTo("DK13585628");
+        assertThat(billing.undocumented("PUT", "/api/v1/admin/customers/{id}/billing", saved)).isEmpty();
 
         BillingProfile profile = billing.host.billing().profiles().of(customer.id());
         assertThat(profile.invoicingExcluded()).isTrue();
@@ -95,6 +96,8 @@ class BillingProfilesApiTest {
         HttpResponse<String> saved = billing.send("PUT", path, token, details);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         JsonNode view = billing.read(saved);
+        assertThat(billing.undocumented("PUT", path, saved)).isEmpty();
+        assertThat(billing.undocumented("PUT", path, wrongCheckDigit)).isEmpty();
         assertThat(view.get("vatId").asText()).isEqualTo("DE123456788");
         assertThat(view.has("invoicingExcluded")).as("the exclusions are the operator's business").isFalse();
         BillingProfile profile = billing.host.billing().profiles().of(german.id());
