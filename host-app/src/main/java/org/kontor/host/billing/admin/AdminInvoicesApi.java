@@ -70,7 +70,7 @@ public final class AdminInvoicesApi {
     public void register(RoutesConfig routes) {
         routes.post(BASE, this::createDraft, Access.ADMIN);
         routes.get(BASE, this::list, Access.ADMIN);
-        routes.get(BASE + "/{id}", ctx -> ctx.json(InvoiceViews.invoice(document(ctx))), Access.ADMIN);
+        routes.get(BASE + "/{id}", this::one, Access.ADMIN);
         routes.put(BASE + "/{id}/lines", this::replaceLines, Access.ADMIN);
         routes.delete(BASE + "/{id}", this::deleteDraft, Access.ADMIN);
         routes.post(BASE + "/{id}/issue", this::issue, Access.ADMIN);
@@ -117,6 +117,22 @@ public final class AdminInvoicesApi {
         String id = store.createDraft(new NewDraft(Series.INVOICE, customer.id(), null, documentLanguage, currency,
                 supplyDate, lines));
         ctx.status(201).header("Location", BASE + "/" + id).json(InvoiceViews.invoice(store.find(id).orElseThrow()));
+    }
+
+    /** A document; a credit note with what it corrects, why, and the refund it leaves owed. */
+    private void one(Context ctx) {
+        Invoice invoice = document(ctx);
+        Map<String, Object> view = InvoiceViews.invoice(invoice);
+        if (invoice.isCorrection()) {
+            corrections.ofCreditNote(invoice.id()).ifPresent(correction -> {
+                Map<String, Object> about = new LinkedHashMap<>();
+                about.put("kind", correction.kind().name());
+                about.put("reason", correction.reason());
+                about.put("refundOwed", InvoiceViews.money(correction.refundOwed()));
+                view.put("correction", about);
+            });
+        }
+        ctx.json(view);
     }
 
     private void list(Context ctx) {
@@ -173,7 +189,11 @@ public final class AdminInvoicesApi {
         Invoice invoice = document(ctx);
         requireDraft(invoice);
         try {
-            store.deleteDraft(invoice.id());
+            if (invoice.isCorrection()) {
+                corrections.discardDraft(invoice.id());
+            } else {
+                store.deleteDraft(invoice.id());
+            }
         } catch (InvoiceIssuedException e) {
             throw issued(invoice.id());
         }

@@ -6,7 +6,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.kontor.host.billing.Invoice;
 import org.kontor.host.billing.InvoiceStore;
 
-/** Lists documents for the operator: newest first (drafts, not yet dated, by when they were drafted). */
+/** Lists documents for the operator, the most recently drafted first. */
 public final class InvoiceSearch {
 
     private final Jdbi jdbi;

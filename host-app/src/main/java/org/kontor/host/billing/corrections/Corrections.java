@@ -133,8 +133,7 @@ public final class Corrections {
 
     /** What a credit note corrects, when it was made here. */
     public Optional<Correction> ofCreditNote(String creditNoteId) {
-        return store.find(creditNoteId).filter(note -> note.correctsId() != null)
-                .flatMap(note -> record(note.id()).isPresent() ? Optional.of(correction(note, false)) : Optional.empty());
+        return store.find(creditNoteId).filter(note -> note.correctsId() != null).map(note -> correction(note, false));
     }
 
     private Invoice issuedOriginal(String invoiceId) {
@@ -249,25 +248,39 @@ public final class Corrections {
             return store.find(creditNoteId).orElseThrow();
         } catch (RuntimeException e) {
             if (created) {
-                removeDraft(creditNoteId);
+                try {
+                    removeDraft(creditNoteId);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
             }
             throw e;
         }
     }
 
-    private void removeDraft(String creditNoteId) {
+    /**
+     * Deletes a credit note that is still a draft (left by an issue that failed midway) with what it would have
+     * credited; whether there was one.
+     *
+     * @throws InvoiceIssuedException when it has been issued
+     */
+    public boolean discardDraft(String creditNoteId) {
+        return removeDraft(creditNoteId);
+    }
+
+    private boolean removeDraft(String creditNoteId) {
         jdbi.useTransaction(h -> {
             String state = h.createQuery("SELECT state FROM invoice WHERE id = :id" + dialect.forUpdate())
                     .bind("id", creditNoteId).mapTo(String.class).findOne().orElse(null);
-            if (!InvoiceState.DRAFT.name().equals(state)) {
-                return;
+            if (state != null && !InvoiceState.DRAFT.name().equals(state)) {
+                throw new InvoiceIssuedException(creditNoteId, InvoiceState.valueOf(state));
             }
             h.createUpdate("DELETE FROM invoice_correction_line WHERE credit_note_id = :id").bind("id", creditNoteId)
                     .execute();
             h.createUpdate("DELETE FROM invoice_correction WHERE credit_note_id = :id").bind("id", creditNoteId)
                     .execute();
         });
-        store.deleteDraft(creditNoteId);
+        return store.deleteDraft(creditNoteId);
     }
 
     private void markCancelled(String invoiceId) {
@@ -292,11 +305,17 @@ public final class Corrections {
                 .findOne());
     }
 
+    /** A credit note made elsewhere (with a {@code storno:} key but no record here) is answered without reason. */
     private Correction correction(Invoice creditNote, boolean created) {
-        Record record = record(creditNote.id()).orElseThrow(() -> new IllegalStateException(
-                "credit note " + creditNote.id() + " has no correction record"));
-        return new Correction(creditNote, record.invoiceId(), record.kind(), record.reason(),
-                Money.ofMinor(record.refund(), creditNote.currency()), created);
+        Optional<Record> record = record(creditNote.id());
+        if (record.isEmpty()) {
+            CorrectionKind kind = creditNote.sourceKey() != null && creditNote.sourceKey().startsWith(CANCELLATION_KEY)
+                    ? CorrectionKind.CANCELLATION : CorrectionKind.PARTIAL;
+            return new Correction(creditNote, creditNote.correctsId(), kind, null, Money.zero(creditNote.currency()),
+                    created);
+        }
+        return new Correction(creditNote, record.get().invoiceId(), record.get().kind(), record.get().reason(),
+                Money.ofMinor(record.get().refund(), creditNote.currency()), created);
     }
 
     private static String requireReason(String reason) {

@@ -168,6 +168,10 @@ class AdminInvoicesApiTest {
         });
         assertThat(billing.send("POST", BASE + "/" + storno.at("/creditNote/id").asText() + "/cancel", admin,
                 Map.of("reason", "x")).statusCode()).as("a credit note is not corrected").isEqualTo(409);
+        HttpResponse<String> note = billing.send("GET", BASE + "/" + storno.at("/creditNote/id").asText(), admin, null);
+        assertThat(billing.undocumented("GET", BASE + "/{id}", note)).isEmpty();
+        assertThat(billing.read(note).at("/correction/reason").asText()).isEqualTo("contract ended");
+        assertThat(billing.read(note).at("/correction/refundOwed/amount").asText()).isEqualTo("0.00");
         JsonNode notes = billing.read(billing.send("GET", BASE + "?series=CREDIT_NOTE", admin, null)).get("invoices");
         assertThat(notes).hasSize(2);
     }

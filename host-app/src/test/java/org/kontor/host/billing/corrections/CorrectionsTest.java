@@ -165,6 +165,43 @@ class CorrectionsTest {
                 .isInstanceOf(CorrectionRefused.class).hasMessageContaining("credit note");
     }
 
+    @DbTest
+    void aCreditNoteThatFailsToIssueCreditsNothing(Database db) {
+        Books books = Books.on(db);
+        Invoice original = books.issued(Books.danishCustomer(), "DKK", line("Hosting", "1", "100.00", "DKK"));
+        org.kontor.api.event.EventPublisher failing = new org.kontor.api.event.EventPublisher() {
+            @Override
+            public void publish(org.jdbi.v3.core.Handle transaction, org.kontor.api.event.Event event) {
+                throw new IllegalStateException("outbox unavailable");
+            }
+
+            @Override
+            public void publish(org.kontor.api.event.Event event) {
+                throw new IllegalStateException("outbox unavailable");
+            }
+        };
+        org.kontor.host.billing.Invoicing cannotAnnounce = new org.kontor.host.billing.Invoicing(books.store(),
+                new org.kontor.host.billing.BillingConfig(Books.seller(),
+                        org.kontor.host.billing.InvoiceNumbers.defaults(), 14, java.time.ZoneId.of("Europe/Copenhagen")),
+                org.kontor.host.billing.vat.EuVatRates.standard(),
+                new org.kontor.host.billing.vat.OfflineVatIdValidator(Books.CLOCK), (language, key, args) -> key,
+                Books.CLOCK, failing);
+        Corrections failingCorrections = new Corrections(db.jdbi(), db.dialect(), books.store(), cannotAnnounce,
+                Books.CLOCK);
+
+        assertThatThrownBy(() -> failingCorrections.cancel(original.id(), "x")).hasMessageContaining("outbox");
+        assertThatThrownBy(() -> failingCorrections.credit(original.id(), "x", List.of(CreditLine.quantity(1, "1"))))
+                .hasMessageContaining("outbox");
+
+        assertThat(creditNotesOf(db, original.id())).isZero();
+        assertThat(books.corrections().balance(original.id()).get(0).creditedNet().isZero()).isTrue();
+        assertThat(books.store().find(original.id()).orElseThrow().state()).isEqualTo(InvoiceState.ISSUED);
+        Correction storno = books.corrections().cancel(original.id(), "now it works");
+        assertThat(storno.created()).isTrue();
+        assertThat(books.corrections().ofCreditNote(storno.creditNote().id()).orElseThrow().reason())
+                .isEqualTo("now it works");
+    }
+
     private static int creditNotesOf(Database db, String invoiceId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM invoice WHERE corrects_id = :id")
                 .bind("id", invoiceId).mapTo(Integer.class).one());
