@@ -129,7 +129,8 @@ public final class ExportApi {
             for (T row : rows) {
                 List<String> values = new ArrayList<>();
                 for (Column<T> column : columns) {
-                    values.add(text(column.value().apply(row)));
+                    Object value = column.value().apply(row);
+                    values.add(value instanceof String free ? cell(free) : text(value));
                 }
                 printer.printRecord(values);
             }
@@ -153,6 +154,14 @@ public final class ExportApi {
             return decimal.stripTrailingZeros().toPlainString();
         }
         return value.toString();
+    }
+
+    /**
+     * Free text (names, references) that a spreadsheet would take for a formula gets a leading apostrophe, so that
+     * opening the export cannot run what a customer typed; amounts are never text here and keep their minus sign.
+     */
+    private static String cell(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String snake(String camel) {

@@ -53,7 +53,7 @@ class BillingExportApiTest {
         clock.advance(Duration.ofDays(30));
         String next = issue(admin, customer, List.of(Map.of("description", "Next period", "quantity", "1",
                 "unitPrice", "1.00")));
-        store.recordPayment(next, Money.of("1.25", "DKK"), null, "bank:2");
+        store.recordPayment(next, Money.of("1.25", "DKK"), "=SUM(A1:A9)", "bank:2");
 
         HttpResponse<String> csv = billing.send("GET", PATH + "?from=2030-06-01&to=2030-07-31&kind=documents", admin,
                 null, "text/csv");
@@ -103,6 +103,7 @@ class BillingExportApiTest {
                         admin, null, "text/csv").body())).getRecords();
         assertThat(paymentRows).extracting(row -> row.get("date") + " " + row.get("amount"))
                 .containsExactly("2030-06-10 1000.00", "2030-08-04 1.25");
+        assertThat(paymentRows.get(1).get("reference")).as("no formula for a spreadsheet").isEqualTo("'=SUM(A1:A9)");
 
         HttpResponse<String> refused = billing.send("GET", PATH + "?from=2030-07-01&to=2030-06-01&kind=everything",
                 admin, null, "text/csv");
