@@ -83,13 +83,13 @@ class ConcurrentCorrectionsTest {
         assertThat(line.creditedVat()).isEqualTo(Money.of("22.50", "DKK"));
     }
 
-    private static List<Correction> race(java.util.function.IntFunction<Callable<Correction>> task) throws Exception {
+    private static List<Correction> race(java.util.function.IntFunction<Callable<Correction>> attempt) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Correction>> futures = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
-                Callable<Correction> call = task.apply(i);
+                Callable<Correction> call = attempt.apply(i);
                 futures.add(pool.submit(() -> {
                     start.await();
                     return call.call();
