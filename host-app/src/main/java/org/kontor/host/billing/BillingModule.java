@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.kontor.api.job.ScheduledJob;
+import org.kontor.host.billing.delivery.DeliverWhenIssued;
 import org.kontor.host.billing.delivery.InvoiceDeliveries;
 import org.kontor.host.billing.delivery.InvoiceDeliveryApi;
 import org.kontor.host.billing.delivery.InvoiceDeliveryJob;
@@ -27,6 +28,12 @@ import org.kontor.host.billing.dunning.DunningJob;
 import org.kontor.host.billing.dunning.DunningNotice;
 import org.kontor.host.billing.dunning.DunningRuns;
 import org.kontor.host.billing.dunning.DunningStore;
+import org.kontor.host.billing.admin.AdminInvoicesApi;
+import org.kontor.host.billing.admin.BillingProfilesApi;
+import org.kontor.host.billing.admin.InvoiceSearch;
+import org.kontor.host.billing.corrections.Corrections;
+import org.kontor.host.billing.export.BillingExport;
+import org.kontor.host.billing.export.ExportApi;
 import org.kontor.host.billing.pdf.InvoicePdf;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.vat.EuVatRates;
@@ -47,7 +54,6 @@ import org.kontor.api.event.EventPublisher;
  */
 public final class BillingModule {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BillingModule.class);
 
     private final BillingConfig config;
     private final InvoiceStore store;
@@ -57,9 +63,11 @@ public final class BillingModule {
     private final VatIdValidators vatIds;
     private final OrderVat orderVat;
     private final OrderInvoicing orderInvoicing;
-    private final List<Consumer<Invoice>> issuedListeners = new CopyOnWriteArrayList<>();
     private final InvoiceDeliveries deliveries;
     private final DunningRuns dunning;
+    private final Corrections corrections;
+    private final InvoiceSearch search;
+    private final BillingExport export;
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
@@ -71,7 +79,7 @@ public final class BillingModule {
         this.vatIds = new VatIdValidators(extensions,
                 () -> kontorConfig.get("billing.vat-id-validator").orElse("offline"), clock);
         InvoiceTexts texts = (language, key, args) -> theme.get().messages().get(language, key, args);
-        this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock);
+        this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock, events);
         this.pdf = new InvoicePdf(theme);
         this.profiles = new BillingProfiles(database.jdbi(), customers, clock);
         this.deliveries = new InvoiceDeliveries(database.jdbi(), store, pdf::render, profiles, customers, mailer, texts,
@@ -84,8 +92,8 @@ public final class BillingModule {
                 kontorConfig.get("billing.delivery.interval-seconds").isPresent()
                         ? kontorConfig.integer("billing.delivery.interval-seconds") : 60)));
         this.orderVat = new OrderVat(profiles, invoicing.rules(), vatIds);
-        this.orderInvoicing = new OrderInvoicing(orders, invoicing, profiles, customers, database.jdbi(), issuedListeners);
-        onIssued(this::deliverQuietly);
+        this.orderInvoicing = new OrderInvoicing(orders, invoicing, profiles, customers, database.jdbi());
+        extensions.addHostExtension(org.kontor.api.event.EventListener.class, new DeliverWhenIssued(deliveries));
         jobs.add(new OrderInvoiceJob(orderInvoicing, Duration.ofMinutes(1)));
         InvoicesApi invoicesApi = new InvoicesApi(store, pdf);
         routes.add(invoicesApi::register);
@@ -102,20 +110,13 @@ public final class BillingModule {
         if (dunningConfig.enabled()) {
             jobs.add(new DunningJob(dunning));
         }
-    }
-
-    /** Sends a document just issued; when that fails, the delivery job sends it on its next run. */
-    private void deliverQuietly(Invoice invoice) {
-        try {
-            deliveries.deliver(invoice.id());
-        } catch (RuntimeException e) {
-            LOG.warn("Sending {} failed for now; the delivery job tries again", invoice.number(), e);
-        }
-    }
-
-    /** Called with every document issued here, after its transaction: delivery hooks in. */
-    public void onIssued(Consumer<Invoice> listener) {
-        issuedListeners.add(listener);
+        this.corrections = new Corrections(database.jdbi(), database.dialect(), store, invoicing, clock);
+        this.search = new InvoiceSearch(database.jdbi(), store);
+        this.export = new BillingExport(database.jdbi(), store, config.zone());
+        com.fasterxml.jackson.databind.ObjectMapper json = JsonMapping.create();
+        routes.add(new AdminInvoicesApi(store, invoicing, corrections, search, profiles, customers, json)::register);
+        routes.add(new BillingProfilesApi(profiles, customers, EuVatRates.standard(), json)::register);
+        routes.add(new ExportApi(export)::register);
     }
 
     /** The VAT orders charge at checkout. */
@@ -169,5 +170,19 @@ public final class BillingModule {
 
     public DunningRuns dunning() {
         return dunning;
+    }
+
+    /** Cancellations and credit notes (BIL-6). */
+    public Corrections corrections() {
+        return corrections;
+    }
+
+    public InvoiceSearch search() {
+        return search;
+    }
+
+    /** The accounting export (BIL-4). */
+    public BillingExport export() {
+        return export;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.money.Money;
@@ -123,6 +124,24 @@ public final class InvoiceStore {
         });
     }
 
+    /** Replaces all lines of a draft (an individual invoice being edited). */
+    public void replaceDraftLines(String id, List<DraftLine> lines) {
+        Currency currency = find(id).orElseThrow(() -> notFound(id)).currency();
+        for (DraftLine line : lines) {
+            if (!line.unitPrice().currency().equals(currency)) {
+                throw new IllegalArgumentException("line currency differs from the document's");
+            }
+        }
+        jdbi.useTransaction(h -> {
+            requireDraft(h, id);
+            h.createUpdate("DELETE FROM invoice_line WHERE invoice_id = :id").bind("id", id).execute();
+            int position = 1;
+            for (DraftLine line : lines) {
+                insertDraftLine(h, id, position++, line);
+            }
+        });
+    }
+
     /** Deletes a draft; whether there was one. */
     public boolean deleteDraft(String id) {
         return jdbi.inTransaction(h -> {
@@ -146,6 +165,14 @@ public final class InvoiceStore {
      * @throws IllegalStateException  when it has no lines
      */
     public Invoice issue(String id, IssueTerms terms) {
+        return issue(id, terms, (h, issued) -> { });
+    }
+
+    /**
+     * Issues a draft as {@link #issue(String, IssueTerms)} and hands the issued document to {@code onIssued} inside
+     * the issuing transaction (to publish that it was issued through the outbox): if that fails, nothing is issued.
+     */
+    public Invoice issue(String id, IssueTerms terms, BiConsumer<Handle, Invoice> onIssued) {
         jdbi.useTransaction(h -> {
             InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
             if (state != InvoiceState.DRAFT) {
@@ -199,6 +226,7 @@ public final class InvoiceStore {
                         .bind("vat", line.vat().toMinorUnits()).bind("gross", line.gross().toMinorUnits())
                         .bind("id", id).bind("position", line.position()).execute();
             }
+            onIssued.accept(h, load(h, id).orElseThrow());
         });
         return find(id).orElseThrow();
     }
@@ -209,11 +237,35 @@ public final class InvoiceStore {
      * @throws InvoiceIssuedException (with the state) when the document is a draft, paid or cancelled
      */
     public Invoice recordPayment(String id, Money amount) {
+        return recordPayment(id, amount, null, null);
+    }
+
+    /**
+     * Records money received as {@link #recordPayment(String, Money)} and logs it in {@code invoice_payment}. A
+     * payment whose idempotency key was recorded before changes nothing and answers the document as it is.
+     *
+     * @param reference      what the payer quoted or the provider's reference, or null
+     * @param idempotencyKey what identifies the payment at its source (a provider's transaction id), or null
+     * @throws IllegalArgumentException when the key was recorded for another document
+     */
+    public Invoice recordPayment(String id, Money amount, String reference, String idempotencyKey) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a payment must be positive, was " + amount);
         }
         jdbi.useTransaction(h -> {
             InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
+            if (idempotencyKey != null) {
+                Optional<String> recordedFor = h.createQuery("SELECT invoice_id FROM invoice_payment "
+                                + "WHERE idempotency_key = :key").bind("key", idempotencyKey)
+                        .mapTo(String.class).findOne();
+                if (recordedFor.isPresent()) {
+                    if (!recordedFor.get().equals(id)) {
+                        throw new IllegalArgumentException("payment " + idempotencyKey
+                                + " was recorded for another document");
+                    }
+                    return;
+                }
+            }
             if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {
                 throw new InvoiceIssuedException(id, state);
             }
@@ -224,6 +276,11 @@ public final class InvoiceStore {
                             + "AND state IN ('ISSUED', 'PARTIALLY_PAID')")
                     .bind("paid", paid.toMinorUnits()).bind("state", next.name())
                     .bind("now", next == InvoiceState.PAID ? clock.millis() : null).bind("id", id).execute();
+            h.createUpdate("INSERT INTO invoice_payment (id, invoice_id, amount_minor, received_at, reference, "
+                            + "idempotency_key) VALUES (:id, :invoice, :amount, :at, :reference, :key)")
+                    .bind("id", UUID.randomUUID().toString()).bind("invoice", id)
+                    .bind("amount", amount.toMinorUnits()).bind("at", clock.millis()).bind("reference", reference)
+                    .bind("key", idempotencyKey).execute();
         });
         return find(id).orElseThrow();
     }

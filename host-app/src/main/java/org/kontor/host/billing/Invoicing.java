@@ -1,7 +1,12 @@
 package org.kontor.host.billing;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.jdbi.v3.core.Handle;
+import org.kontor.api.event.Event;
+import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.InvoiceIssued;
 import org.kontor.api.tax.VatIdCheck;
 import org.kontor.api.tax.VatIdValidator;
 import org.kontor.host.billing.vat.EuVatRates;
@@ -20,9 +25,29 @@ public final class Invoicing {
     private final VatIdValidator validator;
     private final InvoiceTexts texts;
     private final Clock clock;
+    private final EventPublisher events;
 
+    /** Issues without announcing the documents (tests of the VAT rules and the numbering). */
     public Invoicing(InvoiceStore store, BillingConfig config, EuVatRates rates, VatIdValidator validator,
                      InvoiceTexts texts, Clock clock) {
+        this(store, config, rates, validator, texts, clock, new EventPublisher() {
+            @Override
+            public void publish(Handle transaction, Event event) {
+            }
+
+            @Override
+            public void publish(Event event) {
+            }
+        });
+    }
+
+    /**
+     * @param events where {@link InvoiceIssued} is published for every document issued here, in the issuing
+     *               transaction
+     */
+    public Invoicing(InvoiceStore store, BillingConfig config, EuVatRates rates, VatIdValidator validator,
+                     InvoiceTexts texts, Clock clock, EventPublisher events) {
+        this.events = events;
         this.store = store;
         this.config = config;
         this.rules = new VatRules(config.seller().party().countryCode(), rates);
@@ -68,6 +93,35 @@ public final class Invoicing {
         String note = decision.noteKey() == null ? null : texts.text(draft.language(), decision.noteKey());
         IssueTerms terms = new IssueTerms(config.seller(), buyer, today, today.plusDays(config.paymentTermsDays()),
                 decision.treatment(), decision.country(), decision.rate(), note, buyerVatCheck);
-        return store.issue(draftId, terms);
+        return store.issue(draftId, terms, this::announce);
+    }
+
+    /**
+     * Issues a correction (a credit note or cancellation) with the VAT terms of the document it corrects instead of
+     * deciding them again: the same buyer as that document names, the same treatment, VAT country and note. Its lines
+     * carry their own rates (and usually their VAT, {@link DraftLine#fixedVat()}). Due on the day of issue.
+     */
+    public Invoice issueAs(String draftId, Invoice original) {
+        Invoice draft = store.find(draftId).orElseThrow(() -> new IllegalArgumentException("no invoice " + draftId));
+        if (draft.state() != InvoiceState.DRAFT) {
+            throw new InvoiceIssuedException(draftId, draft.state());
+        }
+        if (!original.state().isIssued()) {
+            throw new IllegalArgumentException("invoice " + original.id() + " is a draft; it has no terms to repeat");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+        BigDecimal rate = original.lines().isEmpty() ? BigDecimal.ZERO : original.lines().get(0).vatRate();
+        IssueTerms terms = new IssueTerms(config.seller(), original.buyer(), today, today, original.vatTreatment(),
+                original.vatCountry(), rate, original.vatNote(), original.buyerVatCheck());
+        return store.issue(draftId, terms, this::announce);
+    }
+
+    /**
+     * The one place where a newly issued document is announced, inside its issuing transaction: whatever follows an
+     * issue (sending it by e-mail or post, accounting hooks) listens to {@link InvoiceIssued}.
+     */
+    private void announce(Handle transaction, Invoice issued) {
+        events.publish(transaction, new InvoiceIssued(issued.id(), issued.number(), issued.customerId(),
+                issued.gross()));
     }
 }

@@ -36,16 +36,13 @@ public final class OrderInvoicing {
     private final BillingProfiles profiles;
     private final Customers customers;
     private final Jdbi jdbi;
-    private final List<java.util.function.Consumer<Invoice>> onIssued;
 
-    public OrderInvoicing(OrderStore orders, Invoicing invoicing, BillingProfiles profiles, Customers customers, Jdbi jdbi,
-                          List<java.util.function.Consumer<Invoice>> onIssued) {
+    public OrderInvoicing(OrderStore orders, Invoicing invoicing, BillingProfiles profiles, Customers customers, Jdbi jdbi) {
         this.orders = orders;
         this.invoicing = invoicing;
         this.profiles = profiles;
         this.customers = customers;
         this.jdbi = jdbi;
-        this.onIssued = onIssued;
     }
 
     /** Invoices a completed order if it is to be invoiced; the invoice, issued now or before. */
@@ -85,8 +82,6 @@ public final class OrderInvoicing {
         if (issued.gross().isPositive()) {
             issued = invoicing.store().recordPayment(issued.id(), issued.gross());
         }
-        Invoice announced = issued;
-        onIssued.forEach(listener -> listener.accept(announced));
         return Optional.of(issued);
     }
 

@@ -87,7 +87,8 @@ final class Dunnings {
     static void clear(Database db) {
         db.jdbi().useHandle(h -> {
             for (String table : List.of("dunning_level", "dunning_run_item", "dunning_run", "mail_attachment", "mail_queue",
-                    "event_delivery", "event_outbox", "invoice_line", "invoice", "invoice_counter", "billing_profile",
+                    "event_delivery", "event_outbox", "invoice_delivery", "invoice_correction_line", "invoice_correction",
+                    "invoice_payment", "invoice_line", "invoice", "invoice_counter", "billing_profile",
                     "customer")) {
                 h.execute("DELETE FROM " + table);
             }

@@ -68,7 +68,7 @@ class OrderInvoicingTest {
         InvoiceStore store = new InvoiceStore(db.jdbi(), db.dialect(), CLOCK, InvoiceNumbers.defaults());
         Invoicing issuing = new Invoicing(store, config, EuVatRates.standard(), new OfflineVatIdValidator(CLOCK),
                 (language, key, args) -> key, CLOCK);
-        invoicing = new OrderInvoicing(orders, issuing, profiles, customers, db.jdbi(), List.of());
+        invoicing = new OrderInvoicing(orders, issuing, profiles, customers, db.jdbi());
         vat = new OrderVat(profiles, issuing.rules(), new OfflineVatIdValidator(CLOCK));
     }
 
