@@ -309,6 +309,18 @@ public final class InvoiceStore {
         return idOfOrder(orderId, series).flatMap(this::find);
     }
 
+    /** What issued credit notes took back from a document: a positive amount, zero when none corrects it. */
+    public Money credited(String id) {
+        return jdbi.withHandle(h -> {
+            String currency = h.createQuery("SELECT currency FROM invoice WHERE id = :id").bind("id", id)
+                    .mapTo(String.class).one();
+            long credited = h.createQuery("SELECT COALESCE(SUM(gross_minor), 0) FROM invoice WHERE corrects_id = :id "
+                            + "AND series = 'CREDIT_NOTE' AND state <> 'DRAFT'")
+                    .bind("id", id).mapTo(Long.class).one();
+            return Money.ofMinor(-credited, Currency.getInstance(currency));
+        });
+    }
+
     /** A customer's issued documents, newest first. */
     public List<Invoice> issuedTo(String customerId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM invoice WHERE customer_id = :customer "

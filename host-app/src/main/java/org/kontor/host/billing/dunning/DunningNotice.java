@@ -44,7 +44,7 @@ public final class DunningNotice {
         Map<String, Money> totals = new TreeMap<>();
         for (InvoicePlan plan : invoices) {
             body.append(texts.text(language, "dunning.line", plan.invoice().number(),
-                    dates.format(plan.invoice().dueDate()), money(plan.invoice().outstanding(), locale),
+                    dates.format(plan.invoice().dueDate()), money(plan.outstanding(), locale),
                     money(plan.earlierFees().plus(plan.fee()), locale),
                     money(plan.earlierInterest().plus(plan.interest()), locale), money(plan.toPay(), locale)))
                     .append('\n');

@@ -165,8 +165,9 @@ public final class DunningRuns {
                 continue;
             }
             Invoice invoice = found.get();
-            InvoicePlan plan = InvoicePlan.of(invoice, store.history(invoiceId), config, today);
-            if (!invoice.outstanding().isPositive()) {
+            InvoicePlan plan = InvoicePlan.of(invoice, invoices.credited(invoiceId), store.history(invoiceId), config,
+                    today);
+            if (!plan.outstanding().isPositive()) {
                 results.add(plan.result(Outcome.SETTLED));
             } else if (excluded) {
                 results.add(plan.result(Outcome.EXCLUDED));
@@ -219,7 +220,7 @@ public final class DunningRuns {
                     for (InvoicePlan plan : recorded) {
                         if (plan.level().isLast()) {
                             events.publish(h, new DunningEscalated(customerId, plan.invoice().id(),
-                                    plan.invoice().number(), plan.level().name(), plan.invoice().outstanding()));
+                                    plan.invoice().number(), plan.level().name(), plan.outstanding()));
                         }
                     }
                 }

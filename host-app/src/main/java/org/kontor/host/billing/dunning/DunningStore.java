@@ -82,7 +82,7 @@ public final class DunningStore {
                 .bind("invoice", plan.invoice().id()).bind("level", plan.level().name())
                 .bind("customer", plan.invoice().customerId()).bind("run", runId)
                 .bind("currency", plan.invoice().currency().getCurrencyCode())
-                .bind("outstanding", plan.invoice().outstanding().toMinorUnits())
+                .bind("outstanding", plan.outstanding().toMinorUnits())
                 .bind("fee", plan.fee().toMinorUnits()).bind("interest", plan.interest().toMinorUnits())
                 .bind("rate", plan.interestRate().toPlainString()).bind("from", plan.interestFrom().toString())
                 .bind("to", today.toString()).bind("today", today.toString()).bind("now", clock.millis())

@@ -19,19 +19,30 @@ import org.kontor.host.billing.Invoice;
  * @param interestFrom    where this level's interest starts: the due date, or where the previous level's ended
  * @param earlierFees     the fees of the levels sent before
  * @param earlierInterest the interest of the levels sent before
+ * @param outstanding     what is still due on the invoice: its total less payments and credit notes
  */
-public record InvoicePlan(Invoice invoice, Outcome outcome, DunningLevel level, Money fee, Money interest,
+public record InvoicePlan(Invoice invoice, Money outstanding, Outcome outcome, DunningLevel level, Money fee, Money interest,
                           BigDecimal interestRate, LocalDate interestFrom, Money earlierFees, Money earlierInterest) {
 
     /** The plan for {@code invoice}, whose recorded levels are {@code history}, on {@code today}. */
     public static InvoicePlan of(Invoice invoice, List<LevelRecord> history, DunningConfig config, LocalDate today) {
+        return of(invoice, Money.zero(invoice.currency()), history, config, today);
+    }
+
+    /**
+     * The plan for {@code invoice} of which credit notes took back {@code credited} (a positive amount), whose recorded
+     * levels are {@code history}, on {@code today}.
+     */
+    public static InvoicePlan of(Invoice invoice, Money credited, List<LevelRecord> history, DunningConfig config,
+                                 LocalDate today) {
+        Money outstanding = invoice.outstanding().minus(credited);
         Money zero = Money.zero(invoice.currency());
         Money earlierFees = history.stream().map(LevelRecord::fee).reduce(zero, Money::plus);
         Money earlierInterest = history.stream().map(LevelRecord::interest).reduce(zero, Money::plus);
         Optional<LevelRecord> last = history.stream().max(Comparator.comparing(LevelRecord::level));
         Optional<DunningLevel> next = last.isEmpty() ? Optional.of(DunningLevel.REMINDER) : last.get().level().next();
         if (next.isEmpty()) {
-            return new InvoicePlan(invoice, Outcome.COMPLETE, null, zero, zero, BigDecimal.ZERO, null, earlierFees,
+            return new InvoicePlan(invoice, outstanding, Outcome.COMPLETE, null, zero, zero, BigDecimal.ZERO, null, earlierFees,
                     earlierInterest);
         }
         LevelTerms terms = config.terms(next.get());
@@ -39,22 +50,21 @@ public record InvoicePlan(Invoice invoice, Outcome outcome, DunningLevel level, 
         LocalDate interestFrom = last.map(LevelRecord::interestTo).orElse(invoice.dueDate());
         boolean due = today.isAfter(invoice.dueDate()) && !today.isBefore(countsFrom.plusDays(terms.days()));
         if (!due) {
-            return new InvoicePlan(invoice, Outcome.NOT_DUE, next.get(), zero, zero, terms.yearlyInterestRate(),
+            return new InvoicePlan(invoice, outstanding, Outcome.NOT_DUE, next.get(), zero, zero, terms.yearlyInterestRate(),
                     interestFrom, earlierFees, earlierInterest);
         }
-        Money outstanding = invoice.outstanding();
-        return new InvoicePlan(invoice, Outcome.DUNNED, next.get(), terms.fee(invoice.currency()),
+        return new InvoicePlan(invoice, outstanding, Outcome.DUNNED, next.get(), terms.fee(invoice.currency()),
                 terms.interest(outstanding, interestFrom, today), terms.yearlyInterestRate(), interestFrom, earlierFees,
                 earlierInterest);
     }
 
     /** What the customer owes on this invoice with every fee and interest charged so far, this level's included. */
     public Money toPay() {
-        return invoice.outstanding().plus(earlierFees).plus(fee).plus(earlierInterest).plus(interest);
+        return outstanding.plus(earlierFees).plus(fee).plus(earlierInterest).plus(interest);
     }
 
     InvoiceResult result(Outcome reported) {
         return new InvoiceResult(invoice.id(), invoice.number(), invoice.customerId(), outcome, level,
-                invoice.outstanding(), fee, interest).withOutcome(reported);
+                outstanding, fee, interest).withOutcome(reported);
     }
 }

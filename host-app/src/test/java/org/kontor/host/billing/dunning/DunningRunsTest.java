@@ -288,4 +288,32 @@ class DunningRunsTest {
         assertThat(second).isFalse();
         assertThat(levels(invoice.id())).containsExactly("REMINDER");
     }
+
+    @DbTest
+    void creditNotesLowerWhatIsDunnedAndAnInvoiceCreditedInFullIsNotDunned(Database db) {
+        Invoice partly = d.invoice("anna", "1000.00", "DKK", LocalDate.of(2027, 2, 1));
+        Invoice whole = d.invoice("anna", "500.00", "DKK", LocalDate.of(2027, 2, 1));
+        org.kontor.host.billing.Invoicing invoicing = new org.kontor.host.billing.Invoicing(d.invoices,
+                new org.kontor.host.billing.BillingConfig(Dunnings.SELLER, org.kontor.host.billing.InvoiceNumbers.defaults(),
+                        14, java.time.ZoneId.of("Europe/Copenhagen")),
+                org.kontor.host.billing.vat.EuVatRates.standard(),
+                new org.kontor.host.billing.vat.OfflineVatIdValidator(d.clock), Dunnings.texts(), d.clock);
+        org.kontor.host.billing.corrections.Corrections corrections = new org.kontor.host.billing.corrections.Corrections(
+                db.jdbi(), db.dialect(), d.invoices, invoicing, d.clock);
+        corrections.credit(partly.id(), "goodwill", List.of(org.kontor.host.billing.corrections.CreditLine.amount(1,
+                org.kontor.api.money.Money.of("400.00", "DKK"))));
+        corrections.credit(whole.id(), "billed twice", List.of(
+                org.kontor.host.billing.corrections.CreditLine.quantity(1, "1")));
+
+        DunningRunView run = runOn(LocalDate.of(2027, 3, 8));
+
+        InvoiceResult dunned = run.invoices().stream().filter(r -> r.invoiceId().equals(partly.id())).findFirst()
+                .orElseThrow();
+        assertThat(dunned.outcome()).isEqualTo(Outcome.DUNNED);
+        assertThat(dunned.outstanding()).as("1000.00 less the credit note's 500.00 (400.00 net + VAT)")
+                .isEqualTo(org.kontor.api.money.Money.of("500.00", "DKK"));
+        assertThat(run.invoices().stream().filter(r -> r.invoiceId().equals(whole.id())).findFirst().orElseThrow()
+                .outcome()).isEqualTo(Outcome.SETTLED);
+        assertThat(levels(whole.id())).isEmpty();
+    }
 }
