@@ -38,7 +38,9 @@ import org.kontor.host.themes.ThemeRegistry;
  * PDFs per second of {@link InvoicePdf} with the default theme, as a monthly billing run makes them: settlement
  * documents of a few supplies and the advance payments they deduct, in the five languages and in CZK, EUR and DKK,
  * half of them to businesses (which carry the Factur-X XML). After a warm-up, one thread and then two threads each
- * render for {@code seconds}; the heap's peak use (all heap pools, since the start) is printed at the end. Sizes as
+ * render for {@code seconds}. "ms/document" is wall time per document and thread, "CPU ms/doc" the rendering threads'
+ * CPU time per document (what other load on the machine does not change); the heap's peak use (all heap pools, since
+ * the start) is printed at the end. Sizes as
  * system properties: {@code warmup} (documents, 2000), {@code seconds} (10), {@code threads} (2).
  */
 public final class InvoicePdfBench {
@@ -83,7 +85,8 @@ public final class InvoicePdfBench {
         for (int i = 0; i < warmup; i++) {
             pdf.render(invoices.get(i % invoices.size()));
         }
-        System.out.printf("%n%-8s %10s %12s %12s %10s%n", "threads", "documents", "PDFs/s", "ms/document", "KB/PDF");
+        System.out.printf("%n%-8s %10s %12s %12s %14s %10s%n", "threads", "documents", "PDFs/s", "ms/document",
+                "CPU ms/doc", "KB/PDF");
         for (int threads = 1; threads <= maxThreads; threads++) {
             measure(pdf, invoices, threads);
         }
@@ -101,16 +104,19 @@ public final class InvoicePdfBench {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long begin = System.nanoTime();
         List<Future<Integer>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
                 int count = 0;
+                long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 while (System.nanoTime() < end) {
                     bytes.addAndGet(pdf.render(invoices.get(next.getAndIncrement() % invoices.size())).length);
                     count++;
                 }
+                cpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart);
                 return count;
             }));
         }
@@ -120,8 +126,9 @@ public final class InvoicePdfBench {
         }
         double elapsed = (System.nanoTime() - begin) / 1e9;
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "%-8d %10d %12.1f %12.2f %10.1f%n", threads, documents, documents / elapsed,
-                elapsed * 1000 * threads / documents, bytes.get() / 1024.0 / documents);
+        System.out.printf(Locale.ROOT, "%-8d %10d %12.1f %12.2f %14.2f %10.1f%n", threads, documents,
+                documents / elapsed, elapsed * 1000 * threads / documents, cpu.get() / 1e6 / documents,
+                bytes.get() / 1024.0 / documents);
     }
 
     /** A settlement: 3–6 supplies at the language's rate, less one or two advance payments already invoiced. */

@@ -151,11 +151,10 @@ public final class CrossIndustryInvoice {
         }
 
         private void line(InvoiceLine line) throws XMLStreamException {
-            BigDecimal price = line.unitPrice().amount().multiply(sign);
+            // BR-27: a price is never negative, so the quantity carries the line's sign (net = quantity × price)
+            BigDecimal price = line.unitPrice().amount().abs();
             BigDecimal quantity = line.quantity().multiply(sign);
-            if (price.signum() < 0) {
-                // BR-27: a price is never negative; the quantity carries the sign
-                price = price.negate();
+            if (line.unitPrice().amount().signum() < 0) {
                 quantity = quantity.negate();
             }
             start("ram", "IncludedSupplyChainTradeLineItem");
