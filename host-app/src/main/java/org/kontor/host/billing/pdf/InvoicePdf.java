@@ -53,11 +53,11 @@ import org.xml.sax.SAXException;
 /**
  * An issued document as PDF/A-3u: the active theme's {@code billing/invoice.ftlh} gets the document with every amount
  * and date already formatted for its language and the texts under {@code t}, and the XHTML it renders is laid out with
- * the embedded DejaVu Sans (a Latin subset, see {@code fonts/README.md}). A document to a business buyer carries its
+ * the embedded DejaVu Sans (a subset for European scripts, see {@code fonts/README.md}). A document to a business buyer carries its
  * EN 16931 XML as {@code factur-x.xml} ({@link CrossIndustryInvoice}), which makes the PDF a Factur-X invoice.
  *
- * <p>Thread-safe: every document gets its own renderer and PDF; the instance only holds the font and colour profile
- * bytes, read once.
+ * <p>Thread-safe (a billing run renders from several threads): every document gets its own renderer and PDF; the
+ * fonts are parsed once per thread, the template is FreeMarker's cached one.
  */
 public final class InvoicePdf {
 
@@ -73,9 +73,11 @@ public final class InvoicePdf {
     private final byte[] bold;
     private final byte[] srgb;
     private final CrossIndustryInvoice facturX = new CrossIndustryInvoice();
+    private final RendererXmp rendererXmp = new RendererXmp();
     /**
-     * The fonts parsed once per rendering thread: parsing them took a third of the time of a document. A parsed
-     * TrueTypeFont reads its tables lazily from its buffer, so it is not shared between threads.
+     * The fonts parsed once per rendering thread: parsing them for every document was the largest single cost (a third
+     * of a document's time with the full DejaVu fonts). A parsed TrueTypeFont reads its tables lazily from its buffer,
+     * so it is not shared between threads; PDType0Font.load with a TrueTypeFont leaves it open after the document.
      */
     private final ThreadLocal<Faces> faces;
     /** A DocumentBuilder is not thread-safe; one per rendering thread. */
@@ -83,8 +85,8 @@ public final class InvoicePdf {
 
     public InvoicePdf(Supplier<ActiveTheme> theme) {
         this.theme = theme;
-        this.regular = resource("fonts/DejaVuSansLatin.ttf");
-        this.bold = resource("fonts/DejaVuSansLatin-Bold.ttf");
+        this.regular = resource("fonts/DejaVuSansSubset.ttf");
+        this.bold = resource("fonts/DejaVuSansSubset-Bold.ttf");
         this.srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         this.faces = ThreadLocal.withInitial(() -> new Faces(font(regular), font(bold)));
         DocumentBuilderFactory parsers = xhtmlParsers();
@@ -121,8 +123,8 @@ public final class InvoicePdf {
             Faces faces = this.faces.get();
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            // PDF/A mode also keeps openhtmltopdf from creating its non-embedded built-in fonts for every document;
-            // its XMP is replaced by PdfA3Parts'
+            // PDF/A mode keeps openhtmltopdf from creating its non-embedded built-in fonts for every document; its
+            // XMP is left out (RendererXmp) and PdfA3Parts writes the document's
             builder.usePdfAConformance(PdfAConformance.PDFA_3_U);
             builder.useColorProfile(srgb);
             builder.usePDDocument(document);
@@ -132,6 +134,7 @@ public final class InvoicePdf {
                     FontStyle.NORMAL, true);
             builder.withW3cDocument(parse(xhtml), null);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                rendererXmp.skip(renderer);
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
             }
@@ -139,7 +142,7 @@ public final class InvoicePdf {
                     : invoice.issueDate().atStartOfDay().toInstant(ZoneOffset.UTC);
             PdfA3Parts.apply(document, model.get("title") + " " + invoice.number(), invoice.language(), created, xml,
                     "INVOICE");
-            // object streams would make the file a little smaller and cost a tenth of the time of a document
+            // object streams would save little (the page content is compressed either way) and cost time per document
             document.save(out, CompressParameters.NO_COMPRESSION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -148,8 +151,8 @@ public final class InvoicePdf {
     }
 
     /**
-     * The template's XHTML as DOM. openhtmltopdf's own parsing goes through a new JAXP transformer per document, which
-     * cost more than twice as much.
+     * The template's XHTML as DOM. openhtmltopdf's own parsing creates a JAXP transformer per document (a service
+     * lookup through the class path each time) and copies the parse into a DOM with it.
      */
     private Document parse(String xhtml) {
         try {

@@ -173,6 +173,35 @@ class FacturXInvoiceTest {
     }
 
     @Test
+    void theValidatorRejectsAnXmlWhoseTotalsDoNotAddUp() throws Exception {
+        Invoice invoice = document(Series.INVOICE, "INV-2027-000053", "de", "EUR", Documents.germanSeller(),
+                business("DE", "DE136695976", null), VatTreatment.DOMESTIC, null, List.of(
+                        line(1, "Webhosting Business", "1", "100.00", "EUR", "19")), null, null);
+        byte[] document = pdf.render(invoice);
+        byte[] tampered;
+        try (PDDocument doc = Loader.loadPDF(document)) {
+            PDComplexFileSpecification spec = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()
+                    .get(CrossIndustryInvoice.FILE_NAME);
+            String xml = new String(spec.getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(xml).contains("<ram:GrandTotalAmount>119.00</ram:GrandTotalAmount>");
+            byte[] wrong = xml.replace("<ram:GrandTotalAmount>119.00</ram:GrandTotalAmount>",
+                    "<ram:GrandTotalAmount>191.00</ram:GrandTotalAmount>").getBytes(StandardCharsets.UTF_8);
+            try (var out = spec.getEmbeddedFile().getCOSObject().createOutputStream()) {
+                out.write(wrong);
+            }
+            spec.getEmbeddedFile().setSize(wrong.length);
+            var bytes = new java.io.ByteArrayOutputStream();
+            doc.save(bytes);
+            tampered = bytes.toByteArray();
+        }
+
+        ZUGFeRDValidator validator = new ZUGFeRDValidator();
+        String report = validator.validate(tampered, "tampered.pdf");
+        assertThat(report).as(report).contains("<summary status=\"invalid\"/>").contains("BR-CO-15");
+        assertThat(validator.wasCompletelyValid()).isFalse();
+    }
+
+    @Test
     void consumerDocumentsCarryNoXml() throws Exception {
         Invoice invoice = document(Series.INVOICE, "INV-2027-000052", "da", "DKK", seller("DK5000400440116243",
                 "DABADKKK", "85475103"), consumer("DK"), VatTreatment.DOMESTIC, null, List.of(line(1, "Webhotel",
@@ -221,7 +250,8 @@ class FacturXInvoiceTest {
     private static void assertValidFacturX(byte[] document) {
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(document, "invoice.pdf");
-        assertThat(report).as(report).contains("<summary status=\"valid\"/>");
+        // the report has a part for the PDF (veraPDF) and one for the XML (schema and schematron)
+        assertThat(report).as(report).contains("<summary status=\"valid\"/>", "<pdf>", "<xml>");
         assertThat(validator.wasCompletelyValid()).as(report).isTrue();
     }
 

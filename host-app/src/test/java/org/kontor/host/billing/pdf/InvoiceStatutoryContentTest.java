@@ -131,6 +131,18 @@ class InvoiceStatutoryContentTest {
                 "DK5000400440116243", "EUR100.00", "", "", "INV-2027-000047"));
     }
 
+    @Test
+    void greekAndCyrillicNamesPrintWithTheEmbeddedFont() throws Exception {
+        Party buyer = new Party("Иван Петров", "Παπαδόπουλος Α.Ε.", List.of("ул. Витоша 1"), "1000", "София", "BG",
+                null, null, null, null);
+        Invoice invoice = document(Series.INVOICE, "INV-2027-000048", "en", "EUR", seller("DK5000400440116243",
+                "DABADKKK", null), buyer, VatTreatment.EU_B2C, null, List.of(line(1, "Hosting", "1", "10.00", "EUR",
+                "20")), null, null);
+
+        assertThat(text(pdf.render(invoice))).contains("Παπαδόπουλος Α.Ε.", "Иван Петров", "ул. Витоша 1",
+                "1000 София", "VAT of BG (one-stop-shop)");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "en, Invoice, Credit note, Advance payment invoice, Final invoice",
