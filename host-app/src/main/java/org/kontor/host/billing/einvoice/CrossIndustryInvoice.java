@@ -252,7 +252,8 @@ public final class CrossIndustryInvoice {
             start("ram", "ApplicableHeaderTradeSettlement");
             optional("PaymentReference", invoice.paymentReference());
             text("InvoiceCurrencyCode", invoice.currency().getCurrencyCode());
-            if (payable && invoice.seller().iban() != null) {
+            // a credit note's due amount is owed to the buyer: its terms stay (BR-CO-25), the seller's account does not
+            if (payable && !isCredit(invoice) && invoice.seller().iban() != null) {
                 start("ram", "SpecifiedTradeSettlementPaymentMeans");
                 // 58 SEPA credit transfer for EUR, 30 credit transfer otherwise
                 text("TypeCode", "EUR".equals(invoice.currency().getCurrencyCode()) ? "58" : "30");

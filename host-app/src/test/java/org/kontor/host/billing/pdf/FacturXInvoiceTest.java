@@ -102,6 +102,7 @@ class FacturXInvoiceTest {
         assertThat(xpath(xml, "//*[local-name()='BilledQuantity']")).isEqualTo("1");
         assertSameTotals(xml, text(document), "Celkem k úhradě", -1);
         assertThat(xpath(xml, "//*[local-name()='GrandTotalAmount']")).isEqualTo("1210.00");
+        assertThat(count(xml, "//*[local-name()='SpecifiedTradeSettlementPaymentMeans']")).isZero();
         assertValidFacturX(document);
     }
 
