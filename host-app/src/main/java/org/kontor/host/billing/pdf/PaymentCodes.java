@@ -13,9 +13,12 @@ public final class PaymentCodes {
     private PaymentCodes() {
     }
 
-    /** The QR payload for the document's currency, when it has one and the seller has an IBAN. */
+    /**
+     * The QR payload for the document's currency, when it has one, the seller has an IBAN and something is left to pay
+     * ({@link InvoicePdf#amountToPay}: never on an advance payment's tax document, a settlement or a credit note).
+     */
     public static Optional<String> qrPayload(Invoice invoice) {
-        if (invoice.seller() == null || invoice.seller().iban() == null || !invoice.outstanding().isPositive()) {
+        if (invoice.seller() == null || invoice.seller().iban() == null || !InvoicePdf.amountToPay(invoice).isPositive()) {
             return Optional.empty();
         }
         return switch (invoice.currency().getCurrencyCode()) {
@@ -27,7 +30,7 @@ public final class PaymentCodes {
 
     /** {@code SPD*1.0*ACC:<IBAN>*AM:<amount>*CC:CZK*X-VS:<reference>}, the Czech banks' short payment descriptor. */
     static String spayd(Invoice invoice) {
-        return "SPD*1.0*ACC:" + invoice.seller().iban() + "*AM:" + invoice.outstanding().amount().toPlainString()
+        return "SPD*1.0*ACC:" + invoice.seller().iban() + "*AM:" + InvoicePdf.amountToPay(invoice).amount().toPlainString()
                 + "*CC:" + invoice.currency().getCurrencyCode() + "*X-VS:" + invoice.paymentReference();
     }
 
@@ -36,17 +39,18 @@ public final class PaymentCodes {
         String bic = invoice.seller().bic() == null ? "" : invoice.seller().bic();
         String name = invoice.seller().party().displayName();
         return String.join("\n", "BCD", "002", "1", "SCT", bic, name.length() > 70 ? name.substring(0, 70) : name,
-                invoice.seller().iban(), "EUR" + invoice.outstanding().amount().toPlainString(), "", "",
+                invoice.seller().iban(), "EUR" + InvoicePdf.amountToPay(invoice).amount().toPlainString(), "", "",
                 invoice.number());
     }
 
     /**
      * The Danish FI line of card type 71: {@code +71<} the 15-digit payment id (the reference, zero-padded to 14
      * digits, and a modulus-10 check digit) {@code +} the creditor number {@code <}; empty for other currencies or
-     * without a creditor number.
+     * without a creditor number, and when nothing is left to pay.
      */
     public static Optional<String> fikLine(Invoice invoice) {
         if (!"DKK".equals(invoice.currency().getCurrencyCode()) || invoice.seller() == null
+                || !InvoicePdf.amountToPay(invoice).isPositive()
                 || invoice.seller().fiCreditor() == null || invoice.paymentReference() == null) {
             return Optional.empty();
         }
