@@ -73,7 +73,6 @@ public final class InvoicePdf {
     private final byte[] bold;
     private final byte[] srgb;
     private final CrossIndustryInvoice facturX = new CrossIndustryInvoice();
-    private final RendererXmp rendererXmp = new RendererXmp();
     /**
      * The fonts parsed once per rendering thread: parsing them for every document was the largest single cost (a third
      * of a document's time with the full DejaVu fonts). A parsed TrueTypeFont reads its tables lazily from its buffer,
@@ -123,8 +122,8 @@ public final class InvoicePdf {
             Faces faces = this.faces.get();
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            // PDF/A mode keeps openhtmltopdf from creating its non-embedded built-in fonts for every document; its
-            // XMP is left out (RendererXmp) and PdfA3Parts writes the document's
+            // PDF/A mode keeps openhtmltopdf from creating its non-embedded built-in fonts for every document; the XMP it
+            // writes is then replaced by PdfA3Parts' (which adds the Factur-X schema where there is an e-invoice)
             builder.usePdfAConformance(PdfAConformance.PDFA_3_U);
             builder.useColorProfile(srgb);
             builder.usePDDocument(document);
@@ -134,7 +133,6 @@ public final class InvoicePdf {
                     FontStyle.NORMAL, true);
             builder.withW3cDocument(parse(xhtml), null);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-                rendererXmp.skip(renderer);
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
             }
