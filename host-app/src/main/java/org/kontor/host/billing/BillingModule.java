@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.kontor.api.job.ScheduledJob;
 import org.kontor.host.billing.pdf.InvoicePdf;
+import org.kontor.host.billing.prepaid.CustomerResellers;
+import org.kontor.host.billing.prepaid.PrepaidBilling;
+import org.kontor.host.billing.prepaid.PrepaidBillingConfig;
+import org.kontor.host.billing.prepaid.RenderedDocuments;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.vat.EuVatRates;
 import org.kontor.host.billing.vat.VatIdValidators;
@@ -16,6 +20,7 @@ import org.kontor.host.db.HostDatabase;
 import org.kontor.host.mail.QueuedMailer;
 import org.kontor.host.plugins.DeferredExtensions;
 import org.kontor.host.themes.ActiveTheme;
+import org.kontor.api.event.EventListener;
 import org.kontor.api.event.EventPublisher;
 
 /**
@@ -30,6 +35,7 @@ public final class BillingModule {
     private final InvoicePdf pdf;
     private final BillingProfiles profiles;
     private final VatIdValidators vatIds;
+    private final PrepaidBilling prepaid;
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
@@ -44,6 +50,10 @@ public final class BillingModule {
         this.invoicing = new Invoicing(store, config, EuVatRates.standard(), vatIds, texts, clock);
         this.pdf = new InvoicePdf(theme);
         this.profiles = new BillingProfiles(database.jdbi(), customers, clock);
+        this.prepaid = new PrepaidBilling(database.jdbi(), clock, config, PrepaidBillingConfig.from(kontorConfig),
+                invoicing, new CustomerResellers(customers, profiles), texts, pdf, RenderedDocuments.NONE);
+        prepaid.listeners().forEach(listener -> extensions.addHostExtension(EventListener.class, listener));
+        jobs.addAll(prepaid.jobs());
     }
 
     /** Registers the billing routes. */
@@ -78,5 +88,10 @@ public final class BillingModule {
 
     public VatIdValidators vatIds() {
         return vatIds;
+    }
+
+    /** Advance tax documents and monthly settlements of prepaid accounts. */
+    public PrepaidBilling prepaid() {
+        return prepaid;
     }
 }

@@ -37,17 +37,30 @@ public final class Invoicing {
 
     /** Issues a draft to the buyer as the document will name them. */
     public Invoice issue(String draftId, Party buyer) {
+        return issue(draftId, terms(buyer));
+    }
+
+    /**
+     * The VAT rule for a buyer, their VAT id checked (a remote call): for a caller that drafts lines whose VAT it fixes
+     * itself (a settlement deducting advances) and issues with the same rule.
+     */
+    public VatTerms terms(Party buyer) {
+        VatIdCheck check = rules.needsVatIdCheck(buyer) ? validator.validate(buyer.countryCode(), buyer.vatId()) : null;
+        return new VatTerms(buyer, rules.decide(buyer, check), check == null ? "NONE" : check.status().name());
+    }
+
+    /** Issues a draft under a rule decided before (see {@link #terms}). */
+    public Invoice issue(String draftId, VatTerms vat) {
         Invoice draft = store.find(draftId).orElseThrow(() -> new IllegalArgumentException("no invoice " + draftId));
         if (draft.state() != InvoiceState.DRAFT) {
             throw new InvoiceIssuedException(draftId, draft.state());
         }
-        VatIdCheck check = rules.needsVatIdCheck(buyer) ? validator.validate(buyer.countryCode(), buyer.vatId()) : null;
-        VatDecision decision = rules.decide(buyer, check);
+        VatDecision decision = vat.decision();
         LocalDate today = LocalDate.now(clock.withZone(config.zone()));
         String note = decision.noteKey() == null ? null : texts.text(draft.language(), decision.noteKey());
-        IssueTerms terms = new IssueTerms(config.seller(), buyer, today, today.plusDays(config.paymentTermsDays()),
-                decision.treatment(), decision.country(), decision.rate(), note,
-                check == null ? "NONE" : check.status().name());
+        IssueTerms terms = new IssueTerms(config.seller(), vat.buyer(), today,
+                today.plusDays(config.paymentTermsDays()), decision.treatment(), decision.country(), decision.rate(),
+                note, vat.buyerVatCheck());
         return store.issue(draftId, terms);
     }
 }
