@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.kontor.api.event.EventListener;
 import org.kontor.api.web.Access;
 import org.kontor.database.Database;
 import org.kontor.host.billing.BillingConfig;
@@ -68,7 +70,7 @@ public final class PrepaidBillingParts {
     public final OutboxEventPublisher events;
 
     private PrepaidBillingParts(Database db, TestClock clock, PrepaidBillingConfig config, InvoicePdf pdf,
-                                RenderedDocuments rendered) {
+                                RenderedDocuments rendered, UnaryOperator<EventListener<?>> wrap) {
         this.db = db;
         this.clock = clock;
         this.customers = new Customers(db.jdbi(), clock, new PasswordHasher(new PasswordHasher.Parameters(1024, 1, 1),
@@ -80,8 +82,7 @@ public final class PrepaidBillingParts {
         this.billing = new PrepaidBilling(db.jdbi(), clock, billingConfig, config, invoicing,
                 new CustomerResellers(customers, profiles), texts(), pdf, rendered);
         extensions.bind(plugins);
-        billing.listeners().forEach(listener -> extensions.addHostExtension(
-                org.kontor.api.event.EventListener.class, listener));
+        billing.listeners().forEach(listener -> extensions.addHostExtension(EventListener.class, wrap.apply(listener)));
         this.dispatcher = new EventDispatcher(db.jdbi(), extensions, new EventTypes(), JsonMapping.create(), clock, RETRY,
                 Runnable::run);
         this.events = new OutboxEventPublisher(db.jdbi(), JsonMapping.create(), clock, dispatcher::deliverLater);
@@ -89,7 +90,13 @@ public final class PrepaidBillingParts {
 
     public static PrepaidBillingParts over(Database db, TestClock clock, PrepaidBillingConfig config, InvoicePdf pdf,
                                            RenderedDocuments rendered) {
-        return new PrepaidBillingParts(db, clock, config, pdf, rendered);
+        return new PrepaidBillingParts(db, clock, config, pdf, rendered, UnaryOperator.identity());
+    }
+
+    /** @param wrap what the host adds as listener for each of billing's listeners (e.g. one that fails once) */
+    public static PrepaidBillingParts over(Database db, TestClock clock, PrepaidBillingConfig config, InvoicePdf pdf,
+                                           RenderedDocuments rendered, UnaryOperator<EventListener<?>> wrap) {
+        return new PrepaidBillingParts(db, clock, config, pdf, rendered, wrap);
     }
 
     /** A reseller account with a billing profile; {@code company} and {@code vatId} may be null (a consumer). */
