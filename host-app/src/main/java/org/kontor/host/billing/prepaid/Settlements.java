@@ -78,13 +78,18 @@ public final class Settlements {
 
     /** Records a closed account-month once, whatever the redeliveries. */
     public void closed(PrepaidMonthClosed event) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO prepaid_settlement (account_id, month, owner_id, payments, "
+        jdbi.useHandle(h -> closed(h, event));
+    }
+
+    /** As {@link #closed(PrepaidMonthClosed)}, on the caller's handle. */
+    public void closed(Handle h, PrepaidMonthClosed event) {
+        h.createUpdate("INSERT INTO prepaid_settlement (account_id, month, owner_id, payments, "
                         + "charged_minor, currency, closed_at, state) VALUES (:account, :month, :owner, :payments, "
                         + ":charged, :currency, :now, 'PENDING') ON CONFLICT (account_id, month) DO NOTHING")
                 .bind("account", event.accountId()).bind("month", event.month().toString())
                 .bind("owner", event.ownerId()).bind("payments", event.payments())
                 .bind("charged", event.charged().toMinorUnits()).bind("currency", event.charged().currencyCode())
-                .bind("now", clock.millis()).execute());
+                .bind("now", clock.millis()).execute();
     }
 
     /**
