@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.Period;
@@ -43,6 +44,7 @@ import org.kontor.host.billing.Party;
 import org.kontor.host.billing.Seller;
 import org.kontor.host.billing.pdf.InvoicePdf;
 import org.kontor.host.billing.prepaid.CustomerResellers;
+import org.kontor.host.billing.prepaid.DocumentRenderer;
 import org.kontor.host.billing.prepaid.PrepaidBillingConfig;
 import org.kontor.host.billing.prepaid.PrepaidDraws;
 import org.kontor.host.billing.prepaid.RenderedDocuments;
@@ -69,12 +71,15 @@ import org.kontor.host.themes.ThemeRegistry;
  *
  * <p>Arguments: an optional PostgreSQL JDBC URL (else {@code KONTOR_TEST_PG_URL}; without either, SQLite only).
  * System properties: {@code accounts} (10000), {@code draws} (5), {@code sqlite} (false: PostgreSQL only),
- * {@code sqlite.pool} (2), {@code pg.pool} (4), {@code batch} (200), {@code pdf.threads} (2).
+ * {@code sqlite.pool} (2), {@code pg.pool} (4), {@code batch} (200), {@code pdf.threads} (2), {@code pdfs} (false:
+ * documents are issued without PDFs, to measure the database side alone).
  */
 public final class BillingRunBench {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
     private static final YearMonth MONTH = YearMonth.of(2027, 3);
+
+    private static final java.util.logging.Logger OPENHTMLTOPDF = java.util.logging.Logger.getLogger("com.openhtmltopdf");
 
     private final int accounts;
     private final int draws;
@@ -85,6 +90,7 @@ public final class BillingRunBench {
     }
 
     public static void main(String[] args) throws Exception {
+        OPENHTMLTOPDF.setLevel(Level.WARNING); // it logs several INFO lines per document
         BillingRunBench bench = new BillingRunBench(Integer.getInteger("accounts", 10_000), Integer.getInteger("draws", 5));
         String pgUrl = args.length > 0 ? args[0] : System.getenv("KONTOR_TEST_PG_URL");
         List<Result> results = new ArrayList<>();
@@ -94,7 +100,8 @@ public final class BillingRunBench {
         if (pgUrl != null && !pgUrl.isBlank()) {
             results.add(bench.onPostgresql(pgUrl, Integer.getInteger("pg.pool", 4)));
         }
-        System.out.printf("%nmonthly settlement of %d prepaid accounts, about %d draws each, PDFs on %d threads, "
+        System.out.printf("%nmonthly settlement of %d prepaid accounts, about %d draws each, " + (Boolean.parseBoolean(
+                System.getProperty("pdfs", "true")) ? "" : "NO ") + "PDFs on %d threads, "
                         + "max heap %d MB, %d processors%n", bench.accounts, bench.draws,
                 Integer.getInteger("pdf.threads", 2), Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
@@ -148,7 +155,7 @@ public final class BillingRunBench {
         PrepaidDraws prepaidDraws = new PrepaidDraws(database.jdbi(), ZONE);
         Settlements settlements = new Settlements(database.jdbi(), prepaidDraws, invoicing,
                 new CustomerResellers(customers, new BillingProfiles(database.jdbi(), customers, clock)), texts,
-                new InvoicePdf(() -> theme), RenderedDocuments.NONE, clock,
+                renderer(new InvoicePdf(() -> theme)), RenderedDocuments.NONE, clock,
                 new PrepaidBillingConfig(0, Integer.getInteger("batch", 200), Integer.getInteger("pdf.threads", 2)));
 
         System.out.printf("%s: %d resellers with about %d draws each in %s%n", name, accounts, draws, MONTH);
@@ -222,6 +229,11 @@ public final class BillingRunBench {
             });
         }
         return total;
+    }
+
+    /** The PDFs, or with {@code -Dpdfs=false} none (an empty array), to see the database side alone. */
+    private static DocumentRenderer renderer(InvoicePdf pdf) {
+        return Boolean.parseBoolean(System.getProperty("pdfs", "true")) ? pdf::render : invoice -> new byte[0];
     }
 
     private static int count(Database database, String sql) {

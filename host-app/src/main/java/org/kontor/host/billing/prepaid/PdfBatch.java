@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kontor.host.billing.Invoice;
-import org.kontor.host.billing.pdf.InvoicePdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,7 @@ final class PdfBatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PdfBatch.class);
 
-    private final InvoicePdf pdf;
+    private final DocumentRenderer pdf;
     private final RenderedDocuments sink;
     private final ExecutorService threads;
     private final Semaphore inFlight;
@@ -30,7 +29,7 @@ final class PdfBatch implements AutoCloseable {
     private final AtomicLong renderNanos = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
-    PdfBatch(InvoicePdf pdf, RenderedDocuments sink, int threadCount) {
+    PdfBatch(DocumentRenderer pdf, RenderedDocuments sink, int threadCount) {
         this.pdf = pdf;
         this.sink = sink;
         AtomicInteger names = new AtomicInteger();

@@ -23,7 +23,8 @@ public final class PrepaidBilling {
         this.advances = new AdvanceDocuments(jdbi, invoicing, resellers, texts, billing.zone(), clock,
                 config.advanceDelayDays());
         this.draws = new PrepaidDraws(jdbi, billing.zone());
-        this.settlements = new Settlements(jdbi, draws, invoicing, resellers, texts, pdf, rendered, clock, config);
+        this.settlements = new Settlements(jdbi, draws, invoicing, resellers, texts, pdf::render, rendered, clock,
+                config);
     }
 
     public List<EventListener<?>> listeners() {

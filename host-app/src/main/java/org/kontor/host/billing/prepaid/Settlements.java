@@ -25,7 +25,6 @@ import org.kontor.host.billing.Invoicing;
 import org.kontor.host.billing.NewDraft;
 import org.kontor.host.billing.Series;
 import org.kontor.host.billing.VatTerms;
-import org.kontor.host.billing.pdf.InvoicePdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +53,13 @@ public final class Settlements {
     private final Invoicing invoicing;
     private final Resellers resellers;
     private final InvoiceTexts texts;
-    private final InvoicePdf pdf;
+    private final DocumentRenderer pdf;
     private final RenderedDocuments rendered;
     private final Clock clock;
     private final PrepaidBillingConfig config;
 
     public Settlements(Jdbi jdbi, PrepaidDraws draws, Invoicing invoicing, Resellers resellers, InvoiceTexts texts,
-                       InvoicePdf pdf, RenderedDocuments rendered, Clock clock, PrepaidBillingConfig config) {
+                       DocumentRenderer pdf, RenderedDocuments rendered, Clock clock, PrepaidBillingConfig config) {
         this.jdbi = jdbi;
         this.draws = draws;
         this.invoicing = invoicing;
@@ -201,14 +200,14 @@ public final class Settlements {
             vat = invoicing.terms(reseller.buyer());
             invoiceId = draft(month, yearMonth, reseller, vat);
         }
-        Invoice invoice = invoicing.store().find(invoiceId)
-                .orElseThrow(() -> new IllegalStateException("settlement document " + month.invoiceId() + " vanished"));
-        if (invoice.state() == InvoiceState.DRAFT) {
-            VatTerms terms = vat != null ? vat : invoicing.terms(reseller(month).buyer());
-            try {
-                invoice = invoicing.issue(invoiceId, terms);
-            } catch (InvoiceIssuedException e) {
-                invoice = invoicing.store().find(invoiceId).orElseThrow();
+        Invoice invoice;
+        if (vat != null) {
+            invoice = issue(invoiceId, vat);
+        } else {
+            invoice = invoicing.store().find(invoiceId).orElseThrow(() ->
+                    new IllegalStateException("settlement document " + month.invoiceId() + " vanished"));
+            if (invoice.state() == InvoiceState.DRAFT) {
+                invoice = issue(invoiceId, invoicing.terms(reseller(month).buyer()));
             }
         }
         if (!invoice.gross().isZero()) {
@@ -217,6 +216,15 @@ public final class Settlements {
         }
         markSettled(month, "SETTLED");
         return new Outcome(Result.ISSUED, invoice);
+    }
+
+    /** Issues a draft; when another run issued it first, the document as issued. */
+    private Invoice issue(String invoiceId, VatTerms vat) {
+        try {
+            return invoicing.issue(invoiceId, vat);
+        } catch (InvoiceIssuedException e) {
+            return invoicing.store().find(invoiceId).orElseThrow();
+        }
     }
 
     private Reseller reseller(Pending month) {
