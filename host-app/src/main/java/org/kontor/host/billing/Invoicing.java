@@ -55,12 +55,18 @@ public final class Invoicing {
         if (draft.state() != InvoiceState.DRAFT) {
             throw new InvoiceIssuedException(draftId, draft.state());
         }
+        return store.issue(draftId, issueTerms(draft.language(), vat));
+    }
+
+    /**
+     * What issuing a document in {@code language} today under a rule decided before fixes on it: for a caller that
+     * drafts and issues in one transaction ({@link InvoiceStore#issue(org.jdbi.v3.core.Handle, String, IssueTerms)}).
+     */
+    public IssueTerms issueTerms(String language, VatTerms vat) {
         VatDecision decision = vat.decision();
         LocalDate today = LocalDate.now(clock.withZone(config.zone()));
-        String note = decision.noteKey() == null ? null : texts.text(draft.language(), decision.noteKey());
-        IssueTerms terms = new IssueTerms(config.seller(), vat.buyer(), today,
-                today.plusDays(config.paymentTermsDays()), decision.treatment(), decision.country(), decision.rate(),
-                note, vat.buyerVatCheck());
-        return store.issue(draftId, terms);
+        String note = decision.noteKey() == null ? null : texts.text(language, decision.noteKey());
+        return new IssueTerms(config.seller(), vat.buyer(), today, today.plusDays(config.paymentTermsDays()),
+                decision.treatment(), decision.country(), decision.rate(), note, vat.buyerVatCheck());
     }
 }

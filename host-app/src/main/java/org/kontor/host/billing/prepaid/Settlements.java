@@ -22,6 +22,7 @@ import org.kontor.host.billing.InvoiceLine;
 import org.kontor.host.billing.InvoiceState;
 import org.kontor.host.billing.InvoiceTexts;
 import org.kontor.host.billing.Invoicing;
+import org.kontor.host.billing.IssueTerms;
 import org.kontor.host.billing.NewDraft;
 import org.kontor.host.billing.Series;
 import org.kontor.host.billing.VatTerms;
@@ -35,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * the buyer's VAT, computed per line, and deducts per rate exactly the net and VAT of those lines as advances already
  * documented, so it has zero to pay. A month without draws is settled without a document.
  *
- * <p>Every line's VAT is fixed when the document is drafted, so its total is zero whatever happens between drafting
- * and issuing. The draft and the month's link to it are written in one transaction; a run after a failure issues the
- * draft it finds, and a run over settled months creates nothing.
+ * <p>Every line's VAT is fixed when the document is drafted, so its total is zero whatever the rule at issue. The
+ * document is drafted and issued and the month marked settled in one transaction, so a month is settled with exactly
+ * one issued document or not at all; a run over settled months creates nothing.
  */
 public final class Settlements {
 
@@ -128,6 +129,7 @@ public final class Settlements {
                         case EMPTY -> empty++;
                         case WAITING -> waiting++;
                         case FAILED -> failed++;
+                        case ELSEWHERE -> { }
                     }
                 }
                 after = batch.get(batch.size() - 1);
@@ -155,7 +157,8 @@ public final class Settlements {
                 .orElseThrow(() -> new IllegalArgumentException("month " + month + " of account " + accountId
                         + " was not closed"));
         if (pending.state().equals("PENDING")) {
-            return Optional.ofNullable(settle(pending).invoice());
+            Outcome outcome = settle(pending);
+            return outcome.result() == Result.ELSEWHERE ? settle(accountId, month) : Optional.ofNullable(outcome.invoice());
         }
         return Optional.ofNullable(pending.invoiceId()).flatMap(invoicing.store()::find);
     }
@@ -179,52 +182,76 @@ public final class Settlements {
 
     private Outcome settle(Pending month) {
         YearMonth yearMonth = YearMonth.parse(month.month());
-        String invoiceId = month.invoiceId();
-        VatTerms vat = null;
-        if (invoiceId == null) {
-            PrepaidDraws.Totals totals = jdbi.withHandle(h -> draws.totals(h, month.accountId(), yearMonth));
-            if (totals.draws() != month.payments() || totals.netMinor() != month.chargedMinor()) {
-                if (clock.millis() - month.closedAt() > REPORT_MISMATCH_AFTER.toMillis()) {
-                    LOG.warn("Prepaid account {} month {}: the ledger closed it with {} draws of {} {} minor units, "
-                                    + "billing has recorded {} of {}; the settlement waits for the missing events",
-                            month.accountId(), month.month(), month.payments(), month.chargedMinor(), month.currency(),
-                            totals.draws(), totals.netMinor());
-                }
-                return new Outcome(Result.WAITING, null);
-            }
-            if (totals.draws() == 0) {
-                markSettled(month, "EMPTY");
-                return new Outcome(Result.EMPTY, null);
-            }
-            Reseller reseller = reseller(month);
-            vat = invoicing.terms(reseller.buyer());
-            invoiceId = draft(month, yearMonth, reseller, vat);
+        if (month.invoiceId() != null) {
+            return settleLinked(month, month.invoiceId());
         }
-        Invoice invoice;
-        if (vat != null) {
-            invoice = issue(invoiceId, vat);
-        } else {
-            invoice = invoicing.store().find(invoiceId).orElseThrow(() ->
-                    new IllegalStateException("settlement document " + month.invoiceId() + " vanished"));
-            if (invoice.state() == InvoiceState.DRAFT) {
-                invoice = issue(invoiceId, invoicing.terms(reseller(month).buyer()));
+        PrepaidDraws.Totals totals = jdbi.withHandle(h -> draws.totals(h, month.accountId(), yearMonth));
+        if (totals.draws() != month.payments() || totals.netMinor() != month.chargedMinor()) {
+            if (clock.millis() - month.closedAt() > REPORT_MISMATCH_AFTER.toMillis()) {
+                LOG.warn("Prepaid account {} month {}: the ledger closed it with {} draws of {} {} minor units, "
+                                + "billing has recorded {} of {}; the settlement waits for the missing events",
+                        month.accountId(), month.month(), month.payments(), month.chargedMinor(), month.currency(),
+                        totals.draws(), totals.netMinor());
+            }
+            return new Outcome(Result.WAITING, null);
+        }
+        if (totals.draws() == 0) {
+            markSettled(month, "EMPTY");
+            return new Outcome(Result.EMPTY, null);
+        }
+        String key = sourceKey(month.accountId(), yearMonth);
+        Optional<String> existing = invoicing.store().idOfSource(key);
+        if (existing.isPresent()) {
+            link(month, existing.get());
+            return settleLinked(month, existing.get());
+        }
+        Reseller reseller = reseller(month);
+        VatTerms vat = invoicing.terms(reseller.buyer());
+        IssueTerms terms = invoicing.issueTerms(reseller.language(), vat);
+        String id = UUID.randomUUID().toString();
+        // Drafted, issued and the month marked settled in one transaction: one commit per document.
+        boolean settledHere = jdbi.inTransaction(h -> {
+            int linked = h.createUpdate("UPDATE prepaid_settlement SET invoice_id = :invoice, state = 'SETTLED', "
+                            + "settled_at = :now WHERE account_id = :account AND month = :month AND state = 'PENDING' "
+                            + "AND invoice_id IS NULL")
+                    .bind("invoice", id).bind("now", clock.millis()).bind("account", month.accountId())
+                    .bind("month", month.month()).execute();
+            if (linked == 0) {
+                return false;
+            }
+            invoicing.store().createDraft(h, id, new NewDraft(Series.SETTLEMENT, reseller.customerId(), null,
+                    reseller.language(), Currency.getInstance(month.currency()), yearMonth.atEndOfMonth(),
+                    lines(h, month.accountId(), yearMonth, reseller.language(), vat), null, key));
+            invoicing.store().issue(h, id, terms);
+            return true;
+        });
+        if (!settledHere) {
+            return new Outcome(Result.ELSEWHERE, null);
+        }
+        return issued(month, invoicing.store().find(id).orElseThrow());
+    }
+
+    /** A month linked to its document before: issues it if a run stopped before, and marks the month settled. */
+    private Outcome settleLinked(Pending month, String invoiceId) {
+        Invoice invoice = invoicing.store().find(invoiceId).orElseThrow(() ->
+                new IllegalStateException("settlement document " + invoiceId + " vanished"));
+        if (invoice.state() == InvoiceState.DRAFT) {
+            try {
+                invoice = invoicing.issue(invoiceId, invoicing.terms(reseller(month).buyer()));
+            } catch (InvoiceIssuedException e) {
+                invoice = invoicing.store().find(invoiceId).orElseThrow();
             }
         }
+        markSettled(month, "SETTLED");
+        return issued(month, invoice);
+    }
+
+    private Outcome issued(Pending month, Invoice invoice) {
         if (!invoice.gross().isZero()) {
             LOG.error("Settlement document {} of prepaid account {} month {} has {} to pay instead of zero",
                     invoice.number(), month.accountId(), month.month(), invoice.gross());
         }
-        markSettled(month, "SETTLED");
         return new Outcome(Result.ISSUED, invoice);
-    }
-
-    /** Issues a draft; when another run issued it first, the document as issued. */
-    private Invoice issue(String invoiceId, VatTerms vat) {
-        try {
-            return invoicing.issue(invoiceId, vat);
-        } catch (InvoiceIssuedException e) {
-            return invoicing.store().find(invoiceId).orElseThrow();
-        }
     }
 
     private Reseller reseller(Pending month) {
@@ -232,24 +259,10 @@ public final class Settlements {
                 "prepaid account " + month.accountId() + ": no customer " + month.ownerId()));
     }
 
-    /** Drafts the document and links the month to it in one transaction; the id of the month's draft. */
-    private String draft(Pending month, YearMonth yearMonth, Reseller reseller, VatTerms vat) {
-        String key = sourceKey(month.accountId(), yearMonth);
-        Optional<String> existing = invoicing.store().idOfSource(key);
-        String id = existing.orElseGet(() -> UUID.randomUUID().toString());
-        jdbi.useTransaction(h -> {
-            int linked = h.createUpdate("UPDATE prepaid_settlement SET invoice_id = :invoice WHERE account_id = :account "
-                            + "AND month = :month AND invoice_id IS NULL")
-                    .bind("invoice", id).bind("account", month.accountId()).bind("month", month.month()).execute();
-            if (linked == 1 && existing.isEmpty()) {
-                invoicing.store().createDraft(h, id, new NewDraft(Series.SETTLEMENT, reseller.customerId(), null,
-                        reseller.language(), Currency.getInstance(month.currency()), yearMonth.atEndOfMonth(),
-                        lines(h, month.accountId(), yearMonth, reseller.language(), vat), null, key));
-            }
-        });
-        return jdbi.withHandle(h -> h.createQuery("SELECT invoice_id FROM prepaid_settlement WHERE account_id = :account "
-                        + "AND month = :month").bind("account", month.accountId()).bind("month", month.month())
-                .mapTo(String.class).one());
+    private void link(Pending month, String invoiceId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE prepaid_settlement SET invoice_id = :invoice WHERE account_id = :account "
+                        + "AND month = :month AND invoice_id IS NULL")
+                .bind("invoice", invoiceId).bind("account", month.accountId()).bind("month", month.month()).execute());
     }
 
     /** Every draw at the buyer's rate with its VAT rounded per line, then per rate the deduction of exactly those. */
@@ -292,7 +305,7 @@ public final class Settlements {
                 .bind("month", month.month()).execute());
     }
 
-    private enum Result { ISSUED, EMPTY, WAITING, FAILED }
+    private enum Result { ISSUED, EMPTY, WAITING, FAILED, ELSEWHERE }
 
     private record Outcome(Result result, Invoice invoice) {
     }
