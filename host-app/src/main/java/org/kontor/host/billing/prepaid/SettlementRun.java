@@ -7,8 +7,9 @@ package org.kontor.host.billing.prepaid;
  * @param empty       closed months without draws, settled without a document
  * @param waiting     closed months whose draws have not all arrived yet
  * @param failed      closed months that failed (logged; the next run tries again)
- * @param pdfs        PDFs rendered; {@code pdfFailures} those that failed
- * @param issueNanos  time spent reading draws, drafting and issuing (the database side)
+ * @param pdfs        PDFs rendered; {@code pdfFailures} those that failed; {@code pdfBytes} their size together
+ * @param issueNanos  time spent reading draws, drafting and issuing (the database side), waits for a free PDF
+ *                    thread not included
  * @param pdfNanos    time spent rendering PDFs, summed over the rendering threads
  * @param wallNanos   the run's duration
  */

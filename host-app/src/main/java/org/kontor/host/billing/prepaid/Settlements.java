@@ -48,6 +48,8 @@ public final class Settlements {
     private static final Logger LOG = LoggerFactory.getLogger(Settlements.class);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Duration REPORT_MISMATCH_AFTER = Duration.ofDays(1);
+    private static final String PENDING_COLUMNS =
+            "account_id, month, owner_id, payments, charged_minor, currency, closed_at, invoice_id, state";
 
     private final Jdbi jdbi;
     private final PrepaidDraws draws;
@@ -162,9 +164,6 @@ public final class Settlements {
         }
         return Optional.ofNullable(pending.invoiceId()).flatMap(invoicing.store()::find);
     }
-
-    private static final String PENDING_COLUMNS =
-            "account_id, month, owner_id, payments, charged_minor, currency, closed_at, invoice_id, state";
 
     private List<Pending> pending(Pending after) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + PENDING_COLUMNS + " FROM prepaid_settlement "
