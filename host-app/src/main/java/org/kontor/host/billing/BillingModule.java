@@ -35,6 +35,10 @@ import org.kontor.host.billing.corrections.Corrections;
 import org.kontor.host.billing.export.BillingExport;
 import org.kontor.host.billing.export.ExportApi;
 import org.kontor.host.billing.pdf.InvoicePdf;
+import org.kontor.host.billing.prepaid.CustomerResellers;
+import org.kontor.host.billing.prepaid.PrepaidBilling;
+import org.kontor.host.billing.prepaid.PrepaidBillingConfig;
+import org.kontor.host.billing.prepaid.RenderedDocuments;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.vat.EuVatRates;
 import org.kontor.host.billing.vat.VatIdValidators;
@@ -46,6 +50,7 @@ import org.kontor.host.json.JsonMapping;
 import org.kontor.host.mail.QueuedMailer;
 import org.kontor.host.plugins.DeferredExtensions;
 import org.kontor.host.themes.ActiveTheme;
+import org.kontor.api.event.EventListener;
 import org.kontor.api.event.EventPublisher;
 
 /**
@@ -68,6 +73,7 @@ public final class BillingModule {
     private final Corrections corrections;
     private final InvoiceSearch search;
     private final BillingExport export;
+    private final PrepaidBilling prepaid;
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final List<java.util.function.Consumer<RoutesConfig>> routes = new ArrayList<>();
 
@@ -117,6 +123,10 @@ public final class BillingModule {
         routes.add(new AdminInvoicesApi(store, invoicing, corrections, search, profiles, customers, json)::register);
         routes.add(new BillingProfilesApi(profiles, customers, EuVatRates.standard(), json)::register);
         routes.add(new ExportApi(export)::register);
+        this.prepaid = new PrepaidBilling(database.jdbi(), clock, config, PrepaidBillingConfig.from(kontorConfig),
+                invoicing, new CustomerResellers(customers, profiles), texts, pdf, deliveries::deliver);
+        prepaid.listeners().forEach(listener -> extensions.addHostExtension(EventListener.class, listener));
+        jobs.addAll(prepaid.jobs());
     }
 
     /** The VAT orders charge at checkout. */
@@ -184,5 +194,10 @@ public final class BillingModule {
     /** The accounting export (BIL-4). */
     public BillingExport export() {
         return export;
+    }
+
+    /** Advance tax documents and monthly settlements of prepaid accounts. */
+    public PrepaidBilling prepaid() {
+        return prepaid;
     }
 }

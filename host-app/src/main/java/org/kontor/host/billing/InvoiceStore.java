@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.kontor.api.money.Money;
 import org.kontor.database.Dialect;
 
@@ -33,6 +35,9 @@ public final class InvoiceStore {
             + "issue_date, supply_date, due_date, seller_json, buyer_json, vat_treatment, vat_country, vat_note, "
             + "buyer_vat_check, net_minor, vat_minor, gross_minor, paid_minor, payment_reference, created_at, issued_at, "
             + "corrects_id, corrects_number, source_key";
+
+    private static final String INSERT_LINE = "INSERT INTO invoice_line (invoice_id, position, description, quantity, "
+            + "unit_minor, vat_rate, vat_minor) VALUES (:id, :position, :description, :quantity, :unit, :rate, :vat)";
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -89,9 +94,14 @@ public final class InvoiceStore {
                 .bind("supply", draft.supplyDate() == null ? null : draft.supplyDate().toString())
                 .bind("now", clock.millis()).bind("corrects", draft.correctsId()).bind("source", draft.sourceKey())
                 .execute();
-        int position = 1;
-        for (DraftLine line : draft.lines()) {
-            insertDraftLine(h, id, position++, line);
+        if (!draft.lines().isEmpty()) {
+            // One round trip for all the lines.
+            PreparedBatch batch = h.prepareBatch(INSERT_LINE);
+            int position = 1;
+            for (DraftLine line : draft.lines()) {
+                bindDraftLine(batch, id, position++, line).add();
+            }
+            batch.execute();
         }
     }
 
@@ -174,61 +184,67 @@ public final class InvoiceStore {
      */
     public Invoice issue(String id, IssueTerms terms, BiConsumer<Handle, Invoice> onIssued) {
         jdbi.useTransaction(h -> {
-            InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
-            if (state != InvoiceState.DRAFT) {
-                throw new InvoiceIssuedException(id, state);
-            }
-            Invoice draft = load(h, id).orElseThrow();
-            if (draft.draftLines().isEmpty()) {
-                throw new IllegalStateException("invoice " + id + " has no lines");
-            }
-            List<InvoiceLine> lines = new ArrayList<>();
-            for (DraftLine line : draft.draftLines()) {
-                lines.add(line.fixedVat() != null
-                        ? InvoiceLine.withVat(lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
-                                line.vatRate(), line.fixedVat())
-                        : InvoiceLine.priced(lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
-                                terms.rateFor(line)));
-            }
-            Money net = Money.zero(draft.currency());
-            Money vat = Money.zero(draft.currency());
-            for (InvoiceLine line : lines) {
-                net = net.plus(line.net());
-                vat = vat.plus(line.vat());
-            }
-            InvoiceNumbers.Allocated number = numbers.allocate(h, draft.series(), terms.issueDate());
-            LocalDate supply = draft.supplyDate() == null ? terms.issueDate() : draft.supplyDate();
-            String correctsNumber = draft.correctsId() == null ? null
-                    : h.createQuery("SELECT number FROM invoice WHERE id = :id").bind("id", draft.correctsId())
-                    .mapTo(String.class).one();
-            int updated = h.createUpdate("UPDATE invoice SET number = :number, state = 'ISSUED', issue_date = :issue, "
-                            + "supply_date = :supply, due_date = :due, seller_json = :seller, buyer_json = :buyer, "
-                            + "vat_treatment = :treatment, vat_country = :vatCountry, vat_note = :note, "
-                            + "buyer_vat_check = :check, net_minor = :net, vat_minor = :vat, gross_minor = :gross, "
-                            + "payment_reference = :reference, issued_at = :now, corrects_number = :corrects "
-                            + "WHERE id = :id AND state = 'DRAFT'")
-                    .bind("number", number.number()).bind("issue", terms.issueDate().toString())
-                    .bind("supply", supply.toString()).bind("due", terms.dueDate().toString())
-                    .bind("seller", write(terms.seller())).bind("buyer", write(terms.buyer()))
-                    .bind("treatment", terms.treatment().name()).bind("vatCountry", terms.vatCountry())
-                    .bind("note", terms.vatNote()).bind("check", terms.buyerVatCheck())
-                    .bind("net", net.toMinorUnits()).bind("vat", vat.toMinorUnits())
-                    .bind("gross", net.plus(vat).toMinorUnits())
-                    .bind("reference", paymentReference(number)).bind("now", clock.millis())
-                    .bind("corrects", correctsNumber).bind("id", id).execute();
-            if (updated != 1) {
-                throw new IllegalStateException("invoice " + id + " changed while it was issued");
-            }
-            for (InvoiceLine line : lines) {
-                h.createUpdate("UPDATE invoice_line SET vat_rate = :rate, net_minor = :net, vat_minor = :vat, "
-                                + "gross_minor = :gross WHERE invoice_id = :id AND position = :position")
-                        .bind("rate", line.vatRate().toPlainString()).bind("net", line.net().toMinorUnits())
-                        .bind("vat", line.vat().toMinorUnits()).bind("gross", line.gross().toMinorUnits())
-                        .bind("id", id).bind("position", line.position()).execute();
-            }
+            issue(h, id, terms);
             onIssued.accept(h, load(h, id).orElseThrow());
         });
         return find(id).orElseThrow();
+    }
+
+    /** As {@link #issue(String, IssueTerms)}, inside the caller's transaction (e.g. the one that drafted it). */
+    public void issue(Handle h, String id, IssueTerms terms) {
+        InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
+        if (state != InvoiceState.DRAFT) {
+            throw new InvoiceIssuedException(id, state);
+        }
+        Invoice draft = load(h, id).orElseThrow();
+        if (draft.draftLines().isEmpty()) {
+            throw new IllegalStateException("invoice " + id + " has no lines");
+        }
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (DraftLine line : draft.draftLines()) {
+            lines.add(line.fixedVat() != null
+                    ? InvoiceLine.withVat(lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
+                            line.vatRate(), line.fixedVat())
+                    : InvoiceLine.priced(lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
+                            terms.rateFor(line)));
+        }
+        Money net = Money.zero(draft.currency());
+        Money vat = Money.zero(draft.currency());
+        for (InvoiceLine line : lines) {
+            net = net.plus(line.net());
+            vat = vat.plus(line.vat());
+        }
+        InvoiceNumbers.Allocated number = numbers.allocate(h, draft.series(), terms.issueDate());
+        LocalDate supply = draft.supplyDate() == null ? terms.issueDate() : draft.supplyDate();
+        String correctsNumber = draft.correctsId() == null ? null
+                : h.createQuery("SELECT number FROM invoice WHERE id = :id").bind("id", draft.correctsId())
+                .mapTo(String.class).one();
+        int updated = h.createUpdate("UPDATE invoice SET number = :number, state = 'ISSUED', issue_date = :issue, "
+                        + "supply_date = :supply, due_date = :due, seller_json = :seller, buyer_json = :buyer, "
+                        + "vat_treatment = :treatment, vat_country = :vatCountry, vat_note = :note, "
+                        + "buyer_vat_check = :check, net_minor = :net, vat_minor = :vat, gross_minor = :gross, "
+                        + "payment_reference = :reference, issued_at = :now, corrects_number = :corrects "
+                        + "WHERE id = :id AND state = 'DRAFT'")
+                .bind("number", number.number()).bind("issue", terms.issueDate().toString())
+                .bind("supply", supply.toString()).bind("due", terms.dueDate().toString())
+                .bind("seller", write(terms.seller())).bind("buyer", write(terms.buyer()))
+                .bind("treatment", terms.treatment().name()).bind("vatCountry", terms.vatCountry())
+                .bind("note", terms.vatNote()).bind("check", terms.buyerVatCheck())
+                .bind("net", net.toMinorUnits()).bind("vat", vat.toMinorUnits())
+                .bind("gross", net.plus(vat).toMinorUnits())
+                .bind("reference", paymentReference(number)).bind("now", clock.millis())
+                .bind("corrects", correctsNumber).bind("id", id).execute();
+        if (updated != 1) {
+            throw new IllegalStateException("invoice " + id + " changed while it was issued");
+        }
+        PreparedBatch priced = h.prepareBatch("UPDATE invoice_line SET vat_rate = :rate, net_minor = :net, "
+                + "vat_minor = :vat, gross_minor = :gross WHERE invoice_id = :id AND position = :position");
+        for (InvoiceLine line : lines) {
+            priced.bind("rate", line.vatRate().toPlainString()).bind("net", line.net().toMinorUnits())
+                    .bind("vat", line.vat().toMinorUnits()).bind("gross", line.gross().toMinorUnits())
+                    .bind("id", id).bind("position", line.position()).add();
+        }
+        priced.execute();
     }
 
     /**
@@ -305,6 +321,11 @@ public final class InvoiceStore {
         return jdbi.withHandle(h -> load(h, id));
     }
 
+    /** A document as the caller's transaction sees it. */
+    public Optional<Invoice> find(Handle h, String id) {
+        return load(h, id);
+    }
+
     public Optional<Invoice> findByOrder(String orderId, Series series) {
         return idOfOrder(orderId, series).flatMap(this::find);
     }
@@ -335,12 +356,14 @@ public final class InvoiceStore {
     }
 
     private void insertDraftLine(Handle h, String id, int position, DraftLine line) {
-        h.createUpdate("INSERT INTO invoice_line (invoice_id, position, description, quantity, unit_minor, vat_rate, "
-                        + "vat_minor) VALUES (:id, :position, :description, :quantity, :unit, :rate, :vat)")
-                .bind("id", id).bind("position", position).bind("description", line.description())
+        bindDraftLine(h.createUpdate(INSERT_LINE), id, position, line).execute();
+    }
+
+    private static <S extends SqlStatement<S>> S bindDraftLine(S statement, String id, int position, DraftLine line) {
+        return statement.bind("id", id).bind("position", position).bind("description", line.description())
                 .bind("quantity", line.quantity().toPlainString()).bind("unit", line.unitPrice().toMinorUnits())
                 .bind("rate", line.vatRate() == null ? null : line.vatRate().toPlainString())
-                .bind("vat", line.fixedVat() == null ? null : line.fixedVat().toMinorUnits()).execute();
+                .bind("vat", line.fixedVat() == null ? null : line.fixedVat().toMinorUnits());
     }
 
     private void requireDraft(Handle h, String id) {

@@ -120,8 +120,35 @@ public final class Invoicing {
      * The one place where a newly issued document is announced, inside its issuing transaction: whatever follows an
      * issue (sending it by e-mail or post, accounting hooks) listens to {@link InvoiceIssued}.
      */
-    private void announce(Handle transaction, Invoice issued) {
+    public void announce(Handle transaction, Invoice issued) {
         events.publish(transaction, new InvoiceIssued(issued.id(), issued.number(), issued.customerId(),
                 issued.gross()));
+    }
+
+    /**
+     * The VAT rule for a buyer, their VAT id checked (a remote call): for a caller that drafts lines whose VAT it fixes
+     * itself (a settlement deducting advances) and issues with the same rule.
+     */
+    public VatTerms terms(Party buyer) {
+        VatIdCheck check = rules.needsVatIdCheck(buyer) ? validator.validate(buyer.countryCode(), buyer.vatId()) : null;
+        return new VatTerms(buyer, rules.decide(buyer, check), check == null ? "NONE" : check.status().name());
+    }
+
+    /** Issues a draft under a rule decided before (see {@link #terms}). */
+    public Invoice issue(String draftId, VatTerms vat) {
+        return issue(draftId, vat.buyer(), vat.decision(), vat.buyerVatCheck());
+    }
+
+    /**
+     * What issuing a document in {@code language} today under a rule decided before fixes on it: for a caller that
+     * drafts and issues in one transaction ({@link InvoiceStore#issue(org.jdbi.v3.core.Handle, String, IssueTerms)},
+     * which then announces it with {@link #announce}).
+     */
+    public IssueTerms issueTerms(String language, VatTerms vat) {
+        VatDecision decision = vat.decision();
+        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+        String note = decision.noteKey() == null ? null : texts.text(language, decision.noteKey());
+        return new IssueTerms(config.seller(), vat.buyer(), today, today.plusDays(config.paymentTermsDays()),
+                decision.treatment(), decision.country(), decision.rate(), note, vat.buyerVatCheck());
     }
 }

@@ -92,10 +92,21 @@ public final class InvoiceDeliveries {
     public List<DeliveryLogEntry> deliver(String invoiceId) {
         Invoice invoice = issued(invoiceId);
         if (!log.exists(invoiceId, DeliveryChannel.EMAIL, 0)) {
-            queue(invoice, 0, null);
+            queue(invoice, 0, null, pdf);
         }
         sendDueLetters(invoiceId);
         return deliveries(invoiceId);
+    }
+
+    /**
+     * As {@link #deliver(String)} with the document's PDF rendered already (a billing run renders its documents on
+     * threads of its own), so that it is not rendered twice.
+     */
+    public void deliver(Invoice invoice, byte[] rendered) {
+        if (!log.exists(invoice.id(), DeliveryChannel.EMAIL, 0)) {
+            queue(invoice, 0, null, issued -> rendered);
+        }
+        sendDueLetters(invoice.id());
     }
 
     /**
@@ -114,7 +125,7 @@ public final class InvoiceDeliveries {
         int round = Math.max(log.nextRound(invoiceId, DeliveryChannel.EMAIL), log.nextRound(invoiceId, DeliveryChannel.POST));
         Set<DeliveryChannel> channels = channel != null ? EnumSet.of(channel)
                 : recipient.post() ? EnumSet.allOf(DeliveryChannel.class) : EnumSet.of(DeliveryChannel.EMAIL);
-        List<String> added = queue(invoice, Math.max(round, 1), channels);
+        List<String> added = queue(invoice, Math.max(round, 1), channels, pdf);
         sendDueLetters(invoiceId);
         return added.stream().map(id -> log.find(id).orElseThrow()).toList();
     }
@@ -137,7 +148,7 @@ public final class InvoiceDeliveries {
         for (String id : log.undelivered(since, BATCH)) {
             try {
                 Invoice invoice = issued(id);
-                queue(invoice, 0, null);
+                queue(invoice, 0, null, pdf);
                 done++;
             } catch (RuntimeException e) {
                 LOG.error("Delivering invoice {} failed; the next run tries again", id, e);
@@ -180,7 +191,8 @@ public final class InvoiceDeliveries {
      * @param channels the channels to send on; null for round 0, which takes the customer's choice
      * @return the ids of the rows added; none when the round exists already
      */
-    private List<String> queue(Invoice invoice, int round, Set<DeliveryChannel> channels) {
+    private List<String> queue(Invoice invoice, int round, Set<DeliveryChannel> channels,
+                               Function<Invoice, byte[]> renderer) {
         Recipient recipient = recipient(invoice);
         long now = clock.millis();
         if (recipient.excluded()) {
@@ -190,7 +202,7 @@ public final class InvoiceDeliveries {
         }
         Set<DeliveryChannel> wanted = channels != null ? channels
                 : recipient.post() ? EnumSet.allOf(DeliveryChannel.class) : EnumSet.of(DeliveryChannel.EMAIL);
-        byte[] document = pdf.apply(invoice); // rendered before the transaction: it takes a while
+        byte[] document = renderer.apply(invoice); // rendered before the transaction: it takes a while
         MailMessage message = wanted.contains(DeliveryChannel.EMAIL) && recipient.email() != null
                 ? mails.message(invoice, recipient.email(), document) : null;
         Optional<String> provider = letterPost.providerId();
