@@ -60,6 +60,27 @@ public final class Checkout {
     public record PlaceOrder(String customerId, String requestKey, String paymentMethod, boolean termsAccepted) {
     }
 
+    /**
+     * What paying the cart through a payment gateway would cost with VAT, decided as the checkout decides it.
+     *
+     * @param vat   the VAT, each item's rounded as the order's lines are
+     * @param total the cart's net total plus that VAT
+     */
+    public record VatQuote(OrderTax tax, Money vat, Money total) {
+    }
+
+    /** The VAT this customer would pay on the cart through a payment gateway; may ask a VAT id service. */
+    public VatQuote vatQuote(String customerId, CartView cart) {
+        OrderTax tax = taxes.taxFor(customerId);
+        Money vat = Money.zero(cart.currency());
+        for (CartView.PricedItem item : cart.items()) {
+            if (item.amountDue() != null) {
+                vat = vat.plus(tax.vatOn(item.amountDue()));
+            }
+        }
+        return new VatQuote(tax, vat, cart.total().plus(vat));
+    }
+
     /** The ways this customer can pay the cart now. */
     public List<PaymentOptions.Option> paymentOptions(String customerId, CartView cart) {
         return payments.options(customerId, kinds(cart), cart.currency());

@@ -196,6 +196,16 @@ public final class CheckoutPages {
         page.put("nameservers", form.nameservers() != null ? form.nameservers() : String.join("\n", current));
         List<PaymentOptions.Option> options = cart.isEmpty() ? List.of() : checkout.paymentOptions(customerId, cart);
         page.put("payments", options.stream().map(option -> Map.of("id", option.id(), "funding", option.funding())).toList());
+        if (options.stream().anyMatch(option -> !option.funding())) {
+            Checkout.VatQuote quote = checkout.vatQuote(customerId, cart);
+            Map<String, Object> vat = new LinkedHashMap<>();
+            vat.put("treatment", quote.tax().treatment());
+            vat.put("rate", quote.tax().rate().toPlainString());
+            vat.put("amount", PageViews.money(quote.vat(), locale));
+            vat.put("total", PageViews.money(quote.total(), locale));
+            vat.put("withPrepaid", options.stream().anyMatch(PaymentOptions.Option::funding));
+            page.put("vat", vat);
+        }
         String chosen = form.payment() != null ? form.payment() : options.isEmpty() ? "" : options.get(0).id();
         page.put("payment", chosen);
         page.put("requestKey", UUID.randomUUID().toString());
