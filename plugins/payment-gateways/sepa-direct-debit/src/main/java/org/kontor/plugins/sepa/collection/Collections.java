@@ -139,9 +139,16 @@ public final class Collections {
                 .bind("state", state == null ? null : state.name()).bind("limit", limit).map(Collections::map).list());
     }
 
-    public void markPrenotified(String id, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE payment_sepa_collection SET prenotified_at = :at "
-                + "WHERE id = :id AND prenotified_at IS NULL").bind("at", at.toEpochMilli()).bind("id", id).execute());
+    /** Marks the collection pre-notified; true only for the one caller that changed it. */
+    public boolean claimPrenotification(String id, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE payment_sepa_collection SET prenotified_at = :at "
+                + "WHERE id = :id AND prenotified_at IS NULL").bind("at", at.toEpochMilli()).bind("id", id).execute()) == 1;
+    }
+
+    /** Undoes a claim whose notice could not be queued, so that a later run sends it. */
+    public void releasePrenotification(String id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE payment_sepa_collection SET prenotified_at = NULL WHERE id = :id")
+                .bind("id", id).execute());
     }
 
     static Collection map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -35,17 +35,21 @@ public final class PreNotifications {
         this.log = log;
     }
 
-    /** Queues the notice unless one went out already or the mandate has no e-mail address; true when queued. */
+    /** Queues the notice unless one went out already or the mandate has no e-mail address; true when queued here. */
     public boolean send(Collection collection, Mandate mandate, String creditorName, String creditorId) {
         if (collection.prenotifiedAt() != null || mandate.email() == null) {
             return false;
         }
+        // Claimed before sending, so that two calls with one key at once send one notice.
+        if (!collections.claimPrenotification(collection.id(), clock.instant())) {
+            return false;
+        }
         try {
             mailer.send(message(collection, mandate, creditorName, creditorId));
-            collections.markPrenotified(collection.id(), clock.instant());
             return true;
         } catch (RuntimeException e) {
             // The collection stands; the file run tries the notice again before it submits the collection.
+            collections.releasePrenotification(collection.id());
             log.error("The pre-notification of collection {} could not be queued", collection.id(), e);
             return false;
         }
