@@ -104,6 +104,10 @@ public final class CollectionFiles {
         String messageId = "SDD" + STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String fileId = UUID.randomUUID().toString();
         return Optional.of(jdbi.inTransaction(h -> {
+            h.createUpdate("INSERT INTO payment_sepa_file (id, message_id, file_name, transactions, control_sum_minor, "
+                            + "created_at, created_by) VALUES (:id, :message, :name, 0, 0, :now, :actor)")
+                    .bind("id", fileId).bind("message", messageId).bind("name", messageId + ".xml")
+                    .bind("now", now.toEpochMilli()).bind("actor", actor).execute();
             List<DirectDebit> debits = new ArrayList<>();
             for (Collection c : collections.pendingDueBy(h, horizon)) {
                 LocalDate date = c.dueDate().isBefore(earliest) ? earliest : c.dueDate();
@@ -125,11 +129,9 @@ public final class CollectionFiles {
             byte[] document = writer.write(messageId, now, creditor, debits);
             schema.validate(document);
             BigDecimal controlSum = debits.stream().map(d -> d.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            h.createUpdate("INSERT INTO payment_sepa_file (id, message_id, file_name, transactions, control_sum_minor, "
-                            + "created_at, created_by) VALUES (:id, :message, :name, :count, :sum, :now, :actor)")
-                    .bind("id", fileId).bind("message", messageId).bind("name", messageId + ".xml")
-                    .bind("count", debits.size()).bind("sum", controlSum.movePointRight(2).longValueExact())
-                    .bind("now", now.toEpochMilli()).bind("actor", actor).execute();
+            h.createUpdate("UPDATE payment_sepa_file SET transactions = :count, control_sum_minor = :sum WHERE id = :id")
+                    .bind("id", fileId).bind("count", debits.size())
+                    .bind("sum", controlSum.movePointRight(2).longValueExact()).execute();
             Path path = write(messageId + ".xml", document);
             // Should the commit fail, the file must not stay behind to be handed to the bank.
             h.afterRollback(() -> path.toFile().delete());
