@@ -36,8 +36,8 @@ import org.kontor.plugins.sepa.returns.Returns;
 import org.pf4j.Extension;
 
 /**
- * The JSON API under {@code /api/v1/p/payment-sepa/}: the debtor's own mandates ({@code mandates…}, customers and
- * resellers), and the operator's mandates, collections, collection files and returns ({@code admin/…}).
+ * The JSON API under {@code /api/v1/p/payment-sepa/}: the debtor's own mandates ({@code mandates…} for customers,
+ * {@code reseller/mandates…} for resellers), and the operator's mandates, collections, collection files and returns ({@code admin/…}).
  */
 @Extension
 public class SepaRoutes implements RouteContributor {
@@ -54,14 +54,9 @@ public class SepaRoutes implements RouteContributor {
     @Override
     public void routes(PluginRoutes routes) {
         Sepa sepa = Sepa.of(context);
-        for (Access debtor : List.of(Access.CUSTOMER, Access.RESELLER)) {
-            routes.api()
-                    .get("/mandates", debtor, Problems.api(ctx -> ownMandates(sepa, ctx)))
-                    .post("/mandates", debtor, Problems.api(ctx -> createMandate(sepa, ctx)))
-                    .get("/mandates/{id}", debtor, Problems.api(ctx -> ctx.json(view(own(sepa, ctx)))))
-                    .post("/mandates/{id}/revoke", debtor, Problems.api(ctx -> ctx.json(view(sepa.mandates()
-                            .revoke(own(sepa, ctx).id(), Caller.require(ctx).subject(), "revoked by the debtor")))));
-        }
+        // A route has one role: customers use mandates/…, resellers (who pay their own invoices) reseller/mandates/….
+        debtorRoutes(routes, sepa, "", Access.CUSTOMER);
+        debtorRoutes(routes, sepa, "/reseller", Access.RESELLER);
         Access a = Access.ADMIN;
         routes.api()
                 .get("/admin/mandates", a, Problems.api(ctx -> ctx.json(Map.of("mandates", sepa.mandates()
@@ -77,6 +72,15 @@ public class SepaRoutes implements RouteContributor {
                         Pain002Returns.read(ctx.bodyAsBytes()))))
                 .get("/admin/returns", a, Problems.api(ctx -> ctx.json(Map.of("notifications",
                         sepa.returns().all(LIST_LIMIT).stream().map(SepaRoutes::view).toList()))));
+    }
+
+    private void debtorRoutes(PluginRoutes routes, Sepa sepa, String prefix, Access debtor) {
+        routes.api()
+                .get(prefix + "/mandates", debtor, Problems.api(ctx -> ownMandates(sepa, ctx)))
+                .post(prefix + "/mandates", debtor, Problems.api(ctx -> createMandate(sepa, ctx)))
+                .get(prefix + "/mandates/{id}", debtor, Problems.api(ctx -> ctx.json(view(own(sepa, ctx)))))
+                .post(prefix + "/mandates/{id}/revoke", debtor, Problems.api(ctx -> ctx.json(view(sepa.mandates()
+                        .revoke(own(sepa, ctx).id(), Caller.require(ctx).subject(), "revoked by the debtor")))));
     }
 
     private void ownMandates(Sepa sepa, Context ctx) {
