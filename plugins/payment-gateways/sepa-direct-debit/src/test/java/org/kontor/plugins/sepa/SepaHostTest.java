@@ -85,6 +85,9 @@ class SepaHostTest {
                 "KONTOR_MAIL_SMTP_PORT", Integer.toString(smtpPort));
         host = KontorHost.start(new ConfigLoader(environment, new Properties()).load(null, false), Clock.systemUTC());
         assertThat(host.plugins().activePluginIds()).contains("payment-sepa");
+        HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port()
+                + "/api/openapi.json")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(openApi.body()).path("paths").has("/api/v1/p/payment-sepa/admin/files")).isTrue();
         host.pluginSettings().save("payment-sepa", new SepaSettings().fields(), Map.of(
                 SepaSettings.CREDITOR_NAME, "Kontor Hosting GmbH",
                 SepaSettings.CREDITOR_IBAN, "DE89370400440532013000",
