@@ -34,6 +34,7 @@ public final class SepaFixture {
 
     public final TestClock clock = TestClock.at(Instant.parse("2026-11-24T09:00:00Z"));
     public final RecordingMailer mailer = new RecordingMailer();
+    public final RecordingEvents events = new RecordingEvents();
     public final Map<String, String> settings = new HashMap<>(Map.of(
             SepaSettings.CREDITOR_NAME, "Kontor Hosting GmbH",
             SepaSettings.CREDITOR_IBAN, "DE89370400440532013000",
@@ -50,7 +51,7 @@ public final class SepaFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TestPluginContext base = new TestPluginContext("payment-sepa", database.jdbi(), clock, new RecordingEvents(),
+        TestPluginContext base = new TestPluginContext("payment-sepa", database.jdbi(), clock, events,
                 mailer, Map.of());
         context = new Context(base, dataDir, key -> java.util.Optional.ofNullable(settings.get(key)));
         sepa = Sepa.of(context);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.kontor.api.event.EventPublisher;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.payment.PaymentNotification;
@@ -20,17 +21,22 @@ import org.kontor.plugins.sepa.collection.Collections;
  * Applies returns, rejects and refund requests (AM04, AC04, MD06, MS02, …): a submitted collection becomes RETURNED
  * and yields one ERROR {@link PaymentNotification} for the host to reverse the payment and reopen the invoice. A
  * collection returned before yields nothing again; the notification id is stable, so the host applies it once too.
+ * Each return is also published as a {@link CollectionReturned} event through the outbox.
  */
 public final class Returns {
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final Collections collections;
+    private final EventPublisher events;
+    private final String gatewayId;
 
-    public Returns(Jdbi jdbi, Clock clock, Collections collections) {
+    public Returns(Jdbi jdbi, Clock clock, Collections collections, EventPublisher events, String gatewayId) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.collections = collections;
+        this.events = events;
+        this.gatewayId = gatewayId;
     }
 
     /** What one import did: the new notifications, and per end-to-end id what happened to the rest. */
@@ -85,6 +91,8 @@ public final class Returns {
                     .bind("id", id).bind("collection", c.id()).bind("code", notice.reasonCode())
                     .bind("amount", c.amount().toMinorUnits()).bind("currency", c.amount().currencyCode())
                     .bind("now", now.toEpochMilli()).bind("actor", actor).execute();
+            events.publish(h, new CollectionReturned(id, gatewayId, c.endToEndId(), c.customerId(), c.reference(),
+                    c.amount(), notice.reasonCode()));
             return Optional.of(new PaymentNotification(id, c.endToEndId(), OutcomeStatus.ERROR, c.amount()));
         });
     }

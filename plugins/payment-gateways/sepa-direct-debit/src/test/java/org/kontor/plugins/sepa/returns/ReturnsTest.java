@@ -56,6 +56,15 @@ class ReturnsTest {
                 Money.of("49.90", "EUR")));
         assertThat(first.skipped()).containsExactly(Map.entry("SDD-UNKNOWN", "unknown end-to-end id"));
         assertThat(again.notifications()).isEmpty();
+        assertThat(f.events.published()).filteredOn(CollectionReturned.class::isInstance)
+                .map(CollectionReturned.class::cast)
+                .filteredOn(e -> e.gatewayReference().equals(returned.endToEndId())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.reasonCode()).isEqualTo("AM04");
+                    assertThat(e.gatewayId()).isEqualTo("sepa-direct-debit");
+                    assertThat(e.amount()).isEqualTo(Money.of("49.90", "EUR"));
+                    assertThat(e.notificationId()).isEqualTo(Returns.notificationId(returned.endToEndId()));
+                });
         assertThat(again.skipped()).containsExactly(Map.entry(returned.endToEndId(), "already returned"));
         Outcome<PaymentTransaction> status = gateway.status(returned.key());
         assertThat(status.status()).isEqualTo(OutcomeStatus.ERROR);
