@@ -1,0 +1,3 @@
+package org.kontor.plugins.sepa.mandate;
+
+public enum MandateState { ACTIVE, REVOKED }
