@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  */
 public record ConstantSymbol(String value) {
 
-    public static final ConstantSymbol SERVICES = new ConstantSymbol("0308");
     private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+    public static final ConstantSymbol SERVICES = new ConstantSymbol("0308");
 
     public ConstantSymbol {
         if (value == null || !FOUR_DIGITS.matcher(value).matches()) {

@@ -18,7 +18,7 @@ public final class ReferenceFinder {
     /** {@code /VS/123}, {@code /VS123/}, {@code VS:123}, {@code VS 123}, {@code variabilní symbol 123}, {@code v.s. 123}. */
     private static final Pattern MARKED_VS = Pattern.compile(
             "(?iu)(?:/VS/?|\\bVS\\s*[:.]?\\s*|\\bv\\.\\s?s\\.\\s*|variabiln[íý]\\s+symbol\\s*:?\\s*)(\\d{1,10})(?!\\d)");
-    private static final Pattern ONLY_DIGITS = Pattern.compile("\\s*(\\d{1,10})\\s*");
+    private static final Pattern ONLY_DIGITS = Pattern.compile("\\d{1,35}");
 
     /**
      * @param structured the structured creditor reference (camt {@code CdtrRefInf/Ref}), or null
@@ -54,11 +54,8 @@ public final class ReferenceFinder {
         if (marked.find()) {
             return VariableSymbol.parse(marked.group(1)).map(PaymentReference::of);
         }
-        Matcher digits = ONLY_DIGITS.matcher(raw);
-        if (digits.matches()) {
-            return VariableSymbol.parse(digits.group(1)).map(PaymentReference::of);
-        }
-        return Optional.empty();
+        return ONLY_DIGITS.matcher(compact).matches()
+                ? VariableSymbol.parse(compact).map(PaymentReference::of) : Optional.empty();
     }
 
     private static void inText(String text, List<PaymentReference> found) {
