@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.plugins.banktransfer.reference.PaymentReference;
@@ -38,6 +39,24 @@ public final class Payments {
      */
     public Payment create(IdempotencyKey key, String customerId, String kontorReference, Money amount, Long number,
                           LongFunction<PaymentReference> reference) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return createOnce(key, customerId, kontorReference, amount, number, reference);
+            } catch (UnableToExecuteStatementException e) {
+                // A concurrent purchase took the same sequence number, or recorded the same key first.
+                Optional<Payment> recorded = byKey(key);
+                if (recorded.isPresent()) {
+                    return recorded.get();
+                }
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Payment createOnce(IdempotencyKey key, String customerId, String kontorReference, Money amount, Long number,
+                               LongFunction<PaymentReference> reference) {
         return jdbi.inTransaction(h -> {
             Optional<Payment> existing = byKey(h, key.value());
             if (existing.isPresent()) {
