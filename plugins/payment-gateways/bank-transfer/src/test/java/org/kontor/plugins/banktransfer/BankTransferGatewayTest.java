@@ -3,6 +3,7 @@ package org.kontor.plugins.banktransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.kontor.api.money.Money;
@@ -90,6 +91,36 @@ class BankTransferGatewayTest {
                 PaymentMethodType.BANK_TRANSFER, "x", null, "c-5", null, null, Map.of()));
         assertThat(other.status()).isEqualTo(OutcomeStatus.ERROR);
         assertThat(gateway.status(key).status()).isEqualTo(OutcomeStatus.PENDING);
+    }
+
+    @DbTest
+    void concurrentPurchasesGetTheirOwnNumbers(Database database) throws Exception {
+        IdempotencyKey shared = Fixtures.key("shared");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Outcome<PaymentTransaction>>> distinct = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<Outcome<PaymentTransaction>>> same = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                distinct.add(pool.submit(() -> Fixtures.purchase(gateway, "parallel-" + n, "10.00", "EUR", null, "c")));
+                same.add(pool.submit(() -> gateway.purchase(new PaymentRequest(shared, Money.of("20.00", "EUR"),
+                        PaymentMethodType.BANK_TRANSFER, "same", null, "c", null, null, Map.of()))));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var future : distinct) {
+                Outcome<PaymentTransaction> outcome = future.get();
+                assertThat(outcome.status()).isEqualTo(OutcomeStatus.PENDING);
+                ids.add(outcome.reference());
+            }
+            assertThat(ids).hasSize(8);
+            java.util.Set<String> sameIds = new java.util.HashSet<>();
+            for (var future : same) {
+                sameIds.add(future.get().reference());
+            }
+            assertThat(sameIds).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @DbTest
