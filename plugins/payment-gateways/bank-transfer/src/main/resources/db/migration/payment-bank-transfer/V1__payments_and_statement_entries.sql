@@ -1,6 +1,13 @@
 -- Bank transfer payments and the statement entries that pay them. Same SQL on SQLite and PostgreSQL: money in BIGINT
 -- minor units with the currency code, times in epoch milliseconds.
 
+-- Counters taken with an UPDATE, which holds the row's lock until commit, so concurrent purchases number in turn.
+CREATE TABLE payment_bank_transfer_counter (
+    name  TEXT PRIMARY KEY,
+    value BIGINT NOT NULL
+);
+INSERT INTO payment_bank_transfer_counter (name, value) VALUES ('payment', 0);
+
 -- A payment the host asked for (purchase): what the payer is to transfer and the reference they are to quote.
 -- id is the gateway reference the host keeps; seq numbers payments that bring no number of their own.
 CREATE TABLE payment_bank_transfer_payment (

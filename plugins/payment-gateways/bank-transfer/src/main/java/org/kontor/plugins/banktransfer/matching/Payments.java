@@ -43,7 +43,7 @@ public final class Payments {
             try {
                 return createOnce(key, customerId, kontorReference, amount, number, reference);
             } catch (UnableToExecuteStatementException e) {
-                // A concurrent purchase took the same sequence number, or recorded the same key first.
+                // A concurrent purchase recorded the same key first.
                 Optional<Payment> recorded = byKey(key);
                 if (recorded.isPresent()) {
                     return recorded.get();
@@ -62,7 +62,13 @@ public final class Payments {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            long seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM payment_bank_transfer_payment")
+            h.createUpdate("UPDATE payment_bank_transfer_counter SET value = value + 1 WHERE name = 'payment'").execute();
+            // Under the counter's lock a concurrent purchase with the same key has committed or not started.
+            Optional<Payment> recorded = byKey(h, key.value());
+            if (recorded.isPresent()) {
+                return recorded.get();
+            }
+            long seq = h.createQuery("SELECT value FROM payment_bank_transfer_counter WHERE name = 'payment'")
                     .mapTo(Long.class).one();
             PaymentReference ref = reference.apply(number == null ? seq : number);
             String id = String.format(Locale.ROOT, "BT-%06d", seq);
