@@ -21,7 +21,7 @@ public final class TestPlugins {
 
     /** The zip Maven packaged for a test plugin, or for a shipped plugin (in plugins/, at its own version). */
     public static Path zip(String pluginId) {
-        Path shippedTarget = reactorFolder().resolveSibling("plugins").resolve(pluginId).resolve("target");
+        Path shippedTarget = shippedTarget(pluginId);
         if (Files.isDirectory(shippedTarget)) {
             // The highest version: a target folder may still hold the zip of an earlier version.
             try (var zips = Files.newDirectoryStream(shippedTarget, pluginId + "-*.zip")) {
@@ -39,6 +39,34 @@ public final class TestPlugins {
             throw new IllegalStateException(zip + " is missing: run the tests with 'mvn verify' so the plugins are packaged");
         }
         return zip;
+    }
+
+    /**
+     * The target folder of a shipped plugin: {@code plugins/<id>/target}, or for a plugin in a group folder
+     * ({@code plugins/payment-gateways/bank-transfer}) the one whose artifact, and so whose zip, is named after the id.
+     */
+    private static Path shippedTarget(String pluginId) {
+        Path shipped = reactorFolder().resolveSibling("plugins");
+        Path direct = shipped.resolve(pluginId).resolve("target");
+        if (Files.isDirectory(direct) || !Files.isDirectory(shipped)) {
+            return direct;
+        }
+        try (var groups = Files.list(shipped)) {
+            for (Path group : groups.filter(Files::isDirectory).toList()) {
+                try (var members = Files.list(group)) {
+                    for (Path target : members.map(member -> member.resolve("target")).filter(Files::isDirectory).toList()) {
+                        try (var zips = Files.newDirectoryStream(target, pluginId + "-[0-9]*.zip")) {
+                            if (zips.iterator().hasNext()) {
+                                return target;
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return direct;
     }
 
     /** The numbers of a zip's version, e.g. {@code [1, 2, 0]} for {@code epp-registry-1.2.0.zip}. */

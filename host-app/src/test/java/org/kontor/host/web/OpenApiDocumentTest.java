@@ -48,7 +48,8 @@ import org.kontor.testkit.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
 
-    private static final List<String> SHIPPED = List.of("epp-registry", "sandbox-registry", "registry-dk");
+    private static final List<String> SHIPPED = List.of("epp-registry", "sandbox-registry", "registry-dk",
+            "payment-bank-transfer");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = JsonMapping.create();
