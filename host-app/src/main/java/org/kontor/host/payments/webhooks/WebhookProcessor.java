@@ -1,0 +1,107 @@
+package org.kontor.host.payments.webhooks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kontor.api.payment.PaymentGateway;
+import org.kontor.api.payment.PaymentNotification;
+import org.kontor.api.payment.WebhookRejectedException;
+import org.kontor.api.payment.WebhookRequest;
+import org.kontor.host.payments.Payment;
+import org.kontor.host.payments.PaymentGateways;
+import org.kontor.host.payments.Payments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes a stored webhook request: the gateway verifies and reads it ({@link PaymentGateway#handleWebhook}), each
+ * notification is recorded once under (gateway, provider event id) together with the payment's conditional status
+ * change, and a processed payment's effect is carried out after the commit. Processing a row again is harmless: its
+ * events are recorded already and the payment's status changes only from PENDING or UNDEFINED.
+ */
+public final class WebhookProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+
+    private final WebhookInbox inbox;
+    private final PaymentGateways gateways;
+    private final Payments payments;
+
+    public WebhookProcessor(WebhookInbox inbox, PaymentGateways gateways, Payments payments) {
+        this.inbox = inbox;
+        this.gateways = gateways;
+        this.payments = payments;
+    }
+
+    /** Processes (or processes again) one inbox row; its new state. */
+    public InboxState process(String inboxId) {
+        InboxEntry entry = inbox.find(inboxId).orElseThrow(() -> new IllegalArgumentException("no webhook " + inboxId));
+        List<PaymentGateway> candidates = gateways.ofPlugin(entry.gateway());
+        if (candidates.isEmpty()) {
+            inbox.finish(inboxId, InboxState.FAILED, "no running payment gateway in plugin " + entry.gateway());
+            return InboxState.FAILED;
+        }
+        WebhookRequest request = new WebhookRequest(entry.headers(), entry.body(), entry.remoteAddress());
+        List<PaymentNotification> notifications = null;
+        PaymentGateway gateway = null;
+        String rejection = null;
+        for (PaymentGateway candidate : candidates) {
+            try {
+                notifications = candidate.handleWebhook(request);
+                gateway = candidate;
+                break;
+            } catch (WebhookRejectedException e) {
+                rejection = e.getMessage();
+            } catch (RuntimeException e) {
+                LOG.warn("Gateway {} failed to read webhook {}", candidate.gatewayId(), inboxId, e);
+                inbox.finish(inboxId, InboxState.FAILED, "the gateway failed to read it: " + e);
+                return InboxState.FAILED;
+            }
+        }
+        if (gateway == null) {
+            inbox.finish(inboxId, InboxState.REJECTED, rejection);
+            return InboxState.REJECTED;
+        }
+        List<String> problems = new ArrayList<>();
+        for (PaymentNotification notification : notifications == null ? List.<PaymentNotification>of() : notifications) {
+            try {
+                apply(gateway.gatewayId(), notification, inboxId);
+            } catch (RuntimeException e) {
+                problems.add(notification.notificationId() + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            inbox.finish(inboxId, InboxState.FAILED, String.join("; ", problems));
+            return InboxState.FAILED;
+        }
+        inbox.finish(inboxId, InboxState.PROCESSED, null);
+        return InboxState.PROCESSED;
+    }
+
+    private void apply(String gatewayId, PaymentNotification notification, String inboxId) {
+        Optional<Payment> found = payments.store().findByReference(gatewayId, notification.gatewayReference());
+        if (found.isEmpty()) {
+            // perhaps it arrived before the purchase's answer was recorded: kept FAILED, tried again by the janitor
+            throw new IllegalStateException("no payment with reference " + notification.gatewayReference());
+        }
+        Payment payment = found.get();
+        if (notification.amount() != null && !notification.amount().equals(payment.amount())) {
+            throw new IllegalStateException("the notification confirms " + notification.amount() + ", payment "
+                    + payment.id() + " is of " + payment.amount());
+        }
+        boolean fresh = inbox.jdbi().inTransaction(h -> {
+            if (!inbox.recordEvent(h, gatewayId, notification.notificationId(), inboxId, payment.id(),
+                    notification.status().name(), "APPLIED")) {
+                return false;
+            }
+            if (!payments.recordNotification(h, payment, notification.status(), notification.gatewayReference())) {
+                h.createUpdate("UPDATE webhook_event SET result = 'IGNORED' WHERE gateway = :gateway AND event_id = :event")
+                        .bind("gateway", gatewayId).bind("event", notification.notificationId()).execute();
+            }
+            return true;
+        });
+        if (fresh) {
+            payments.apply(payment.id());
+        }
+    }
+}
