@@ -2,6 +2,11 @@ package org.kontor.host.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +17,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -153,6 +160,46 @@ final class PaymentsHost implements AutoCloseable {
             }
             return query.mapTo(Long.class).one();
         });
+    }
+
+    /**
+     * The violations of the answer against what the served API description documents for it (strictly: objects carry
+     * only documented properties); empty when it matches.
+     */
+    Set<String> undocumented(String method, String path, HttpResponse<String> response) throws Exception {
+        JsonNode doc = json.readTree(send("GET", "/api/openapi.json", null, null, null).body());
+        JsonNode answer = doc.path("paths").path(path).path(method.toLowerCase(Locale.ROOT)).path("responses")
+                .path(String.valueOf(response.statusCode()));
+        if (answer.isMissingNode()) {
+            return Set.of(method + " " + path + " does not document " + response.statusCode());
+        }
+        if (answer.has("$ref")) {
+            answer = doc.at(answer.get("$ref").asText().substring(1));
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
+        JsonNode schema = answer.path("content").path(type).path("schema");
+        if (schema.isMissingNode()) {
+            return Set.of(method + " " + path + " documents no " + type + " for " + response.statusCode());
+        }
+        ObjectNode root = json.createObjectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.set("components", strict(doc.get("components").deepCopy()));
+        root.set("allOf", json.createArrayNode().add(strict(schema.deepCopy())));
+        Set<ValidationMessage> violations = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(root).validate(json.readTree(response.body()));
+        return violations.stream().map(ValidationMessage::getMessage).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static JsonNode strict(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("properties") && !object.has("additionalProperties")) {
+                object.put("additionalProperties", false);
+            }
+            object.elements().forEachRemaining(PaymentsHost::strict);
+        } else if (node instanceof ArrayNode array) {
+            array.elements().forEachRemaining(PaymentsHost::strict);
+        }
+        return node;
     }
 
     @Override

@@ -47,6 +47,7 @@ class PaymentsTest {
 
         HttpResponse<String> started = payments.pay(token, "INVOICE", invoiceId, "pay-invoice-1");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        assertThat(payments.undocumented("POST", "/api/v1/payments", started)).isEmpty();
         JsonNode payment = payments.read(started);
         String paymentId = payment.get("id").asText();
         assertThat(payment.get("status").asText()).isEqualTo("PENDING");
@@ -74,7 +75,9 @@ class PaymentsTest {
                 .as("every delivery is stored").isEqualTo(3);
         assertThat(payments.count("SELECT COUNT(*) FROM event_outbox WHERE event_type = 'PaymentSucceeded' "
                 + "AND payload LIKE ?", "%" + paymentId + "%")).isEqualTo(1);
-        JsonNode paid = payments.read(payments.send("GET", "/api/v1/payments/" + paymentId, token, null, null));
+        HttpResponse<String> own = payments.send("GET", "/api/v1/payments/" + paymentId, token, null, null);
+        assertThat(payments.undocumented("GET", "/api/v1/payments/{id}", own)).isEmpty();
+        JsonNode paid = payments.read(own);
         assertThat(paid.get("status").asText()).isEqualTo("PROCESSED");
         assertThat(paid.get("applied").asBoolean()).isTrue();
 
@@ -112,19 +115,39 @@ class PaymentsTest {
     }
 
     @DbTest
-    void aWebhookForAnUnknownPaymentIsKeptFailedAndAppliedOnceThePaymentIsKnown(Database database) throws Exception {
+    void aWebhookForAnUnknownPaymentIsKeptFailedAndTheJanitorAppliesItOnceThePaymentIsKnown(Database database)
+            throws Exception {
         payments = PaymentsHost.start(database, clock);
         Customer customer = payments.customer("early");
         String invoiceId = payments.issuedInvoice(customer, "40.00");
-        String reference = "tg-unknown-" + UUID.randomUUID();
+        JsonNode payment = payments.read(payments.pay(payments.tokenOf(customer), "INVOICE", invoiceId, "pay-early"));
+        String paymentId = payment.get("id").asText();
+        String reference = payment.get("providerReference").asText();
+        // the provider's notice overtakes the purchase's answer: the payment does not carry the reference yet
+        payments.host.database().jdbi().useHandle(h -> h.createUpdate("UPDATE payment SET provider_reference = NULL, "
+                + "idempotency_key = ? WHERE id = ?").bind(0, "held-back:" + paymentId.substring(paymentId.length() - 36))
+                .bind(1, paymentId).execute());
+
         HttpResponse<String> early = payments.webhook(PaymentsHost.notification("evt-" + reference, reference,
                 "PROCESSED", "40.00"));
         assertThat(early.statusCode()).isEqualTo(200);
+        String inboxId = payments.read(early).get("id").asText();
         assertThat(payments.read(early).get("state").asText()).isEqualTo("FAILED");
         HttpResponse<String> failed = payments.send("GET", "/api/v1/admin/payments/webhooks?state=FAILED",
                 payments.adminToken(), null, null);
-        assertThat(failed.body()).contains(payments.read(early).get("id").asText());
+        assertThat(failed.body()).contains(inboxId);
+        assertThat(payments.undocumented("GET", "/api/v1/admin/payments/webhooks", failed)).isEmpty();
         assertThat(payments.invoice(invoiceId).get("state").asText()).isEqualTo("ISSUED");
+
+        payments.host.database().jdbi().useHandle(h -> h.createUpdate("UPDATE payment SET provider_reference = ? "
+                + "WHERE id = ?").bind(0, reference).bind(1, paymentId).execute());
+        payments.host.payments().janitor().settleOpenPayments();
+        assertThat(payments.host.payments().inbox().find(inboxId).orElseThrow().state().name()).isEqualTo("PROCESSED");
+        assertThat(payments.invoice(invoiceId).get("state").asText()).isEqualTo("PAID");
+        HttpResponse<String> replayed = payments.send("POST", "/api/v1/admin/payments/webhooks/" + inboxId + "/replay",
+                payments.adminToken(), null, null);
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(payments.count("SELECT COUNT(*) FROM invoice_payment WHERE invoice_id = ?", invoiceId)).isEqualTo(1);
     }
 
     @DbTest
@@ -225,6 +248,8 @@ class PaymentsTest {
         HttpResponse<String> tooMuch = payments.send("POST", refundPath, admin, Map.of("amount", money("100.78")), "r-2");
         assertThat(tooMuch.statusCode()).isEqualTo(409);
         assertThat(payments.read(tooMuch).get("reason").asText()).isEqualTo("refund-exceeds-payment");
+        assertThat(payments.undocumented("POST", "/api/v1/admin/payments/{id}/refund", tooMuch)).isEmpty();
+        assertThat(payments.undocumented("POST", "/api/v1/admin/payments/{id}/refund", first)).isEmpty();
         assertThat(payments.send("POST", refundPath, admin, Map.of("amount", money("100.77")), "r-3").statusCode())
                 .isEqualTo(201);
         assertThat(payments.send("POST", refundPath, admin, Map.of("amount", money("0.01")), "r-4").statusCode())
@@ -249,6 +274,7 @@ class PaymentsTest {
         HttpResponse<String> foreign = payments.pay(payments.tokenOf(other), "INVOICE", invoiceId, "steal-1");
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(foreign.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(payments.undocumented("POST", "/api/v1/payments", foreign)).isEmpty();
         assertThat(payments.pay(payments.tokenOf(owner), "INVOICE", invoiceId, null).statusCode())
                 .as("no Idempotency-Key").isEqualTo(400);
         assertThat(payments.pay(null, "INVOICE", invoiceId, "anonymous").statusCode()).isEqualTo(401);
@@ -268,13 +294,16 @@ class PaymentsTest {
                 "purpose", "INVOICE", "targetId", invoiceId, "amount", money("75.00"), "reference", "BANK-4711"), "m-1");
         assertThat(manual.statusCode()).as(manual.body()).isEqualTo(201);
         assertThat(payments.read(manual).get("gateway").asText()).isEqualTo("manual");
+        assertThat(payments.undocumented("POST", "/api/v1/admin/payments/manual", manual)).isEmpty();
         assertThat(payments.send("POST", "/api/v1/admin/payments/manual", admin, Map.of("purpose", "INVOICE",
                 "targetId", invoiceId, "amount", money("75.00")), "m-1").statusCode()).isEqualTo(201);
         assertThat(payments.invoice(invoiceId).get("state").asText()).isEqualTo("PAID");
         assertThat(payments.count("SELECT COUNT(*) FROM invoice_payment WHERE invoice_id = ?", invoiceId)).isEqualTo(1);
 
-        JsonNode overview = payments.read(payments.send("GET", "/api/v1/admin/payments?customerId=" + owner.id()
-                + "&status=PROCESSED", admin, null, null));
+        HttpResponse<String> listed = payments.send("GET", "/api/v1/admin/payments?customerId=" + owner.id()
+                + "&status=PROCESSED", admin, null, null);
+        assertThat(payments.undocumented("GET", "/api/v1/admin/payments", listed)).isEmpty();
+        JsonNode overview = payments.read(listed);
         assertThat(overview.get("payments")).hasSize(1);
         assertThat(overview.get("payments").get(0).get("gateway").asText()).isEqualTo("manual");
         assertThat(payments.read(payments.send("GET", "/api/v1/admin/payments?customerId=" + owner.id(), admin, null,
