@@ -232,7 +232,12 @@ public final class Payments {
      * {@code applied} flag with {@link PaymentSucceeded} in one transaction. Does nothing for other payments.
      */
     public void apply(String paymentId) {
-        Payment payment = store.find(paymentId).orElseThrow();
+        apply(store.find(paymentId).orElseThrow());
+    }
+
+    /** {@link #apply(String)} for a payment as just read or changed; its {@code applied} flag still decides once. */
+    public void apply(Payment payment) {
+        String paymentId = payment.id();
         if (payment.status() != OutcomeStatus.PROCESSED || payment.applied()) {
             return;
         }

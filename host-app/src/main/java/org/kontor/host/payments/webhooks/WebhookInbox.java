@@ -35,9 +35,10 @@ public final class WebhookInbox {
         this.clock = clock;
     }
 
-    /** Stores a request as it arrived and commits; its id. */
-    public String receive(String gateway, byte[] body, Map<String, List<String>> headers, String remoteAddress) {
+    /** Stores a request as it arrived and commits; the stored row. */
+    public InboxEntry receive(String gateway, byte[] body, Map<String, List<String>> headers, String remoteAddress) {
         String id = UUID.randomUUID().toString();
+        long now = clock.millis();
         String text;
         String encoding = "UTF-8";
         try {
@@ -58,9 +59,10 @@ public final class WebhookInbox {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO webhook_inbox (id, gateway, received_at, body, body_encoding, "
                         + "headers, remote_address, state) VALUES (:id, :gateway, :at, :body, :encoding, :headers, "
                         + ":remote, 'RECEIVED')")
-                .bind("id", id).bind("gateway", gateway).bind("at", clock.millis()).bind("body", storedBody)
+                .bind("id", id).bind("gateway", gateway).bind("at", now).bind("body", storedBody)
                 .bind("encoding", storedEncoding).bind("headers", headerJson).bind("remote", remoteAddress).execute());
-        return id;
+        return new InboxEntry(id, gateway, Instant.ofEpochMilli(now), body.clone(), headers, remoteAddress,
+                InboxState.RECEIVED, null, 0, null);
     }
 
     public Optional<InboxEntry> find(String id) {

@@ -3,6 +3,7 @@ package org.kontor.host.payments.webhooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.payment.PaymentGateway;
 import org.kontor.api.payment.PaymentNotification;
 import org.kontor.api.payment.WebhookRejectedException;
@@ -35,7 +36,12 @@ public final class WebhookProcessor {
 
     /** Processes (or processes again) one inbox row; its new state. */
     public InboxState process(String inboxId) {
-        InboxEntry entry = inbox.find(inboxId).orElseThrow(() -> new IllegalArgumentException("no webhook " + inboxId));
+        return process(inbox.find(inboxId).orElseThrow(() -> new IllegalArgumentException("no webhook " + inboxId)));
+    }
+
+    /** Processes a row as it was just stored (or read). */
+    public InboxState process(InboxEntry entry) {
+        String inboxId = entry.id();
         List<PaymentGateway> candidates = gateways.ofPlugin(entry.gateway());
         if (candidates.isEmpty()) {
             inbox.finish(inboxId, InboxState.FAILED, "no running payment gateway in plugin " + entry.gateway());
@@ -78,6 +84,10 @@ public final class WebhookProcessor {
         return InboxState.PROCESSED;
     }
 
+    private enum Recorded {
+        APPLIED, IGNORED, DUPLICATE
+    }
+
     private void apply(String gatewayId, PaymentNotification notification, String inboxId) {
         Optional<Payment> found = payments.store().findByReference(gatewayId, notification.gatewayReference());
         if (found.isEmpty()) {
@@ -89,18 +99,26 @@ public final class WebhookProcessor {
             throw new IllegalStateException("the notification confirms " + notification.amount() + ", payment "
                     + payment.id() + " is of " + payment.amount());
         }
-        boolean fresh = inbox.jdbi().inTransaction(h -> {
+        Recorded recorded = inbox.jdbi().inTransaction(h -> {
             if (!inbox.recordEvent(h, gatewayId, notification.notificationId(), inboxId, payment.id(),
                     notification.status().name(), "APPLIED")) {
-                return false;
+                return Recorded.DUPLICATE;
             }
             if (!payments.recordNotification(h, payment, notification.status(), notification.gatewayReference())) {
                 h.createUpdate("UPDATE webhook_event SET result = 'IGNORED' WHERE gateway = :gateway AND event_id = :event")
                         .bind("gateway", gatewayId).bind("event", notification.notificationId()).execute();
+                return Recorded.IGNORED;
             }
-            return true;
+            return Recorded.APPLIED;
         });
-        if (fresh) {
+        if (recorded == Recorded.APPLIED && notification.status() == OutcomeStatus.PROCESSED) {
+            // this transaction made it PROCESSED, so nobody applied it yet; the applied flag still decides once
+            payments.apply(new Payment(payment.id(), payment.kind(), payment.purpose(), payment.targetId(),
+                    payment.customerId(), payment.gatewayId(), payment.method(), payment.amount(), payment.key(),
+                    OutcomeStatus.PROCESSED, notification.gatewayReference(), payment.redirectUrl(),
+                    payment.instructions(), payment.message(), payment.refundOf(), false, payment.attempts() + 1,
+                    null, payment.createdAt(), payment.updatedAt(), payment.settledAt()));
+        } else if (recorded == Recorded.IGNORED && notification.status() == OutcomeStatus.PROCESSED) {
             payments.apply(payment.id());
         }
     }

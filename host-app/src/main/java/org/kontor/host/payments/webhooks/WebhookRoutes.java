@@ -39,8 +39,9 @@ public final class WebhookRoutes {
     }
 
     private void receive(Context ctx, String pluginId) {
-        String id = inbox.receive(pluginId, ctx.bodyAsBytes(), headers(ctx), ctx.ip());
-        InboxState state = processor.process(id);
+        InboxEntry entry = inbox.receive(pluginId, ctx.bodyAsBytes(), headers(ctx), ctx.ip());
+        String id = entry.id();
+        InboxState state = processor.process(entry);
         if (state == InboxState.REJECTED) {
             throw ProblemException.badRequest("The notification was not accepted.");
         }
