@@ -72,10 +72,15 @@ public final class WebhookInbox {
 
     /** Marks a row's end state after a try; the error is null when it was processed. */
     public void finish(String id, InboxState state, String error) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE webhook_inbox SET state = :state, error = :error, "
+        jdbi.useHandle(h -> finish(h, id, state, error));
+    }
+
+    /** {@link #finish(String, InboxState, String)} in the caller's transaction. */
+    void finish(Handle h, String id, InboxState state, String error) {
+        h.createUpdate("UPDATE webhook_inbox SET state = :state, error = :error, "
                         + "attempts = attempts + 1, processed_at = :at WHERE id = :id")
                 .bind("state", state.name()).bind("error", error == null ? null : truncate(error))
-                .bind("at", clock.millis()).bind("id", id).execute());
+                .bind("at", clock.millis()).bind("id", id).execute();
     }
 
     /**

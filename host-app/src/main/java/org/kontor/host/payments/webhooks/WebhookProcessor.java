@@ -68,10 +68,20 @@ public final class WebhookProcessor {
             inbox.finish(inboxId, InboxState.REJECTED, rejection);
             return InboxState.REJECTED;
         }
+        if (notifications != null && notifications.size() == 1) {
+            // the usual case: the row's end state is written with the event, one commit less
+            try {
+                apply(gateway.gatewayId(), notifications.get(0), inboxId, true);
+                return InboxState.PROCESSED;
+            } catch (RuntimeException e) {
+                inbox.finish(inboxId, InboxState.FAILED, notifications.get(0).notificationId() + ": " + e.getMessage());
+                return InboxState.FAILED;
+            }
+        }
         List<String> problems = new ArrayList<>();
         for (PaymentNotification notification : notifications == null ? List.<PaymentNotification>of() : notifications) {
             try {
-                apply(gateway.gatewayId(), notification, inboxId);
+                apply(gateway.gatewayId(), notification, inboxId, false);
             } catch (RuntimeException e) {
                 problems.add(notification.notificationId() + ": " + e.getMessage());
             }
@@ -88,7 +98,11 @@ public final class WebhookProcessor {
         APPLIED, IGNORED, DUPLICATE
     }
 
-    private void apply(String gatewayId, PaymentNotification notification, String inboxId) {
+    /**
+     * @param finish whether to mark the inbox row PROCESSED in the event's transaction (when it holds this notification
+     *               only); should carrying out the effect fail after that commit, the janitor does it later
+     */
+    private void apply(String gatewayId, PaymentNotification notification, String inboxId, boolean finish) {
         Optional<Payment> found = payments.store().findByReference(gatewayId, notification.gatewayReference());
         if (found.isEmpty()) {
             // perhaps it arrived before the purchase's answer was recorded: kept FAILED, tried again by the janitor
@@ -100,6 +114,9 @@ public final class WebhookProcessor {
                     + payment.id() + " is of " + payment.amount());
         }
         Recorded recorded = inbox.jdbi().inTransaction(h -> {
+            if (finish) {
+                inbox.finish(h, inboxId, InboxState.PROCESSED, null);
+            }
             if (!inbox.recordEvent(h, gatewayId, notification.notificationId(), inboxId, payment.id(),
                     notification.status().name(), "APPLIED")) {
                 return Recorded.DUPLICATE;
