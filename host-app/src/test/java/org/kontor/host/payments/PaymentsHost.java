@@ -52,11 +52,15 @@ final class PaymentsHost implements AutoCloseable {
     }
 
     static PaymentsHost start(Database database, TestClock clock) throws Exception {
+        return start(database, clock, GATEWAY);
+    }
+
+    static PaymentsHost start(Database database, TestClock clock, String... plugins) throws Exception {
         Path data = Files.createTempDirectory("kontor-payments-test");
         Map<String, String> environment = new HashMap<>();
         environment.put("KONTOR_DATA_DIR", data.toString());
         environment.put("KONTOR_DB_URL", database.config().jdbcUrl());
-        environment.put("KONTOR_PLUGINS_DIR", TestPlugins.deploy(data.resolve("plugins"), GATEWAY).toString());
+        environment.put("KONTOR_PLUGINS_DIR", TestPlugins.deploy(data.resolve("plugins"), plugins).toString());
         environment.put("KONTOR_HTTP_PORT", "0");
         environment.put("KONTOR_JOBS_ENABLED", "false");
         environment.put("KONTOR_CUSTOMERS_PASSWORD_MEMORY_KIB", "1024");
@@ -73,6 +77,16 @@ final class PaymentsHost implements AutoCloseable {
         String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         return host.customers().create(id, new SignUp(id + "@example.com", "correct horse battery", "Test Person", null,
                 "DK", "en", "DKK"), Access.CUSTOMER);
+    }
+
+    Customer reseller(String name) {
+        String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return host.customers().create(id, new SignUp(id + "@example.com", "correct horse battery", "Test Person",
+                "Reseller ApS", "DK", "en", "DKK"), Access.RESELLER);
+    }
+
+    String resellerToken(Customer reseller) {
+        return host.apiTokens().issue(reseller.id(), Access.RESELLER, "test");
     }
 
     String tokenOf(Customer customer) {

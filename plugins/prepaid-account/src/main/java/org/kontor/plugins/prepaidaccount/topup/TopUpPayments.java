@@ -32,7 +32,7 @@ public class TopUpPayments implements EventListener<PaymentSucceeded> {
         this.log = context.logger();
     }
 
-    public TopUpPayments(TopUps topUps, Ledger ledger, Logger log) {
+    TopUpPayments(TopUps topUps, Ledger ledger, Logger log) {
         this.topUps = topUps;
         this.ledger = ledger;
         this.log = log;
