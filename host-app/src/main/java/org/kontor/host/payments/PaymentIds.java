@@ -1,13 +1,12 @@
 package org.kontor.host.payments;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Payment ids name their purpose and target: {@code top-up:<top-up id>:<uuid>}. {@code PaymentSucceeded} carries no
- * target, so the prepaid account plugin reads the paid top-up from the payment id; the last 36 characters are a
- * random UUID.
+ * target, so the prepaid account plugin reads the paid top-up from the payment id ({@code TopUpPayments}); the last 36
+ * characters are a random UUID.
  */
 public final class PaymentIds {
 
@@ -16,14 +15,5 @@ public final class PaymentIds {
 
     static String next(PaymentPurpose purpose, String targetId) {
         return purpose.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":" + targetId + ":" + UUID.randomUUID();
-    }
-
-    /** The top-up a payment id names, if it is a top-up's payment. */
-    public static Optional<String> topUpOf(String paymentId) {
-        String prefix = "top-up:";
-        if (paymentId == null || !paymentId.startsWith(prefix) || paymentId.length() <= prefix.length() + 37) {
-            return Optional.empty();
-        }
-        return Optional.of(paymentId.substring(prefix.length(), paymentId.length() - 37));
     }
 }
