@@ -8,7 +8,7 @@ import java.util.UUID;
  * target, so the prepaid account plugin reads the paid top-up from the payment id ({@code TopUpPayments}); the last 36
  * characters are a random UUID.
  */
-public final class PaymentIds {
+final class PaymentIds {
 
     private PaymentIds() {
     }
