@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
 import org.kontor.host.billing.BillingModule;
+import org.kontor.host.payments.HostPaymentTargets;
+import org.kontor.host.payments.PaymentsModule;
+import org.kontor.host.payments.PrepaidTopUpTables;
 import org.kontor.host.catalog.CatalogApi;
 import org.kontor.host.catalog.CatalogRules;
 import org.kontor.host.catalog.CatalogStore;
@@ -161,6 +164,7 @@ public final class KontorHost implements AutoCloseable {
     private static final Duration ORDER_GRACE = Duration.ofMinutes(2);
     private Customers customers;
     private BillingModule billing;
+    private PaymentsModule payments;
     private Contacts contacts;
     private WebSessions webSessions;
     private Clock clock;
@@ -272,6 +276,8 @@ public final class KontorHost implements AutoCloseable {
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
+        payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
+                orderFulfilment, billing.store(), new PrepaidTopUpTables(database.jdbi())), events, json);
 
         java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
                 new java.util.concurrent.atomic.AtomicReference<>();
@@ -311,6 +317,7 @@ public final class KontorHost implements AutoCloseable {
                                 session -> carts.itemCount(session.customer().map(CartOwner::customer)
                                         .orElseGet(() -> CartOwner.visitor(session.visitorId())))).register(config2.routes),
                         config2 -> billing.register(config2.routes),
+                        config2 -> payments.register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
@@ -351,6 +358,7 @@ public final class KontorHost implements AutoCloseable {
                     () -> config.get("operator.email").filter(address -> !address.isBlank()),
                     Duration.ofMinutes(config.integer("domains.balance-check-minutes"))));
             billing.jobs().forEach(jobs::registerHostJob);
+            payments.jobs().forEach(jobs::registerHostJob);
             jobs.start(Duration.ofSeconds(5));
             closeables.add(() -> shutdown(jobRunner));
             closeables.add(jobs);
@@ -505,6 +513,11 @@ public final class KontorHost implements AutoCloseable {
     /** Invoices and the other billing documents, their PDFs and delivery. */
     public BillingModule billing() {
         return billing;
+    }
+
+    /** Payments through gateways, the webhook inbox and the payments janitor. */
+    public PaymentsModule payments() {
+        return payments;
     }
 
     /** Customer accounts. */

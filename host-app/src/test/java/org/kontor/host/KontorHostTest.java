@@ -175,7 +175,8 @@ class KontorHostTest {
 
         // no registry with the POLL capability runs here, so there is no host:registry-poll:<id> job
         assertThat(keys).containsExactly("host:domain-operation-janitor", "host:event-outbox", "host:invoice-delivery",
-                "host:mail-queue", "host:order-invoices", "host:orders", "host:prepaid-advance-documents",
+                "host:mail-queue", "host:order-invoices", "host:orders", "host:payments-janitor",
+                "host:prepaid-advance-documents",
                 "host:prepaid-settlements", "host:registry-balance",
                 "host:web-session-sweep");
     }

@@ -179,7 +179,7 @@ class PluginHostTest {
         host.start();
 
         assertThat(host.list()).extracting(PluginInfo::id)
-                .containsExactlyInAnyOrder("greeter", "future-api", "failing-start", "service-plugin");
+                .containsExactlyInAnyOrder("greeter", "future-api", "failing-start", "service-plugin", "test-gateway");
         assertThat(host.find("greeter").orElseThrow().state()).isEqualTo(PluginStatus.STARTED);
         assertThat(host.resource("greeter", "templates/greeter/hello.ftlh").orElseThrow().getProtocol()).isEqualTo("file");
     }

@@ -24,7 +24,8 @@ import org.kontor.plugins.prepaidaccount.ledger.Scheme;
 /**
  * Top-up requests (PA-5): a reseller asks for a payment request of at least the scheme's minimum (excluding
  * VAT); once the money arrives it is marked paid, which credits the ledger and publishes
- * {@link PrepaidTopUpPaid} in one transaction. Until payment gateways exist, an operator marks it paid.
+ * {@link PrepaidTopUpPaid} in one transaction. A payment through a gateway marks it paid ({@link TopUpPayments}); a
+ * bank transfer is marked paid by an operator.
  */
 public final class TopUps {
 

@@ -1,0 +1,31 @@
+package org.kontor.host.payments;
+
+import java.time.Instant;
+import org.kontor.api.money.Money;
+import org.kontor.api.outcome.IdempotencyKey;
+import org.kontor.api.outcome.OutcomeStatus;
+
+/**
+ * One payment attempt or refund as stored.
+ *
+ * @param key               the idempotency key the gateway received
+ * @param providerReference the gateway's id for it, once known
+ * @param redirectUrl       where the customer finishes the payment, or null
+ * @param instructions      what the customer has to do (a bank transfer's details), or null
+ * @param refundOf          for a refund: the payment it gives back; otherwise null
+ * @param applied           whether a processed payment's effect was carried out
+ * @param attempts          how often the gateway was asked (purchase, then each status question)
+ */
+public record Payment(String id, PaymentKind kind, PaymentPurpose purpose, String targetId, String customerId,
+                      String gatewayId, String method, Money amount, IdempotencyKey key, OutcomeStatus status,
+                      String providerReference, String redirectUrl, String instructions, String message,
+                      String refundOf, boolean applied, int attempts, Instant nextCheckAt, Instant createdAt,
+                      Instant updatedAt, Instant settledAt) {
+
+    /** The gateway id of payments the operator recorded by hand. */
+    public static final String MANUAL = "manual";
+
+    public boolean isManual() {
+        return MANUAL.equals(gatewayId);
+    }
+}

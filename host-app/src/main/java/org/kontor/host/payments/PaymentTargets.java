@@ -1,0 +1,26 @@
+package org.kontor.host.payments;
+
+import java.util.Optional;
+import org.kontor.api.money.Money;
+
+/** What payments pay: the amounts due on orders, invoices and top-ups, and what a processed payment changes there. */
+public interface PaymentTargets {
+
+    /** What is owed on a target that is open for payment. */
+    record Due(String customerId, Money amount, String description) {
+    }
+
+    /**
+     * The amount due on a target that is open for payment, if it exists and, when {@code customerId} is not null,
+     * belongs to that customer. An operator (null) sees every target.
+     */
+    Optional<Due> due(PaymentPurpose purpose, String targetId, String customerId);
+
+    /**
+     * Carries out a processed payment's effect on its target. Repeatable: a second call with the same payment changes
+     * nothing (the effects are keyed by the payment's idempotency key or are conditional state changes).
+     *
+     * @return the id of the invoice the payment was booked on, or null when none
+     */
+    String apply(Payment payment);
+}

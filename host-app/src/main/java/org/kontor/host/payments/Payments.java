@@ -1,0 +1,319 @@
+package org.kontor.host.payments;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.PaymentSucceeded;
+import org.kontor.api.money.Money;
+import org.kontor.api.outcome.IdempotencyKey;
+import org.kontor.api.outcome.Outcome;
+import org.kontor.api.outcome.OutcomeStatus;
+import org.kontor.api.payment.PaymentGateway;
+import org.kontor.api.payment.PaymentMethodType;
+import org.kontor.api.payment.PaymentRequest;
+import org.kontor.api.payment.PaymentTransaction;
+import org.kontor.api.payment.RefundRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes payments through gateways. Every call follows one pattern: the row is written with its idempotency key and
+ * committed (UNDEFINED: from here on the gateway may have acted), the gateway is called outside any transaction, its
+ * outcome is recorded with a conditional update. A PROCESSED payment's effect is carried out by {@link #apply}, which
+ * flips the row's {@code applied} flag exactly once and publishes {@link PaymentSucceeded} in that transaction.
+ */
+public final class Payments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
+
+    /** What a customer asks to pay; {@code amount} only for a top-up (at least its net amount), else null. */
+    public record PayRequest(String customerId, PaymentPurpose purpose, String targetId, String gatewayId,
+                             PaymentMethodType method, Money amount, String requestKey) {
+    }
+
+    private final PaymentStore store;
+    private final PaymentGateways gateways;
+    private final PaymentTargets targets;
+    private final EventPublisher events;
+    private final PaymentsConfig config;
+    private final Clock clock;
+
+    public Payments(PaymentStore store, PaymentGateways gateways, PaymentTargets targets, EventPublisher events,
+                    PaymentsConfig config, Clock clock) {
+        this.store = store;
+        this.gateways = gateways;
+        this.targets = targets;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public PaymentStore store() {
+        return store;
+    }
+
+    /**
+     * Starts a customer's payment of their own open target. The same request key again answers the first payment.
+     *
+     * @throws PaymentException NOT_FOUND for a target that is not the customer's or not open, INVALID for an unknown
+     *                          gateway, a currency it does not take or a wrong amount
+     */
+    public Payment pay(PayRequest request) {
+        String requestKey = "customer:" + request.customerId() + ":" + request.requestKey();
+        Optional<Payment> earlier = store.findByRequestKey(requestKey);
+        if (earlier.isPresent()) {
+            return sameRequest(earlier.get(), request.purpose(), request.targetId());
+        }
+        PaymentTargets.Due due = targets.due(request.purpose(), request.targetId(), request.customerId())
+                .orElseThrow(() -> new PaymentException(PaymentException.Kind.NOT_FOUND, "not-found",
+                        "There is no open " + request.purpose().name().toLowerCase(Locale.ROOT).replace('_', '-') + " "
+                                + request.targetId() + " of yours."));
+        Money amount = due.amount();
+        if (request.purpose() == PaymentPurpose.TOP_UP && request.amount() != null) {
+            if (!request.amount().currency().equals(due.amount().currency()) || request.amount().isLessThan(due.amount())) {
+                throw new PaymentException(PaymentException.Kind.INVALID, "amount-invalid",
+                        "A top-up of " + due.amount() + " needs a payment of at least that amount.");
+            }
+            amount = request.amount();
+        }
+        if (!amount.isPositive()) {
+            throw new PaymentException(PaymentException.Kind.CONFLICT, "nothing-due", "Nothing is due on it.");
+        }
+        PaymentGateway gateway = gateways.byId(request.gatewayId()).filter(g -> supportsSafely(g, due))
+                .orElseThrow(() -> new PaymentException(PaymentException.Kind.INVALID, "gateway-invalid",
+                        "No running gateway '" + request.gatewayId() + "' takes " + due.amount().currencyCode() + "."));
+        PaymentMethodType method = request.method() != null ? request.method()
+                : gateway.methods().stream().sorted().findFirst().orElse(PaymentMethodType.OTHER);
+        String id = PaymentIds.next(request.purpose(), request.targetId());
+        NewPayment intent = new NewPayment(id, PaymentKind.PAYMENT, request.purpose(), request.targetId(),
+                due.customerId(), request.gatewayId(), method.name(), amount, "pay:" + id.substring(id.length() - 36),
+                requestKey, null);
+        try {
+            store.jdbi().useTransaction(h -> store.insert(h, intent, OutcomeStatus.UNDEFINED,
+                    clock.instant().plus(config.grace())));
+        } catch (RuntimeException e) {
+            // two equal requests at once: the other one recorded it
+            return store.findByRequestKey(requestKey).map(p -> sameRequest(p, request.purpose(), request.targetId()))
+                    .orElseThrow(() -> e);
+        }
+        Outcome<PaymentTransaction> outcome = call(() -> gateway.purchase(new PaymentRequest(IdempotencyKey.of(intent.key()),
+                intent.amount(), method, request.targetId(), due.description(), due.customerId(), config.returnUrl(),
+                config.returnUrl(), Map.of("paymentId", id))));
+        return settle(id, outcome);
+    }
+
+    private Payment sameRequest(Payment payment, PaymentPurpose purpose, String targetId) {
+        if (payment.purpose() != purpose || !payment.targetId().equals(targetId)) {
+            throw new PaymentException(PaymentException.Kind.CONFLICT, "idempotency-key-reused",
+                    "This Idempotency-Key was used for another payment.");
+        }
+        return payment;
+    }
+
+    /**
+     * Records a payment the operator received by other means (a bank transfer matched by hand) on an invoice or a
+     * top-up, processed at once. The same request key again answers the first.
+     */
+    public Payment manual(PaymentPurpose purpose, String targetId, Money amount, String reference, String requestKey) {
+        if (purpose == PaymentPurpose.ORDER) {
+            throw new PaymentException(PaymentException.Kind.INVALID, "purpose-invalid",
+                    "A manual payment is recorded on an invoice or a top-up.");
+        }
+        String scoped = "operator:" + requestKey;
+        Optional<Payment> earlier = store.findByRequestKey(scoped);
+        if (earlier.isPresent()) {
+            return sameRequest(earlier.get(), purpose, targetId);
+        }
+        PaymentTargets.Due due = targets.due(purpose, targetId, null)
+                .orElseThrow(() -> new PaymentException(PaymentException.Kind.NOT_FOUND, "not-found",
+                        "There is no open " + purpose.name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + targetId + "."));
+        if (!amount.isPositive() || !amount.currency().equals(due.amount().currency())) {
+            throw new PaymentException(PaymentException.Kind.INVALID, "amount-invalid",
+                    "The amount must be positive and in " + due.amount().currencyCode() + ".");
+        }
+        String id = PaymentIds.next(purpose, targetId);
+        NewPayment row = new NewPayment(id, PaymentKind.PAYMENT, purpose, targetId, due.customerId(), Payment.MANUAL,
+                PaymentMethodType.BANK_TRANSFER.name(), amount, "manual:" + id.substring(id.length() - 36), scoped, null);
+        try {
+            store.jdbi().useTransaction(h -> {
+                store.insert(h, row, OutcomeStatus.PROCESSED, null);
+                h.createUpdate("UPDATE payment SET provider_reference = :reference WHERE id = :id")
+                        .bind("reference", reference).bind("id", id).execute();
+            });
+        } catch (RuntimeException e) {
+            return store.findByRequestKey(scoped).map(p -> sameRequest(p, purpose, targetId)).orElseThrow(() -> e);
+        }
+        apply(id);
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Gives back part or all of a processed payment through its gateway (a manual payment's refund is recorded as
+     * processed: the operator pays it back by hand). Refunds together never exceed the payment.
+     *
+     * @throws PaymentException CONFLICT when the payment is not processed or the amount exceeds what is left
+     */
+    public Payment refund(String paymentId, Money amount, String reason, String requestKey) {
+        String scoped = "operator:" + requestKey;
+        Optional<Payment> earlier = store.findByRequestKey(scoped);
+        if (earlier.isPresent()) {
+            if (!paymentId.equals(earlier.get().refundOf())) {
+                throw new PaymentException(PaymentException.Kind.CONFLICT, "idempotency-key-reused",
+                        "This Idempotency-Key was used for another payment.");
+            }
+            return earlier.get();
+        }
+        Payment payment = store.find(paymentId).filter(p -> p.kind() == PaymentKind.PAYMENT)
+                .orElseThrow(() -> new PaymentException(PaymentException.Kind.NOT_FOUND, "not-found",
+                        "There is no payment " + paymentId + "."));
+        if (!amount.isPositive() || !amount.currency().equals(payment.amount().currency())) {
+            throw new PaymentException(PaymentException.Kind.INVALID, "amount-invalid",
+                    "The amount must be positive and in " + payment.amount().currencyCode() + ".");
+        }
+        String id = "refund-" + UUID.randomUUID();
+        NewPayment row = new NewPayment(id, PaymentKind.REFUND, payment.purpose(), payment.targetId(),
+                payment.customerId(), payment.gatewayId(), payment.method(), amount, "refund:" + id.substring(7), scoped,
+                paymentId);
+        store.jdbi().useTransaction(h -> {
+            store.lock(h, paymentId);
+            Payment locked = store.find(h, paymentId).orElseThrow();
+            if (locked.status() != OutcomeStatus.PROCESSED) {
+                throw new PaymentException(PaymentException.Kind.CONFLICT, "not-processed",
+                        "Payment " + paymentId + " is " + locked.status() + "; only a processed payment is refunded.");
+            }
+            Money left = locked.amount().minus(store.refunded(h, locked));
+            if (amount.isGreaterThan(left)) {
+                throw new PaymentException(PaymentException.Kind.CONFLICT, "refund-exceeds-payment",
+                        "At most " + left + " of payment " + paymentId + " can still be refunded.");
+            }
+            store.insert(h, row, payment.isManual() ? OutcomeStatus.PROCESSED : OutcomeStatus.UNDEFINED,
+                    payment.isManual() ? null : clock.instant().plus(config.grace()));
+        });
+        if (payment.isManual()) {
+            apply(id);
+            return store.find(id).orElseThrow();
+        }
+        Optional<PaymentGateway> gateway = gateways.byId(payment.gatewayId());
+        if (gateway.isEmpty()) {
+            store.postpone(id, clock.instant().plus(config.grace()), "gateway " + payment.gatewayId() + " is not running");
+            return store.find(id).orElseThrow();
+        }
+        Outcome<PaymentTransaction> outcome = call(() -> gateway.get().refund(new RefundRequest(IdempotencyKey.of(row.key()),
+                payment.providerReference() == null ? payment.key().value() : payment.providerReference(), amount,
+                reason)));
+        return settle(id, outcome);
+    }
+
+    /** Records a gateway's answer about an open payment and, when it was processed, carries out its effect. */
+    public Payment settle(String paymentId, Outcome<PaymentTransaction> outcome) {
+        Payment payment = store.find(paymentId).orElseThrow();
+        String reference = outcome.referenceIfPresent()
+                .orElse(outcome.valueIfPresent().map(PaymentTransaction::gatewayReference).orElse(null));
+        String redirect = outcome.valueIfPresent().flatMap(PaymentTransaction::redirectUrlIfPresent).map(URI::toString)
+                .orElse(null);
+        String instructions = outcome.status() == OutcomeStatus.PENDING && redirect == null ? outcome.message() : null;
+        Instant next = outcome.status().isUnsettled() ? clock.instant().plus(config.backOff(payment.attempts() + 1)) : null;
+        String message = outcome.status() == OutcomeStatus.ERROR
+                ? outcome.codeIfPresent().map(code -> code + ": ").orElse("") + outcome.message() : outcome.message();
+        store.jdbi().useTransaction(h -> store.record(h, paymentId, outcome.status(), reference, redirect, instructions,
+                message, next));
+        apply(paymentId);
+        return store.find(paymentId).orElseThrow();
+    }
+
+    /**
+     * Carries out a processed payment's effect once: the target's change (repeatable, keyed by the payment), then the
+     * {@code applied} flag with {@link PaymentSucceeded} in one transaction. Does nothing for other payments.
+     */
+    public void apply(String paymentId) {
+        apply(store.find(paymentId).orElseThrow());
+    }
+
+    /** {@link #apply(String)} for a payment as just read or changed; its {@code applied} flag still decides once. */
+    public void apply(Payment payment) {
+        String paymentId = payment.id();
+        if (payment.status() != OutcomeStatus.PROCESSED || payment.applied()) {
+            return;
+        }
+        if (payment.kind() == PaymentKind.REFUND) {
+            store.jdbi().useTransaction(h -> store.markApplied(h, paymentId, null));
+            return;
+        }
+        String invoiceId;
+        String problem = null;
+        try {
+            invoiceId = targets.apply(payment);
+        } catch (PaymentTargetException e) {
+            // money arrived for a target that no longer takes it (paid or cancelled meanwhile): the operator refunds
+            invoiceId = null;
+            problem = e.getMessage();
+            LOG.warn("Payment {} was processed but {}", paymentId, e.getMessage());
+        }
+        String booked = invoiceId;
+        String note = problem;
+        store.jdbi().useTransaction(h -> {
+            if (store.markApplied(h, paymentId, note)) {
+                events.publish(h, new PaymentSucceeded(paymentId, payment.customerId(), booked, payment.amount(),
+                        payment.gatewayId()));
+            }
+        });
+    }
+
+    /**
+     * Records a gateway's notification about a payment in the caller's transaction: an open payment takes the
+     * notified status, a settled one keeps its own (a late or reordered notification changes nothing). Call
+     * {@link #apply} after the commit.
+     *
+     * @return whether the payment took the status
+     */
+    public boolean recordNotification(org.jdbi.v3.core.Handle h, Payment payment, OutcomeStatus status, String reference) {
+        Instant next = status.isUnsettled() ? clock.instant().plus(config.backOff(payment.attempts() + 1)) : null;
+        return store.record(h, payment.id(), status, reference, null, null, "notified " + status, next);
+    }
+
+    /** The janitor's question about one open payment: its gateway's status under the payment's key. */
+    public Payment check(Payment payment) {
+        Optional<PaymentGateway> gateway = gateways.byId(payment.gatewayId());
+        if (gateway.isEmpty()) {
+            store.postpone(payment.id(), clock.instant().plus(config.backOff(payment.attempts() + 1)),
+                    "gateway " + payment.gatewayId() + " is not running");
+            return store.find(payment.id()).orElseThrow();
+        }
+        Outcome<PaymentTransaction> outcome = call(() -> gateway.get().status(payment.key()));
+        return settle(payment.id(), outcome);
+    }
+
+    /** Open payments due for the janitor's question. */
+    public List<Payment> dueForCheck(int limit) {
+        return store.dueForCheck(clock.instant(), limit);
+    }
+
+    /** Processed payments whose effect a stopped host left undone. */
+    public List<Payment> unapplied(int limit) {
+        return store.processedUnapplied(clock.instant().minusSeconds(60), limit);
+    }
+
+    private static Outcome<PaymentTransaction> call(java.util.function.Supplier<Outcome<PaymentTransaction>> call) {
+        try {
+            Outcome<PaymentTransaction> outcome = call.get();
+            return outcome == null ? Outcome.undefined("the gateway answered nothing") : outcome;
+        } catch (RuntimeException e) {
+            LOG.warn("A payment gateway call failed; the janitor asks again later", e);
+            return Outcome.undefined("the gateway call failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static boolean supportsSafely(PaymentGateway gateway, PaymentTargets.Due due) {
+        try {
+            return gateway.supports(due.amount().currency());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
