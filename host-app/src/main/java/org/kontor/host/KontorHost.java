@@ -30,7 +30,7 @@ import org.kontor.database.DatabaseConfig;
 import org.kontor.host.billing.BillingModule;
 import org.kontor.host.payments.HostPaymentTargets;
 import org.kontor.host.payments.PaymentsModule;
-import org.kontor.host.payments.PrepaidTopUpTables;
+import org.kontor.host.payments.PluginTopUps;
 import org.kontor.host.catalog.CatalogApi;
 import org.kontor.host.catalog.CatalogRules;
 import org.kontor.host.catalog.CatalogStore;
@@ -277,7 +277,7 @@ public final class KontorHost implements AutoCloseable {
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
         payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
-                orderFulfilment, billing.store(), new PrepaidTopUpTables(database.jdbi())), events, json);
+                orderFulfilment, billing.store(), new PluginTopUps(extensions)), events, json);
 
         java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
                 new java.util.concurrent.atomic.AtomicReference<>();
