@@ -51,6 +51,7 @@ public final class DemoData {
     private static final String EPP = "epp-registry";
     private static final String PREPAID = "prepaid-account";
     private static final String REGISTRY_DK = "registry-dk";
+    private static final String BANK_TRANSFER = "payment-bank-transfer";
 
     /** The registry ids the demo gives the sandbox: one for the generic TLDs, one for its .dk profile. */
     public static final String SANDBOX_REGISTRY_ID = "sandbox";
@@ -75,6 +76,9 @@ public final class DemoData {
         if (active.containsAll(List.of(SANDBOX, EPP))) {
             connectTheSandboxRegistry(dkProfile);
         }
+        if (active.contains(BANK_TRANSFER)) {
+            offerBankTransfers();
+        }
         String dkRegistryId = dkProfile ? SANDBOX_DK_REGISTRY_ID : SANDBOX_REGISTRY_ID;
         host.tmchTrust().trust(DemoTmch.caCertificates());
         new DemoCatalog(host.catalog(), host.clock()).load(dkRegistryId);
@@ -83,6 +87,17 @@ public final class DemoData {
         new DemoAddons(host.addons()).load();
         new DemoPortfolio(host.domainStore(), host.domainPrices(), host.clock(), host.port())
                 .load(active.contains(PREPAID), dkRegistryId);
+    }
+
+    /** Bank transfers to the seller's account printed on the demo invoices, so that orders can be paid by transfer. */
+    private void offerBankTransfers() {
+        SettingsSchemas schemas = new SettingsSchemas(host.plugins());
+        host.pluginSettings().save(BANK_TRANSFER, schemas.fieldsOf(BANK_TRANSFER), Map.of(
+                "account.holder", "Kontor Demo ApS",
+                "account.iban", "DK5000400440116243",
+                "account.bic", "DABADKKK",
+                "currencies", "DKK,EUR,CZK"));
+        log.info("Demo: orders and invoices can be paid by bank transfer");
     }
 
     /**

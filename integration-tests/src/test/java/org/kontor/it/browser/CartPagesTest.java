@@ -254,7 +254,9 @@ class CartPagesTest {
         form.put("nameserverMode", "default");
         form.put("nameservers", "");
         List<String> payments = PageClient.all(html, "name=\"payment\" value=\"([^\"]+)\"");
-        assertThat(payments).contains("prepaid-account");
+        assertThat(payments).contains("prepaid-account", "bank-transfer");
+        assertThat(html).as("a gateway payment adds VAT, and the page says how much")
+                .contains("id=\"checkout-vat\"").contains("id=\"checkout-total-vat\"");
         form.put("payment", "prepaid-account");
         form.put("terms", "on");
         return form;
