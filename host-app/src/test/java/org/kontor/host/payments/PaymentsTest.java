@@ -312,48 +312,6 @@ class PaymentsTest {
                 .isEqualTo(422);
     }
 
-    @DbTest
-    void aResellersTopUpPaidThroughTheGatewayIsMarkedPaidByThePrepaidAccountPlugin(Database database) throws Exception {
-        payments = PaymentsHost.start(database, clock, PaymentsHost.GATEWAY, "prepaid-account");
-        String admin = payments.adminToken();
-        String base = "/api/v1/p/prepaid-account";
-        String scheme = "dkk-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = payments.send("POST", base + "/admin/schemes", admin, Map.of("id", scheme,
-                "name", "Resellers DKK", "currency", "DKK", "minimumTopUp", "100.00"), null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Customer reseller = payments.reseller("reseller");
-        String token = payments.resellerToken(reseller);
-        HttpResponse<String> applied = payments.send("POST", base + "/applications", token, Map.of("scheme", scheme), null);
-        assertThat(applied.statusCode()).as(applied.body()).isBetween(200, 201);
-        String accountId = payments.read(applied).get("id").asText();
-        HttpResponse<String> approved = payments.send("POST", base + "/admin/applications/" + accountId + "/approve",
-                admin, null, null);
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        HttpResponse<String> requested = payments.send("POST", base + "/account/top-ups", token,
-                Map.of("amount", "500.77"), null);
-        assertThat(requested.statusCode()).as(requested.body()).isBetween(200, 201);
-        String topUpId = payments.read(requested).get("id").asText();
-
-        assertThat(payments.pay(payments.tokenOf(payments.customer("not-the-owner")), "TOP_UP", topUpId, "tu-x")
-                .statusCode()).isEqualTo(404);
-        HttpResponse<String> paid = payments.pay(token, "TOP_UP", topUpId, "tu-1");
-        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
-        assertThat(payments.read(paid).get("status").asText()).isEqualTo("PROCESSED");
-
-        String state = "";
-        for (int i = 0; i < 100 && !state.equals("PAID"); i++) {
-            Thread.sleep(100);
-            for (JsonNode topUp : payments.read(payments.send("GET", base + "/account/top-ups", token, null, null))) {
-                if (topUp.path("id").asText().equals(topUpId)) {
-                    state = topUp.path("state").asText();
-                }
-            }
-        }
-        assertThat(state).isEqualTo("PAID");
-        assertThat(payments.pay(token, "TOP_UP", topUpId, "tu-2").statusCode()).as("a paid top-up is not open")
-                .isEqualTo(404);
-    }
-
     private static Map<String, String> money(String amount) {
         return Map.of("amount", amount, "currency", "DKK");
     }

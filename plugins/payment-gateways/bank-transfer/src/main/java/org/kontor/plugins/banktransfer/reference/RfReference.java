@@ -61,9 +61,19 @@ public record RfReference(String value) {
         }
         Matcher m = IN_TEXT.matcher(text);
         while (m.find()) {
-            Optional<RfReference> found = parse(m.group());
-            if (found.isPresent()) {
-                return found;
+            // The match runs on over the words after the reference ("RF18 5390 0754 7034 FRA KUNDE"): cut it back at
+            // each space until the check digits hold.
+            String candidate = m.group();
+            while (true) {
+                Optional<RfReference> found = parse(candidate);
+                if (found.isPresent()) {
+                    return found;
+                }
+                int cut = candidate.lastIndexOf(' ');
+                if (cut <= 2) {
+                    break;
+                }
+                candidate = candidate.substring(0, cut).strip();
             }
         }
         return Optional.empty();

@@ -46,4 +46,14 @@ class ReferenceFinderTest {
         assertThat(withCreditor.forNumber(Currency.getInstance("EUR"), 539007547034L).display()).isEqualTo("RF18 5390 0754 7034");
         assertThat(new PaymentReferences(null).forNumber(Currency.getInstance("DKK"), 42).key()).isEqualTo("RF3442");
     }
+
+    @Test
+    void anRfReferenceFollowedByWordsIsFoundWithOrWithoutItsSpaces() {
+        assertThat(finder.find(null, List.of("INDBETALING RF18 5390 0754 7034 FRA KUNDE APS")))
+                .extracting(PaymentReference::key).containsExactly("RF18539007547034");
+        assertThat(finder.find(null, List.of("INDBETALING RF18539007547034 DEMO HOSTING")))
+                .extracting(PaymentReference::key).containsExactly("RF18539007547034");
+        assertThat(finder.find(null, List.of("INDBETALING RF19539007547034 DEMO HOSTING"))).as("a wrong check digit")
+                .isEmpty();
+    }
 }
