@@ -33,6 +33,7 @@ import org.kontor.api.money.Money;
 import org.kontor.api.web.Access;
 import org.kontor.host.web.Problem;
 import org.kontor.host.web.ProblemException;
+import org.kontor.host.web.RequestBodies;
 
 /**
  * The catalog's JSON API.
@@ -545,15 +546,7 @@ public final class CatalogApi {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.object(json, ctx);
     }
 
     private static ProblemException invalid(Tld tld, CatalogValidationException e) {

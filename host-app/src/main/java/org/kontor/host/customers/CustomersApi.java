@@ -1,6 +1,5 @@
 package org.kontor.host.customers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -18,6 +17,7 @@ import org.kontor.host.security.WebSession;
 import org.kontor.host.security.WebSessions;
 import org.kontor.host.web.Problem;
 import org.kontor.host.web.ProblemException;
+import org.kontor.host.web.RequestBodies;
 
 /**
  * The JSON API of customer accounts (CC-1, ORD-9, PLT-5).
@@ -175,15 +175,7 @@ public final class CustomersApi {
     // ---------------------------------------------------------------- input
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.object(json, ctx);
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,6 +1,5 @@
 package org.kontor.host.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -17,6 +16,7 @@ import org.kontor.api.web.Caller;
 import org.kontor.host.addons.AddonCatalog;
 import org.kontor.host.web.Problem;
 import org.kontor.host.web.ProblemException;
+import org.kontor.host.web.RequestBodies;
 
 /**
  * The cart, the checkout and orders as JSON (headless ordering). A customer's or reseller's cart is theirs
@@ -199,19 +199,7 @@ public final class OrdersApi {
     }
 
     private JsonNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            JsonNode node = json.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.objectOrEmpty(json, ctx);
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,6 +1,5 @@
 package org.kontor.host.vouchers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -23,6 +22,7 @@ import org.kontor.api.funding.ChargeKind;
 import org.kontor.api.money.Money;
 import org.kontor.api.web.Access;
 import org.kontor.host.web.ProblemException;
+import org.kontor.host.web.RequestBodies;
 
 /**
  * The operator's voucher API ({@link Access#ADMIN}): {@code GET|POST /api/v1/vouchers}, {@code GET|PUT
@@ -308,14 +308,6 @@ public final class VouchersApi {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.object(json, ctx);
     }
 }

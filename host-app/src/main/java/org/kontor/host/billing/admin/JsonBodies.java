@@ -1,12 +1,12 @@
 package org.kontor.host.billing.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.kontor.host.web.ProblemException;
+import org.kontor.host.web.RequestBodies;
 
 /** Reading request bodies: a JSON object, its fields as text or decimals, with field errors collected by the caller. */
 final class JsonBodies {
@@ -18,19 +18,7 @@ final class JsonBodies {
     }
 
     JsonNode object(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            JsonNode node = json.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.objectOrEmpty(json, ctx);
     }
 
     static String text(JsonNode body, String field) {

@@ -1,6 +1,5 @@
 package org.kontor.host.billing.dunning;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -13,6 +12,7 @@ import org.kontor.api.web.Access;
 import org.kontor.host.billing.profile.BillingProfile;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.web.ProblemException;
+import org.kontor.host.web.RequestBodies;
 
 /**
  * Dunning for the operator: start a run (or a dry run that only shows what a run would do), follow it, and exclude a
@@ -66,15 +66,7 @@ public final class DunningApi {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body().isBlank() ? "{}" : ctx.body());
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.objectOrEmpty(json, ctx);
     }
 
     static Map<String, Object> view(DunningRunView run) {
