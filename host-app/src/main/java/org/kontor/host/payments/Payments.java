@@ -1,13 +1,18 @@
 package org.kontor.host.payments;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.event.PaymentReversed;
 import org.kontor.api.event.PaymentSucceeded;
@@ -16,8 +21,8 @@ import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.api.outcome.Outcome;
 import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.payment.PaymentGateway;
-import org.kontor.api.payment.PaymentNotification;
 import org.kontor.api.payment.PaymentMethodType;
+import org.kontor.api.payment.PaymentNotification;
 import org.kontor.api.payment.PaymentRequest;
 import org.kontor.api.payment.PaymentTransaction;
 import org.kontor.api.payment.RefundRequest;
@@ -303,9 +308,9 @@ public final class Payments {
      * @return the reversal's id, or empty when the payment is not processed
      * @throws IllegalStateException when the reversal takes back more than is left of the payment
      */
-    public Optional<String> recordReversal(org.jdbi.v3.core.Handle h, Payment payment, PaymentNotification notification,
+    public Optional<String> recordReversal(Handle h, Payment payment, PaymentNotification notification,
                                            String gatewayId) {
-        String key = "reversal:" + gatewayId + ":" + notification.notificationId();
+        String key = reversalKey(gatewayId, notification.notificationId());
         Optional<Payment> earlier = store.findByKey(h, key);
         if (earlier.isPresent()) {
             return Optional.of(earlier.get().id());
@@ -337,7 +342,7 @@ public final class Payments {
      *
      * @return whether the payment took the status
      */
-    public boolean recordNotification(org.jdbi.v3.core.Handle h, Payment payment, OutcomeStatus status, String reference) {
+    public boolean recordNotification(Handle h, Payment payment, OutcomeStatus status, String reference) {
         Instant next = status.isUnsettled() ? clock.instant().plus(config.backOff(payment.attempts() + 1)) : null;
         return store.record(h, payment.id(), status, reference, null, null, "notified " + status, next);
     }
@@ -362,6 +367,17 @@ public final class Payments {
     /** Processed payments whose effect a stopped host left undone. */
     public List<Payment> unapplied(int limit) {
         return store.processedUnapplied(clock.instant().minusSeconds(60), limit);
+    }
+
+    /** A key of the allowed length that names the provider's notification (ids may be long). */
+    private static String reversalKey(String gatewayId, String notificationId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((gatewayId + "\n" + notificationId).getBytes(StandardCharsets.UTF_8));
+            return "reversal:" + HexFormat.of().formatHex(digest, 0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static Outcome<PaymentTransaction> call(java.util.function.Supplier<Outcome<PaymentTransaction>> call) {

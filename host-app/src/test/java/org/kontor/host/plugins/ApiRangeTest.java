@@ -41,6 +41,6 @@ class ApiRangeTest {
         assertThat(accepts(">=2.0.0 & <3.0.0")).isFalse();
         assertThat(accepts(">=1.0.0 & <1.1.0")).isFalse();
         assertThat(accepts("~1.0.0")).isFalse();
-        assertThat(accepts(">=1.5.0")).isFalse();
+        assertThat(accepts(">=1.6.0")).as("a later minor than the host provides").isFalse();
     }
 }
