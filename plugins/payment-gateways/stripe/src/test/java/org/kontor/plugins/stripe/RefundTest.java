@@ -128,6 +128,22 @@ class RefundTest {
     }
 
     @DbTest
+    void aRefundOfAPaymentKontorHasNoRecordOfIsRefusedOnlyOnceStripeSaysItKnowsItNeither(Database database) {
+        try (StripeFixture f = new StripeFixture(database)) {
+            RefundRequest unknown = new RefundRequest(IdempotencyKey.of("refund:" + StripeFixture.random(12)),
+                    "unreachable-" + StripeFixture.random(8), Money.of("1.00", "DKK"), null);
+
+            Outcome<PaymentTransaction> whileDown = f.unreachableGateway().refund(unknown);
+            Outcome<PaymentTransaction> refused = f.gateway().refund(unknown);
+
+            assertThat(whileDown.status()).isEqualTo(OutcomeStatus.UNDEFINED);
+            assertThat(refused.status()).isEqualTo(OutcomeStatus.ERROR);
+            assertThat(refused.code()).isEqualTo("unknown-payment");
+            f.stripe.verify(0, postRequestedFor(urlEqualTo("/v1/refunds")));
+        }
+    }
+
+    @DbTest
     void aRefundStripeDidNotAnswerIsUndefinedAndAskedAgainUnderItsKey(Database database) {
         try (StripeFixture f = new StripeFixture(database)) {
             StripeFixture.Session session = paid(f, "1295.00");

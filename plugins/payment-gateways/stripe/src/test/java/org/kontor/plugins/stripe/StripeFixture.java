@@ -35,6 +35,7 @@ import org.kontor.api.event.EventPublisher;
 import org.kontor.api.mail.Mailer;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
+import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.payment.PaymentMethodType;
 import org.kontor.api.payment.PaymentRequest;
 import org.kontor.api.payment.WebhookRequest;
@@ -70,6 +71,9 @@ public final class StripeFixture implements AutoCloseable {
     public final WireMockServer stripe;
     public final Map<String, String> settings = new HashMap<>();
     public final PluginContext context;
+    private final Jdbi jdbi;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A payment as Stripe holds it once the fixture answered its purchase. */
     public record Session(String id, String paymentIntent, String charge, PaymentRequest request) {
@@ -95,7 +99,7 @@ public final class StripeFixture implements AutoCloseable {
         settings.put(StripeSettings.WEBHOOK_SECRET, WEBHOOK_SECRET);
         settings.put(StripeSettings.BASE_URL, baseUrl());
         settings.put(StripeSettings.TIMEOUT_SECONDS, "2");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.jdbi = jdbi;
         context = new Context(TestPluginContext.of(PLUGIN_ID, jdbi, clock), http,
                 key -> Optional.ofNullable(settings.get(key)));
     }
@@ -109,10 +113,22 @@ public final class StripeFixture implements AutoCloseable {
         return new StripeGateway(context);
     }
 
+    /** Another instance of the gateway, over the same database, whose Stripe address is a port nothing listens on. */
+    public StripeGateway unreachableGateway() {
+        Map<String, String> down = new HashMap<>(settings);
+        down.put(StripeSettings.BASE_URL, closedPortUrl());
+        return new StripeGateway(new Context(TestPluginContext.of(PLUGIN_ID, jdbi, clock), http,
+                key -> Optional.ofNullable(down.get(key))));
+    }
+
     /** Points the gateway at a port nothing listens on. */
     public void providerDown() {
+        settings.put(StripeSettings.BASE_URL, closedPortUrl());
+    }
+
+    private static String closedPortUrl() {
         try (ServerSocket free = new ServerSocket(0)) {
-            settings.put(StripeSettings.BASE_URL, "http://127.0.0.1:" + free.getLocalPort());
+            return "http://127.0.0.1:" + free.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,8 +142,13 @@ public final class StripeFixture implements AutoCloseable {
 
     /** A payment of {@code amount} (e.g. {@code 129.50 DKK}) by card under a new key, as the host asks for one. */
     public PaymentRequest request(String amount, String currency) {
+        return request(IdempotencyKey.of("pay:" + UUID.randomUUID()), amount, currency);
+    }
+
+    /** A payment of {@code amount} by card under {@code key}. */
+    public PaymentRequest request(IdempotencyKey key, String amount, String currency) {
         String paymentId = "payment-" + UUID.randomUUID();
-        return new PaymentRequest(IdempotencyKey.of("pay:" + UUID.randomUUID()), Money.of(amount, currency),
+        return new PaymentRequest(key, Money.of(amount, currency),
                 PaymentMethodType.CARD, "2030-0042", "Invoice 2030-0042", "customer-7", URI.create(RETURN_URL),
                 URI.create(RETURN_URL), Map.of("paymentId", paymentId));
     }
@@ -142,6 +163,16 @@ public final class StripeFixture implements AutoCloseable {
                 .withHeader("Idempotency-Key", equalTo(request.key().value()))
                 .willReturn(json(200, sessionJson(session, "open", "unpaid", null))));
         showSession(session, "open", "unpaid", null);
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    /** The session the fixture answered with that id, e.g. the reference of a purchase. */
+    public Session session(String id) {
+        Session session = sessions.get(id);
+        if (session == null) {
+            throw new IllegalArgumentException("the fixture made no session " + id);
+        }
         return session;
     }
 
@@ -173,7 +204,9 @@ public final class StripeFixture implements AutoCloseable {
                 .willReturn(json(200, sessionJson(session, status, paymentStatus,
                         intent == null ? null : quoted(session.paymentIntent())))));
         stripe.stubFor(get(urlEqualTo("/v1/payment_intents/" + session.paymentIntent()))
-                .willReturn(intent == null ? json(404, resource("__files/error-api.json")) : json(200, intent)));
+                .willReturn(intent == null ? json(404, "{\"error\": {\"code\": \"resource_missing\", \"message\": "
+                        + "\"No such payment_intent: '" + session.paymentIntent() + "'\", \"param\": \"intent\", "
+                        + "\"type\": \"invalid_request_error\"}}") : json(200, intent)));
     }
 
     /**
@@ -324,6 +357,36 @@ public final class StripeFixture implements AutoCloseable {
         values.put("object", object);
         values.put("type", type);
         return fill("templates/event.json", values);
+    }
+
+    /**
+     * The webhook Stripe sends when a session's payment comes to {@code status} (and Stripe shows it so from then
+     * on): PROCESSED {@code checkout.session.completed} paid, PENDING completed but unpaid (an asynchronous method),
+     * ERROR {@code checkout.session.async_payment_failed}, CANCELED {@code checkout.session.expired}.
+     */
+    public WebhookRequest webhookFor(Session session, OutcomeStatus status, String eventId, Instant signedAt) {
+        String intent = quoted(session.paymentIntent());
+        String event = switch (status) {
+            case PROCESSED -> {
+                paid(session);
+                yield event(eventId, "checkout.session.completed", sessionJson(session, "complete", "paid", intent));
+            }
+            case PENDING -> {
+                processing(session);
+                yield event(eventId, "checkout.session.completed", sessionJson(session, "complete", "unpaid", intent));
+            }
+            case ERROR -> {
+                debitFailed(session);
+                yield event(eventId, "checkout.session.async_payment_failed",
+                        sessionJson(session, "complete", "unpaid", intent));
+            }
+            case CANCELED -> {
+                expired(session);
+                yield event(eventId, "checkout.session.expired", sessionJson(session, "expired", "unpaid", null));
+            }
+            case UNDEFINED -> throw new IllegalArgumentException("Stripe notifies no UNDEFINED payment");
+        };
+        return signed(event, signedAt, WEBHOOK_SECRET);
     }
 
     /** The request Stripe sends to the webhook URL for the body, signed now with the endpoint's secret. */

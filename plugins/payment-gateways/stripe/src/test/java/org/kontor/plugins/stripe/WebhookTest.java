@@ -36,6 +36,28 @@ class WebhookTest {
     }
 
     @DbTest
+    void eachStatusStripeNotifiesNamesItsPaymentUnderTheEventsIdAndStatusAgrees(Database database) throws Exception {
+        try (StripeFixture f = new StripeFixture(database)) {
+            for (OutcomeStatus status : List.of(OutcomeStatus.PROCESSED, OutcomeStatus.PENDING, OutcomeStatus.ERROR,
+                    OutcomeStatus.CANCELED)) {
+                StripeFixture.Session session = purchased(f, "129.50");
+                String eventId = "evt_1" + StripeFixture.random(23);
+
+                List<PaymentNotification> notifications = f.gateway().handleWebhook(f.webhookFor(session, status,
+                        eventId, f.clock.instant()));
+
+                assertThat(notifications).as(status.name()).singleElement().satisfies(n -> {
+                    assertThat(n.notificationId()).isEqualTo(eventId);
+                    assertThat(n.gatewayReference()).isEqualTo(session.id());
+                    assertThat(n.status()).isEqualTo(status);
+                });
+                assertThat(f.gateway().status(session.request().key()).status()).as("status after " + status)
+                        .isEqualTo(status);
+            }
+        }
+    }
+
+    @DbTest
     void theSameEventAgainGivesTheSameNotificationSoTheHostAppliesItOnce(Database database) throws Exception {
         try (StripeFixture f = new StripeFixture(database)) {
             StripeFixture.Session session = purchased(f, "129.50");

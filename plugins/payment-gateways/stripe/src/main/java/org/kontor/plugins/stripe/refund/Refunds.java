@@ -3,6 +3,8 @@ package org.kontor.plugins.stripe.refund;
 import static org.kontor.plugins.stripe.api.StripeAnswer.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +52,7 @@ public final class Refunds {
         }
         Optional<CheckoutRecord> payment = payment(request.gatewayReference());
         if (payment.isEmpty() || payment.get().reference() == null) {
-            return Outcome.error("unknown-payment", "no Stripe payment " + request.gatewayReference()
-                    + " was made through Kontor");
+            return unknownPayment(request.gatewayReference());
         }
         CheckoutRecord paid = payment.get();
         if (!paid.amount().currency().equals(request.amount().currency())) {
@@ -156,6 +157,30 @@ public final class Refunds {
             case "canceled" -> Outcome.canceled("refund " + id + " was canceled");
             default -> Outcome.pending(transaction, id, "the refund is " + status + " at Stripe");
         };
+    }
+
+    /**
+     * A refund of a payment Kontor has no record of: refused, but only once Stripe confirmed it does not know it
+     * either (while Stripe cannot be asked, nothing is known). A payment Stripe knows that Kontor did not make is
+     * refunded in Stripe's Dashboard.
+     */
+    private Outcome<PaymentTransaction> unknownPayment(String reference) {
+        String path = (reference.startsWith("pi_") ? "/v1/payment_intents/" : "/v1/checkout/sessions/")
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8);
+        StripeAnswer answer;
+        try {
+            answer = api.get(path, null);
+        } catch (StripeUnavailableException e) {
+            return Outcome.undefined(e.getMessage());
+        }
+        if (answer.ok()) {
+            return Outcome.error("not-made-through-kontor", "Stripe payment " + reference + " was not made through "
+                    + "Kontor; refund it in the Stripe Dashboard");
+        }
+        if (answer.status() != 404) {
+            return Outcome.undefined("Stripe did not say whether it knows " + reference + ": " + answer.errorCode());
+        }
+        return Outcome.error("unknown-payment", "Stripe knows no payment " + reference);
     }
 
     /** The payment a refund names: by its reference, or by its key when the host knew no reference. */
