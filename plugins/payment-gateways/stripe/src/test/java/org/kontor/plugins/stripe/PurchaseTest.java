@@ -1,9 +1,11 @@
 package org.kontor.plugins.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -180,6 +182,28 @@ class PurchaseTest {
                     .withHeader("Idempotency-Key", equalTo("renewal:inv-2031"))
                     .withFormParam("customer", equalTo("cus_RKontorFixture1"))
                     .withFormParam("amount", equalTo("14900")).withFormParam("currency", equalTo("dkk")));
+        }
+    }
+
+    @DbTest
+    void anOffSessionChargeWhoseAnswerWasLostLongerThanADayAgoIsFoundBySearchingItsKey(Database database) {
+        try (StripeFixture f = new StripeFixture(database)) {
+            f.providerDown();
+            Outcome<PaymentTransaction> lost = f.gateway().purchase(saved("renewal:inv-2031", "pm_card_visa"));
+            f.providerUp();
+            f.clock.advance(Duration.ofHours(25));
+            f.stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search"))
+                    .withQueryParam("query", equalTo("metadata['kontor_key']:'renewal:inv-2031'"))
+                    .willReturn(StripeFixture.json(200, "{\"object\": \"search_result\", \"data\": ["
+                            + StripeFixture.resource("__files/payment-intent-off-session-succeeded.json")
+                            + "], \"has_more\": false, \"next_page\": null, \"url\": \"/v1/payment_intents/search\"}")));
+
+            Outcome<PaymentTransaction> found = f.gateway().status(IdempotencyKey.of("renewal:inv-2031"));
+
+            assertThat(lost.status()).isEqualTo(OutcomeStatus.UNDEFINED);
+            assertThat(found.status()).isEqualTo(OutcomeStatus.PROCESSED);
+            assertThat(found.reference()).isEqualTo("pi_3QdD3pKontorFixture0Off1");
+            f.stripe.verify(0, postRequestedFor(urlEqualTo("/v1/payment_intents")));
         }
     }
 
