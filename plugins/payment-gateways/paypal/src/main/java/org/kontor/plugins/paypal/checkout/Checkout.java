@@ -194,6 +194,9 @@ public final class Checkout {
                         + " without a capture") : fromCapture(current, capture);
             }
             case "APPROVED" -> {
+                if (current.captureStatus() != null) {
+                    return fromCaptureStatus(current, current.captureId(), current.captureStatus(), null);
+                }
                 return mayCapture && !current.abandoned() ? capture(current)
                         : Outcome.pending(transaction(current, null), current.orderId(), "the payer approved; "
                         + "the capture follows");
