@@ -18,6 +18,7 @@ import org.kontor.api.payment.WebhookRejectedException;
 import org.kontor.api.payment.WebhookRequest;
 import org.kontor.api.settings.Settings;
 import org.kontor.plugins.paypal.api.AccessTokens;
+import org.kontor.plugins.paypal.api.ApiConfig;
 import org.kontor.plugins.paypal.api.Amounts;
 import org.kontor.plugins.paypal.api.PayPalClient;
 import org.kontor.plugins.paypal.checkout.Checkout;
@@ -75,11 +76,15 @@ public class PayPalGateway implements PaymentGateway {
         return Set.of(PaymentMethodType.PAYPAL);
     }
 
-    /** Offered once the client id and secret are set, in the currencies PayPal takes. */
+    /** Offered once the client id and secret are set (and PayPal is reached over https), in PayPal's currencies. */
     @Override
     public boolean supports(Currency currency) {
-        Settings settings = context.settings();
-        return PayPalSettings.problems(settings).isEmpty() && Amounts.supported(currency);
+        try {
+            ApiConfig config = PayPalSettings.api(context.settings());
+            return config.complete() && config.insecure() == null && Amounts.supported(currency);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

@@ -143,7 +143,7 @@ class PayPalCheckoutTest {
         order.approved();
         Outcome<PaymentTransaction> captured = f.gateway.status(request.key());
         Outcome<PaymentTransaction> again = f.gateway.status(request.key());
-        List<PaymentNotification> late = f.gateway.handleWebhook(f.webhook(order.event("checkout-order-approved")));
+        List<PaymentNotification> late = f.gateway.handleWebhook(f.webhookFor(order, "checkout-order-approved"));
 
         assertThat(captured.status()).isEqualTo(OutcomeStatus.PROCESSED);
         assertThat(captured.value().amount()).isEqualTo(Money.of("75.00", "EUR"));

@@ -131,6 +131,11 @@ public final class PayPalFixture implements AutoCloseable {
         return webhook(body, WEBHOOK_ID, clock.instant());
     }
 
+    /** The event {@code template} about {@code order} (e.g. {@code checkout-order-approved}), signed now. */
+    public WebhookRequest webhookFor(Order order, String template, String... more) {
+        return webhook(order.event(template, more));
+    }
+
     public WebhookRequest webhook(String body, String webhookId, Instant sent) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new WebhookRequest(signer.headers(bytes, webhookId, UUID.randomUUID().toString(),
