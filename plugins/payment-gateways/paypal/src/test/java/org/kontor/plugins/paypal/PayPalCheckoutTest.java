@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -307,8 +308,8 @@ class PayPalCheckoutTest {
         assertThat(f.gateway.status(IdempotencyKey.of("pay:never-seen")).status()).isEqualTo(OutcomeStatus.CANCELED);
         assertThat(f.gateway.purchase(new PaymentRequest(IdempotencyKey.of("pay:card"), Money.of("1.00", "EUR"),
                 PaymentMethodType.CARD, "r", "d", "c", null, null, Map.of())).code()).isEqualTo("method");
-        assertThat(f.gateway.supports(java.util.Currency.getInstance("EUR"))).isTrue();
-        assertThat(f.gateway.supports(java.util.Currency.getInstance("RON"))).isFalse();
+        assertThat(f.gateway.supports(Currency.getInstance("EUR"))).isTrue();
+        assertThat(f.gateway.supports(Currency.getInstance("RON"))).isFalse();
         assertThat(f.gateway.purchase(f.request("1.00", "RON")).code()).isEqualTo("currency");
 
         f.settings.put(PayPalSettings.CLIENT_SECRET, "a-wrong-secret");
@@ -319,7 +320,7 @@ class PayPalCheckoutTest {
         f.paypal.verify(0, postRequestedFor(urlEqualTo("/v2/checkout/orders")));
 
         f.settings.remove(PayPalSettings.CLIENT_SECRET);
-        assertThat(f.gateway.supports(java.util.Currency.getInstance("EUR"))).as("not configured").isFalse();
+        assertThat(f.gateway.supports(Currency.getInstance("EUR"))).as("not configured").isFalse();
     }
 
     @DbTest

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -261,6 +260,15 @@ public final class PayPalFixture implements AutoCloseable {
             Map<String, Object> values = new HashMap<>(parameters);
             values.put("captureStatus", captureStatus);
             paypal.stubFor(authorized(get(urlEqualTo(orderPath()))).willReturn(answer(status, file, values)));
+            return this;
+        }
+
+        /** What PayPal answers to GET of the capture: the capture in {@code captureStatus}, naming its order. */
+        public Order captureDetails(String captureStatus) {
+            Map<String, Object> values = new HashMap<>(parameters);
+            values.put("captureStatus", captureStatus);
+            paypal.stubFor(authorized(get(urlEqualTo("/v2/payments/captures/" + captureId)))
+                    .willReturn(answer(200, "capture-details.json", values)));
             return this;
         }
 

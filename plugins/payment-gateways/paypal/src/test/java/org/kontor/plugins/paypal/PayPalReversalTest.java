@@ -107,14 +107,7 @@ class PayPalReversalTest {
         PaymentRequest request = f.request("25.00", "EUR");
         PayPalFixture.Order order = f.order(request);
         f.gateway.purchase(request);
-        f.paypal.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v2/payments/captures/" + order.captureId))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
-                        .withHeader("Content-Type", "application/json").withBodyFile("capture-details.json")
-                        .withTransformers("response-template").withTransformerParameters(new java.util.HashMap<>(
-                                java.util.Map.of("captureId", order.captureId, "orderId", order.orderId,
-                                        "amount", "25.00", "currency", "EUR", "paymentId", "p", "captureStatus",
-                                        "COMPLETED")))));
+        order.captureDetails("COMPLETED");
 
         List<PaymentNotification> reversed = f.gateway.handleWebhook(f.webhook(order.event("payment-capture-reversed",
                 "refundId", PayPalFixture.ids(17))));

@@ -2,6 +2,7 @@ package org.kontor.plugins.paypal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +86,6 @@ class PayPalSettingsTest {
                 PayPalSettings.CLIENT_SECRET, "secret", PayPalSettings.BASE_URL, "http://api-m.paypal.com")));
         assertThat(plain.message()).contains("over https");
         assertThat(PayPalSettings.problems(of(f.settings))).isEmpty();
-        f.paypal.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/v1/oauth2/token")));
+        f.paypal.verify(0, postRequestedFor(urlEqualTo("/v1/oauth2/token")));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -140,7 +141,7 @@ public final class Refunding {
             case "COMPLETED" -> Outcome.processed(transaction, row.refundId());
             case "PENDING" -> Outcome.pending(transaction, row.refundId(), "PayPal holds refund " + row.refundId());
             case "CANCELLED", "FAILED" -> Outcome.error(row.status(), "PayPal's refund " + row.refundId() + " "
-                    + row.status().toLowerCase(java.util.Locale.ROOT));
+                    + row.status().toLowerCase(Locale.ROOT));
             case REFUSED -> Outcome.error("refused", "PayPal refused the refund under " + row.key());
             case NONE -> Outcome.canceled("no refund was made under " + row.key());
             default -> Outcome.undefined("the refund under " + row.key() + " is " + row.status());

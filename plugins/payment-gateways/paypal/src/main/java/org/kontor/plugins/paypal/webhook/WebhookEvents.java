@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.money.Money;
@@ -89,7 +90,7 @@ public final class WebhookEvents {
     }
 
     private List<PaymentNotification> orderEvent(String eventId, JsonNode order,
-                                                 java.util.function.Function<OrderRow, Outcome<PaymentTransaction>> step) {
+                                                 Function<OrderRow, Outcome<PaymentTransaction>> step) {
         String orderId = order.path("id").asText(order.path("order_id").asText(""));
         return checkout.orders().byOrderId(orderId).map(row -> notification(eventId, row, step.apply(row)))
                 .map(List::of).orElse(List.of());
