@@ -56,9 +56,16 @@ final class AmountInput {
             if (text.indexOf(decimal) != decimalAt) {
                 return Parsed.error("amount-format", "");
             }
-            plain = text.substring(0, decimalAt).replace(String.valueOf(grouping), "") + "." + text.substring(decimalAt + 1);
+            String whole = text.substring(0, decimalAt);
+            if (!grouped(whole, grouping)) {
+                return Parsed.error("amount-format", "");
+            }
+            plain = whole.replace(String.valueOf(grouping), "") + "." + text.substring(decimalAt + 1);
         } else if (count(text, ',') + count(text, '.') > 1) {
             // 1.250.000: grouping only
+            if (!grouped(text, lastComma >= 0 ? ',' : '.')) {
+                return Parsed.error("amount-format", "");
+            }
             plain = text.replace(",", "").replace(".", "");
         } else {
             plain = text.replace(',', '.');
@@ -79,6 +86,11 @@ final class AmountInput {
         String text = money.amount().toPlainString();
         char decimal = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
         return decimal == '.' ? text : text.replace('.', decimal);
+    }
+
+    /** Digits in groups of three after the first: {@code 1.250.000}. */
+    private static boolean grouped(String whole, char grouping) {
+        return whole.matches("\\d{1,3}(?:" + Pattern.quote(String.valueOf(grouping)) + "\\d{3})*");
     }
 
     private static int count(String text, char sign) {
