@@ -79,7 +79,7 @@ public final class Payments {
      *                          gateway, a currency it does not take or a wrong amount
      */
     public Payment pay(PayRequest request) {
-        String requestKey = "customer:" + request.customerId() + ":" + request.requestKey();
+        String requestKey = customerRequestKey(request.customerId(), request.requestKey());
         Optional<Payment> earlier = store.findByRequestKey(requestKey);
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), request.purpose(), request.targetId());
@@ -182,6 +182,15 @@ public final class Payments {
     /** What is due on a target of the customer's that is open for payment. */
     public Optional<PaymentTargets.Due> due(PaymentPurpose purpose, String targetId, String customerId) {
         return targets.due(purpose, targetId, customerId);
+    }
+
+    /** The payment a customer started with this request key, if any. */
+    public Optional<Payment> byRequestKey(String customerId, String requestKey) {
+        return store.findByRequestKey(customerRequestKey(customerId, requestKey));
+    }
+
+    private static String customerRequestKey(String customerId, String requestKey) {
+        return "customer:" + customerId + ":" + requestKey;
     }
 
     private Payment sameRequest(Payment payment, PaymentPurpose purpose, String targetId) {
@@ -293,7 +302,10 @@ public final class Payments {
                 .orElse(outcome.valueIfPresent().map(PaymentTransaction::gatewayReference).orElse(null));
         String redirect = outcome.valueIfPresent().flatMap(PaymentTransaction::redirectUrlIfPresent).map(URI::toString)
                 .orElse(null);
-        String instructions = outcome.status() == OutcomeStatus.PENDING && redirect == null ? outcome.message() : null;
+        // what the customer has to do comes with the first answer that waits for them; a later status answer's message
+        // ("waiting for the customer") must not replace a bank transfer's details or stand in for a provider's page
+        String instructions = outcome.status() == OutcomeStatus.PENDING && redirect == null
+                && payment.redirectUrl() == null && payment.instructions() == null ? outcome.message() : null;
         Instant next = outcome.status().isUnsettled() ? clock.instant().plus(config.backOff(payment.attempts() + 1)) : null;
         String message = outcome.status() == OutcomeStatus.ERROR
                 ? outcome.codeIfPresent().map(code -> code + ": ").orElse("") + outcome.message() : outcome.message();

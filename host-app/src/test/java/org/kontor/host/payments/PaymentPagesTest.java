@@ -168,6 +168,13 @@ class PaymentPagesTest {
         assertThat(waiting.statusCode()).isEqualTo(200);
         assertThat(waiting.body()).contains("data-state=\"waiting\"").contains("href=\"" + provider + "\"")
                 .contains("/api/v1/payments/" + payment.id());
+        assertThat(attempts(payment.id())).as("the provider was just asked: not again").isEqualTo(1);
+        clock.advance(java.time.Duration.ofSeconds(10));
+        assertThat(browser.page(statusPath).body()).contains("data-state=\"waiting\"").contains("id=\"payment-continue\"")
+                .as("the status answer's message is no instruction").doesNotContain("id=\"payment-instructions\"");
+        assertThat(attempts(payment.id())).as("back from the provider's page, the provider is asked").isEqualTo(2);
+        assertThat(browser.page(statusPath).statusCode()).isEqualTo(200);
+        assertThat(attempts(payment.id())).as("at most every few seconds").isEqualTo(2);
         assertThat(payments.webhook(PaymentsHost.notification("evt-" + payment.id(), payment.providerReference(),
                 "PROCESSED", "80.00")).statusCode()).isEqualTo(200);
         HttpResponse<String> done = browser.page(statusPath);
@@ -298,6 +305,10 @@ class PaymentPagesTest {
             assertThat(other.body()).as(path).contains("nordlys-header").contains("href=\"/account/payments\"")
                     .doesNotContain("nav-add-funds");
         }
+    }
+
+    private int attempts(String paymentId) {
+        return payments.host.payments().payments().store().find(paymentId).orElseThrow().attempts();
     }
 
     private Browser signedIn(Customer customer, String language) throws Exception {

@@ -149,7 +149,7 @@ public final class PaymentPages {
         if (due == null) {
             if (requestKey != null) {
                 // a second submit of a form whose payment settled the target already: its first answer
-                Optional<Payment> first = payments.store().findByRequestKey("customer:" + customerId + ":" + requestKey);
+                Optional<Payment> first = payments.byRequestKey(customerId, requestKey);
                 if (first.isPresent() && first.get().purpose() == purpose && first.get().targetId().equals(targetId)) {
                     ctx.redirect(statusPath(first.get().id()), HttpStatus.SEE_OTHER);
                     return;
