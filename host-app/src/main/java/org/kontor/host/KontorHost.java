@@ -31,6 +31,8 @@ import org.kontor.host.billing.BillingModule;
 import org.kontor.host.payments.HostPaymentTargets;
 import org.kontor.host.payments.PaymentsModule;
 import org.kontor.host.payments.PluginTopUps;
+import org.kontor.host.payments.web.AddFundsLink;
+import org.kontor.host.payments.web.PaymentPages;
 import org.kontor.host.catalog.CatalogApi;
 import org.kontor.host.catalog.CatalogRules;
 import org.kontor.host.catalog.CatalogStore;
@@ -274,12 +276,14 @@ public final class KontorHost implements AutoCloseable {
         ThemeEngine themeEngine = new ThemeEngine(new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader()),
                 plugins, () -> config.require("theme.active"), Duration.ofSeconds(5));
         LocaleResolver locales = new LocaleResolver(languages);
-        ThemeRenderer renderer = new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo, PageCache.tokenSlot()));
+        PluginTopUps topUps = new PluginTopUps(extensions);
+        ThemeRenderer renderer = new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo, PageCache.tokenSlot(),
+                new AddFundsLink(topUps)));
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
         payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
-                orderFulfilment, billing.store(), new PluginTopUps(extensions)), events, json);
+                orderFulfilment, billing.store(), topUps), events, json);
         paymentNotifications.bind(payments::notificationsOf);
 
         java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
@@ -321,6 +325,7 @@ public final class KontorHost implements AutoCloseable {
                                         .orElseGet(() -> CartOwner.visitor(session.visitorId())))).register(config2.routes),
                         config2 -> billing.register(config2.routes),
                         config2 -> payments.register(config2.routes),
+                        config2 -> new PaymentPages(payments.payments(), topUps, locales, clock).register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),

@@ -59,6 +59,13 @@ class GatewayOrderInvoiceTest {
         assertThat(order.vat().isPositive()).isTrue();
         assertThat(order.total()).isEqualTo(order.net().plus(order.vat()));
 
+        HttpResponse<String> orderPage = demo.send("GET", "/orders/" + orderId, null, token);
+        assertThat(orderPage.body()).contains("id=\"order-pay\" href=\"/account/pay/order/" + orderId + "\"");
+        HttpResponse<String> payPage = demo.send("GET", "/account/pay/order/" + orderId, null, token);
+        assertThat(payPage.statusCode()).isEqualTo(200);
+        assertThat(payPage.body()).contains("id=\"pay-form\"").contains("value=\"bank-transfer:BANK_TRANSFER\"")
+                .as("an order is paid in full").doesNotContain("name=\"amount\"");
+
         demo.host.orderFulfilment().paid(orderId);
         JsonNode done = demo.awaitFinal(token, orderId);
         assertThat(done.get("state").asText()).isEqualTo("COMPLETED");

@@ -37,15 +37,24 @@ public final class HostPaymentTargets implements PaymentTargets {
         return switch (purpose) {
             case ORDER -> (customerId == null ? orders.find(targetId) : orders.find(customerId, targetId))
                     .filter(order -> order.state() == OrderState.AWAITING_PAYMENT)
-                    .map(order -> new Due(order.customerId(), order.total(), "Order " + order.id()));
+                    .map(order -> new Due(order.customerId(), order.total(), "Order " + order.id(), order.id()));
             case INVOICE -> invoices.find(targetId)
                     .filter(invoice -> customerId == null || customerId.equals(invoice.customerId()))
                     .filter(HostPaymentTargets::open)
-                    .map(invoice -> new Due(invoice.customerId(), invoice.outstanding(), "Invoice " + invoice.number()));
+                    .map(invoice -> new Due(invoice.customerId(), invoice.outstanding(), "Invoice " + invoice.number(),
+                            invoice.number()));
             case TOP_UP -> topUps.open(targetId)
                     .filter(topUp -> customerId == null || customerId.equals(topUp.ownerId()))
-                    .map(topUp -> new Due(topUp.ownerId(), topUp.net(), "Top-up " + topUp.id()));
+                    .map(topUp -> new Due(topUp.ownerId(), topUp.net(), "Top-up " + topUp.id(), topUp.id()));
         };
+    }
+
+    @Override
+    public String reference(PaymentPurpose purpose, String targetId) {
+        if (purpose == PaymentPurpose.INVOICE) {
+            return invoices.find(targetId).map(Invoice::number).filter(number -> number != null).orElse(targetId);
+        }
+        return targetId;
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class PaymentGateways {
                 .filter(gateway -> gateway.gatewayId().equals(gatewayId)).findFirst();
     }
 
+    /** Every running gateway. */
+    public List<PaymentGateway> all() {
+        return extensions.of(PaymentGateway.class).stream().map(Contribution::extension).toList();
+    }
+
     /** The gateways a plugin contributes (a webhook names the plugin). */
     public List<PaymentGateway> ofPlugin(String pluginId) {
         return extensions.of(PaymentGateway.class).stream().filter(c -> c.pluginId().equals(pluginId))

@@ -203,6 +203,32 @@ public final class PaymentStore {
         });
     }
 
+    /**
+     * One group of the operator's summary: the payments or refunds of one gateway in one status and currency.
+     *
+     * @param total the amounts together
+     */
+    public record SummaryRow(String gatewayId, PaymentKind kind, OutcomeStatus status, Money total, long count) {
+    }
+
+    /**
+     * The payments and refunds of a period by gateway, kind, status and currency (PAY-1). A settled payment counts in
+     * the period it was settled in (a bank transfer arrives days after it was asked for), an open one in the period it
+     * was started in.
+     */
+    public List<SummaryRow> summary(Instant from, Instant to) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT gateway_id, kind, status, currency, COUNT(*) AS n, "
+                        + "SUM(amount_minor) AS total FROM payment WHERE (settled_at >= :fromAt AND settled_at < :toAt) "
+                        + "OR (settled_at IS NULL AND created_at >= :fromAt AND created_at < :toAt) "
+                        + "GROUP BY gateway_id, kind, status, currency ORDER BY gateway_id, kind, status, currency")
+                .bind("fromAt", from.toEpochMilli()).bind("toAt", to.toEpochMilli())
+                .map((rs, ctx) -> new SummaryRow(rs.getString("gateway_id"), PaymentKind.valueOf(rs.getString("kind")),
+                        OutcomeStatus.valueOf(rs.getString("status")),
+                        Money.ofMinor(rs.getLong("total"), Currency.getInstance(rs.getString("currency"))),
+                        rs.getLong("n")))
+                .list());
+    }
+
     private static void add(StringBuilder sql, List<Object[]> binds, String column, String value) {
         if (value != null) {
             sql.append(" AND ").append(column).append(" = :").append(column);

@@ -6,8 +6,16 @@ import org.kontor.api.money.Money;
 /** What payments pay: the amounts due on orders, invoices and top-ups, and what a processed payment changes there. */
 public interface PaymentTargets {
 
-    /** What is owed on a target that is open for payment. */
-    record Due(String customerId, Money amount, String description) {
+    /**
+     * What is owed on a target that is open for payment.
+     *
+     * @param reference how the customer knows the target: an invoice's number, an order's or a top-up's id
+     */
+    record Due(String customerId, Money amount, String description, String reference) {
+
+        public Due(String customerId, Money amount, String description) {
+            this(customerId, amount, description, null);
+        }
     }
 
     /**
@@ -15,6 +23,13 @@ public interface PaymentTargets {
      * belongs to that customer. An operator (null) sees every target.
      */
     Optional<Due> due(PaymentPurpose purpose, String targetId, String customerId);
+
+    /**
+     * How the customer knows a target, open or not: an invoice's number; by default its id.
+     */
+    default String reference(PaymentPurpose purpose, String targetId) {
+        return targetId;
+    }
 
     /**
      * Carries out a processed payment's effect on its target. Repeatable: a second call with the same payment changes

@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +41,21 @@ public final class Payments {
 
     private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
 
-    /** What a customer asks to pay; {@code amount} only for a top-up (at least its net amount), else null. */
+    /**
+     * What a customer asks to pay.
+     *
+     * @param amount       null for what is due; for a top-up at least its net amount, for an invoice a part of what is
+     *                     outstanding (more than zero, at most the outstanding amount), for an order exactly its total
+     * @param returnOrigin the scheme and host the customer used ({@code https://shop.example}), completing a return
+     *                     URL that is a path; may be null
+     */
     public record PayRequest(String customerId, PaymentPurpose purpose, String targetId, String gatewayId,
-                             PaymentMethodType method, Money amount, String requestKey) {
+                             PaymentMethodType method, Money amount, String requestKey, String returnOrigin) {
+
+        public PayRequest(String customerId, PaymentPurpose purpose, String targetId, String gatewayId,
+                          PaymentMethodType method, Money amount, String requestKey) {
+            this(customerId, purpose, targetId, gatewayId, method, amount, requestKey, null);
+        }
     }
 
     private final PaymentStore store;
@@ -72,7 +86,7 @@ public final class Payments {
      *                          gateway, a currency it does not take or a wrong amount
      */
     public Payment pay(PayRequest request) {
-        String requestKey = "customer:" + request.customerId() + ":" + request.requestKey();
+        String requestKey = customerRequestKey(request.customerId(), request.requestKey());
         Optional<Payment> earlier = store.findByRequestKey(requestKey);
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), request.purpose(), request.targetId());
@@ -81,20 +95,18 @@ public final class Payments {
                 .orElseThrow(() -> new PaymentException(PaymentException.Kind.NOT_FOUND, "not-found",
                         "There is no open " + request.purpose().name().toLowerCase(Locale.ROOT).replace('_', '-') + " "
                                 + request.targetId() + " of yours."));
-        Money amount = due.amount();
-        if (request.purpose() == PaymentPurpose.TOP_UP && request.amount() != null) {
-            if (!request.amount().currency().equals(due.amount().currency()) || request.amount().isLessThan(due.amount())) {
-                throw new PaymentException(PaymentException.Kind.INVALID, "amount-invalid",
-                        "A top-up of " + due.amount() + " needs a payment of at least that amount.");
-            }
-            amount = request.amount();
-        }
+        Money amount = amountToPay(request, due);
         if (!amount.isPositive()) {
             throw new PaymentException(PaymentException.Kind.CONFLICT, "nothing-due", "Nothing is due on it.");
         }
         PaymentGateway gateway = gateways.byId(request.gatewayId()).filter(g -> supportsSafely(g, due))
                 .orElseThrow(() -> new PaymentException(PaymentException.Kind.INVALID, "gateway-invalid",
                         "No running gateway '" + request.gatewayId() + "' takes " + due.amount().currencyCode() + "."));
+        if (request.method() != null && !gateway.methods().contains(request.method())) {
+            throw new PaymentException(PaymentException.Kind.INVALID, "method-invalid",
+                    "Gateway '" + request.gatewayId() + "' does not offer " + request.method() + "; it offers "
+                            + gateway.methods().stream().sorted().toList() + ".");
+        }
         PaymentMethodType method = request.method() != null ? request.method()
                 : gateway.methods().stream().sorted().findFirst().orElse(PaymentMethodType.OTHER);
         String id = PaymentIds.next(request.purpose(), request.targetId());
@@ -109,10 +121,83 @@ public final class Payments {
             return store.findByRequestKey(requestKey).map(p -> sameRequest(p, request.purpose(), request.targetId()))
                     .orElseThrow(() -> e);
         }
+        URI back = config.returnUrl(id, request.returnOrigin());
         Outcome<PaymentTransaction> outcome = call(() -> gateway.purchase(new PaymentRequest(IdempotencyKey.of(intent.key()),
-                intent.amount(), method, request.targetId(), due.description(), due.customerId(), config.returnUrl(),
-                config.returnUrl(), Map.of("paymentId", id))));
+                intent.amount(), method, request.targetId(), due.description(), due.customerId(), back, back,
+                Map.of("paymentId", id))));
         return settle(id, outcome);
+    }
+
+    /**
+     * The amount a request pays: what is due, unless it names one. A top-up takes at least its net amount (more may
+     * carry VAT), an invoice may be paid in part, an order only in full.
+     */
+    private static Money amountToPay(PayRequest request, PaymentTargets.Due due) {
+        Money asked = request.amount();
+        if (asked == null) {
+            return due.amount();
+        }
+        if (!asked.currency().equals(due.amount().currency())) {
+            throw new PaymentException(PaymentException.Kind.INVALID, "amount-currency",
+                    "The amount must be in " + due.amount().currencyCode() + ", not " + asked.currencyCode() + ".");
+        }
+        return switch (request.purpose()) {
+            case TOP_UP -> {
+                if (asked.isLessThan(due.amount())) {
+                    throw new PaymentException(PaymentException.Kind.INVALID, "amount-below-top-up",
+                            "A top-up of " + due.amount() + " needs a payment of at least that amount.");
+                }
+                yield asked;
+            }
+            case INVOICE -> {
+                if (!asked.isPositive()) {
+                    throw new PaymentException(PaymentException.Kind.INVALID, "amount-not-positive",
+                            "The amount to pay must be more than 0.");
+                }
+                if (asked.isGreaterThan(due.amount())) {
+                    throw new PaymentException(PaymentException.Kind.INVALID, "amount-exceeds-outstanding",
+                            "At most " + due.amount() + " is outstanding on it; " + asked + " is more.");
+                }
+                yield asked;
+            }
+            case ORDER -> {
+                if (asked.compareTo(due.amount()) != 0) {
+                    throw new PaymentException(PaymentException.Kind.INVALID, "amount-not-order-total",
+                            "An order is paid in full: " + due.amount() + ".");
+                }
+                yield asked;
+            }
+        };
+    }
+
+    /** The running gateways that take payments in the currency, in the order of their ids. */
+    public List<PaymentGateway> gatewaysFor(Currency currency) {
+        return gateways.all().stream().filter(gateway -> {
+            try {
+                return gateway.supports(currency);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }).sorted(Comparator.comparing(PaymentGateway::gatewayId)).toList();
+    }
+
+    /** How the customer knows a target: an invoice's number, else the target's id. */
+    public String reference(PaymentPurpose purpose, String targetId) {
+        return targets.reference(purpose, targetId);
+    }
+
+    /** What is due on a target of the customer's that is open for payment. */
+    public Optional<PaymentTargets.Due> due(PaymentPurpose purpose, String targetId, String customerId) {
+        return targets.due(purpose, targetId, customerId);
+    }
+
+    /** The payment a customer started with this request key, if any. */
+    public Optional<Payment> byRequestKey(String customerId, String requestKey) {
+        return store.findByRequestKey(customerRequestKey(customerId, requestKey));
+    }
+
+    private static String customerRequestKey(String customerId, String requestKey) {
+        return "customer:" + customerId + ":" + requestKey;
     }
 
     private Payment sameRequest(Payment payment, PaymentPurpose purpose, String targetId) {
@@ -226,7 +311,10 @@ public final class Payments {
                 .orElse(outcome.valueIfPresent().map(PaymentTransaction::gatewayReference).orElse(null));
         String redirect = outcome.valueIfPresent().flatMap(PaymentTransaction::redirectUrlIfPresent).map(URI::toString)
                 .orElse(null);
-        String instructions = outcome.status() == OutcomeStatus.PENDING && redirect == null ? outcome.message() : null;
+        // what the customer has to do comes with the first answer that waits for them; a later status answer's message
+        // ("waiting for the customer") must not replace a bank transfer's details or stand in for a provider's page
+        String instructions = outcome.status() == OutcomeStatus.PENDING && redirect == null
+                && payment.redirectUrl() == null && payment.instructions() == null ? outcome.message() : null;
         Instant next = outcome.status().isUnsettled() ? clock.instant().plus(config.backOff(payment.attempts() + 1)) : null;
         String message = outcome.status() == OutcomeStatus.ERROR
                 ? outcome.codeIfPresent().map(code -> code + ": ").orElse("") + outcome.message() : outcome.message();

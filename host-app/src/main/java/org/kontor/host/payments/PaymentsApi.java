@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.config.RoutesConfig;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.OutcomeStatus;
@@ -38,12 +44,14 @@ public final class PaymentsApi {
     private final WebhookInbox inbox;
     private final WebhookProcessor webhooks;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public PaymentsApi(Payments payments, WebhookInbox inbox, WebhookProcessor webhooks, ObjectMapper json) {
+    public PaymentsApi(Payments payments, WebhookInbox inbox, WebhookProcessor webhooks, ObjectMapper json, Clock clock) {
         this.payments = payments;
         this.inbox = inbox;
         this.webhooks = webhooks;
         this.json = json;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
@@ -55,6 +63,7 @@ public final class PaymentsApi {
                 .orElseThrow(() -> notFound(ctx)))), PAYERS);
         routes.get("/api/v1/admin/payments", this::overview, Access.ADMIN);
         routes.post("/api/v1/admin/payments/manual", this::manual, Access.ADMIN);
+        routes.get("/api/v1/admin/payments/summary", this::summary, Access.ADMIN);
         routes.get("/api/v1/admin/payments/webhooks", this::webhookList, Access.ADMIN);
         routes.post("/api/v1/admin/payments/webhooks/{id}/replay", ctx -> {
             String id = ctx.pathParam("id");
@@ -83,7 +92,7 @@ public final class PaymentsApi {
             throw ProblemException.validation("The payment request is invalid.", errors);
         }
         Payment payment = answer(() -> payments.pay(new Payments.PayRequest(Caller.require(ctx).subject(), purpose,
-                targetId, gateway, method, amount, key)));
+                targetId, gateway, method, amount, key, RequestOrigin.of(ctx))));
         ctx.status(201).json(view(payment));
     }
 
@@ -129,6 +138,69 @@ public final class PaymentsApi {
         ctx.json(Map.of("payments", payments.store().search(filter).stream().map(PaymentsApi::view).toList()));
     }
 
+    /**
+     * Incoming payments and refunds of a period by gateway, kind, status and currency, and per currency what came in
+     * (PAY-1). The period defaults to the 30 days up to now.
+     */
+    private void summary(Context ctx) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant to = instant(ctx.queryParam("to"), "to", errors);
+        Instant from = instant(ctx.queryParam("from"), "from", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation("The period is invalid.", errors);
+        }
+        Instant end = to != null ? to : clock.instant();
+        Instant start = from != null ? from : end.minus(Duration.ofDays(30));
+        if (!start.isBefore(end)) {
+            throw ProblemException.validation("The period is invalid.", Map.of("from", "Give a from before to."));
+        }
+        List<PaymentStore.SummaryRow> rows = payments.store().summary(start, end);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("from", start.toString());
+        view.put("to", end.toString());
+        view.put("groups", rows.stream().map(row -> {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("gateway", row.gatewayId());
+            group.put("kind", row.kind().name());
+            group.put("status", row.status().name());
+            group.put("count", row.count());
+            group.put("total", money(row.total()));
+            return group;
+        }).toList());
+        view.put("totals", totals(rows));
+        ctx.json(view);
+    }
+
+    /** Per currency: processed payments, processed refunds, their difference, and what is still open. */
+    private static List<Map<String, Object>> totals(List<PaymentStore.SummaryRow> rows) {
+        Map<Currency, Money[]> byCurrency = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+        for (PaymentStore.SummaryRow row : rows) {
+            Money zero = Money.zero(row.total().currency());
+            Money[] sums = byCurrency.computeIfAbsent(row.total().currency(), c -> new Money[] {zero, zero, zero});
+            if (row.status() == OutcomeStatus.PROCESSED) {
+                int slot = row.kind() == PaymentKind.PAYMENT ? 0 : 1;
+                sums[slot] = sums[slot].plus(row.total());
+            } else if (row.status().isUnsettled() && row.kind() == PaymentKind.PAYMENT) {
+                sums[2] = sums[2].plus(row.total());
+            }
+        }
+        List<Map<String, Object>> totals = new ArrayList<>();
+        byCurrency.forEach((currency, sums) -> {
+            Map<String, Object> total = new LinkedHashMap<>();
+            total.put("currency", currency.getCurrencyCode());
+            total.put("received", sums[0].amount().toPlainString());
+            total.put("refunded", sums[1].amount().toPlainString());
+            total.put("net", sums[0].minus(sums[1]).amount().toPlainString());
+            total.put("open", sums[2].amount().toPlainString());
+            totals.add(total);
+        });
+        return totals;
+    }
+
+    private static Map<String, String> money(Money money) {
+        return Map.of("amount", money.amount().toPlainString(), "currency", money.currencyCode());
+    }
+
     private void webhookList(Context ctx) {
         Map<String, String> errors = new LinkedHashMap<>();
         InboxState state = enumOf(InboxState.class, ctx.queryParam("state"), "state", errors);
@@ -149,7 +221,7 @@ public final class PaymentsApi {
         view.put("customerId", p.customerId());
         view.put("gateway", p.gatewayId());
         view.put("method", p.method());
-        view.put("amount", Map.of("amount", p.amount().amount().toPlainString(), "currency", p.amount().currencyCode()));
+        view.put("amount", money(p.amount()));
         view.put("status", p.status().name());
         view.put("providerReference", p.providerReference());
         view.put("redirectUrl", p.redirectUrl());

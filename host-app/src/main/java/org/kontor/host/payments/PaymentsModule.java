@@ -40,7 +40,7 @@ public final class PaymentsModule {
         this.inbox = new WebhookInbox(database.jdbi(), json, clock);
         this.webhooks = new WebhookProcessor(inbox, gateways, payments);
         this.janitor = new PaymentsJanitor(payments, inbox, webhooks, clock, config.janitorInterval());
-        this.api = new PaymentsApi(payments, inbox, webhooks, json);
+        this.api = new PaymentsApi(payments, inbox, webhooks, json, clock);
         this.webhookRoutes = new WebhookRoutes(inbox, webhooks, gateways);
     }
 

@@ -28,4 +28,24 @@ public final class PluginTopUps implements TopUpDirectory {
         }
         return Optional.empty();
     }
+
+    @Override
+    public Optional<String> topUpPage(String ownerId) {
+        for (Contribution<PayableTopUps> contribution : extensions.of(PayableTopUps.class)) {
+            try {
+                Optional<String> page = contribution.extension().topUpPage(ownerId).filter(PluginTopUps::localPath);
+                if (page.isPresent()) {
+                    return page;
+                }
+            } catch (RuntimeException e) {
+                // a failing plugin gives no link
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A path on this host, never a link elsewhere ({@code //other.example/}). */
+    private static boolean localPath(String path) {
+        return path.startsWith("/") && !path.startsWith("//") && !path.contains("\\");
+    }
 }

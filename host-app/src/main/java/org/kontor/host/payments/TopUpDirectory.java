@@ -12,4 +12,9 @@ public interface TopUpDirectory {
 
     /** The top-up if it exists and still waits for its payment. */
     Optional<OpenTopUp> open(String topUpId);
+
+    /** Where this customer asks for a top-up (a storefront path), if they have an account that takes top-ups. */
+    default Optional<String> topUpPage(String ownerId) {
+        return Optional.empty();
+    }
 }

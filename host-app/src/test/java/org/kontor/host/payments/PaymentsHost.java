@@ -56,6 +56,12 @@ final class PaymentsHost implements AutoCloseable {
     }
 
     static PaymentsHost start(Database database, TestClock clock, String... plugins) throws Exception {
+        return start(database, clock, Map.of(), plugins);
+    }
+
+    /** @param overrides more settings as environment variables ({@code KONTOR_THEME_ACTIVE}) */
+    static PaymentsHost start(Database database, TestClock clock, Map<String, String> overrides, String... plugins)
+            throws Exception {
         Path data = Files.createTempDirectory("kontor-payments-test");
         Map<String, String> environment = new HashMap<>();
         environment.put("KONTOR_DATA_DIR", data.toString());
@@ -65,6 +71,7 @@ final class PaymentsHost implements AutoCloseable {
         environment.put("KONTOR_JOBS_ENABLED", "false");
         environment.put("KONTOR_CUSTOMERS_PASSWORD_MEMORY_KIB", "1024");
         environment.put("KONTOR_CUSTOMERS_PASSWORD_ITERATIONS", "1");
+        environment.putAll(overrides);
         return new PaymentsHost(KontorHost.start(new ConfigLoader(environment, new Properties()).load(null, false), clock));
     }
 

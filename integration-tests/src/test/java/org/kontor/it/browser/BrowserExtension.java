@@ -16,15 +16,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.kontor.host.KontorHost;
-import org.kontor.host.demo.DemoData;
-import org.kontor.it.DemoHosts;
 import org.kontor.testkit.TestDatabase;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Starts the demo host (SQLite, the sandbox registry, the demo data) once per test class and a headless Chromium
+ * Starts the class's host ({@link BrowserTest#host}; by default the demo: SQLite, the sandbox registry, the demo data)
+ * once per test class and a headless Chromium
  * with a fresh profile for each test; screenshots the page when a test fails. Without Chromium the tests are
  * skipped on a developer machine and fail in CI ({@code .ci/run} installs it).
  */
@@ -34,8 +33,8 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    /** The demo host of a test class and its database, closed after the class. */
-    private record Demo(TestDatabase database, KontorHost host) implements ExtensionContext.Store.CloseableResource {
+    /** The host of a test class and its database, closed after the class. */
+    private record ClassHost(TestDatabase database, KontorHost host) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             try {
@@ -59,18 +58,18 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
         TestDatabase database = TestDatabase.sqlite();
         KontorHost host;
         try {
-            host = DemoHosts.start(database.database());
-            new DemoData(host, DemoHosts.freePort()).load();
+            Class<? extends BrowserHost> kind = context.getRequiredTestClass().getAnnotation(BrowserTest.class).host();
+            host = kind.getDeclaredConstructor().newInstance().start(database.database());
         } catch (Exception | Error e) {
             database.close();
             throw e;
         }
-        context.getStore(NAMESPACE).put(Demo.class, new Demo(database, host));
+        context.getStore(NAMESPACE).put(ClassHost.class, new ClassHost(database, host));
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Demo demo = context.getStore(NAMESPACE).remove(Demo.class, Demo.class);
+        ClassHost demo = context.getStore(NAMESPACE).remove(ClassHost.class, ClassHost.class);
         if (demo != null) {
             demo.close();
         }
@@ -78,7 +77,7 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        Demo demo = context.getParent().orElseThrow().getStore(NAMESPACE).get(Demo.class, Demo.class);
+        ClassHost demo = context.getParent().orElseThrow().getStore(NAMESPACE).get(ClassHost.class, ClassHost.class);
         Path profile = Files.createTempDirectory("kontor-chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BROWSER.toFile());

@@ -31,4 +31,14 @@ public interface PayableTopUps extends ExtensionPoint {
 
     /** The top-up if it exists and still waits for its payment. */
     Optional<PayableTopUp> open(String topUpId);
+
+    /**
+     * Where this customer asks for a top-up, as a path of the storefront (such as {@code /p/prepaid-account/deposits}),
+     * when they have an account here that takes top-ups; the host links it as "Add funds". None by default.
+     *
+     * @since 1.5.0
+     */
+    default Optional<String> topUpPage(String ownerId) {
+        return Optional.empty();
+    }
 }

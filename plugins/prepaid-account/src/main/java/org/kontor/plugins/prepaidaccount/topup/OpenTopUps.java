@@ -4,12 +4,19 @@ import java.util.Optional;
 import org.kontor.api.PluginContext;
 import org.kontor.api.funding.PayableTopUps;
 import org.kontor.plugins.prepaidaccount.PrepaidLedgers;
+import org.kontor.plugins.prepaidaccount.ledger.AccountState;
 import org.kontor.plugins.prepaidaccount.ledger.Ledger;
 import org.pf4j.Extension;
 
-/** The top-ups still waiting for their money, for the host to take through a payment gateway. */
+/**
+ * The top-ups still waiting for their money, for the host to take through a payment gateway, and the page where an
+ * active account's owner asks for one (the host's "Add funds").
+ */
 @Extension
 public class OpenTopUps implements PayableTopUps {
+
+    /** The storefront page where the owner requests a top-up and finds the open ones. */
+    static final String DEPOSITS_PAGE = "/p/prepaid-account/deposits";
 
     private final TopUps topUps;
     private final Ledger ledger;
@@ -30,5 +37,11 @@ public class OpenTopUps implements PayableTopUps {
                 .filter(topUp -> topUp.state() == TopUpState.REQUESTED)
                 .flatMap(topUp -> ledger.account(topUp.accountId())
                         .map(account -> new PayableTopUp(topUp.id(), account.ownerId(), topUp.net())));
+    }
+
+    @Override
+    public Optional<String> topUpPage(String ownerId) {
+        return ledger.accountOfOwner(ownerId).filter(account -> account.state() == AccountState.ACTIVE)
+                .map(account -> DEPOSITS_PAGE);
     }
 }

@@ -2,6 +2,7 @@ package org.kontor.plugins.prepaidaccount.web;
 
 import org.kontor.api.web.RequestLanguage;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -144,14 +145,19 @@ final class ResellerWeb {
         MoneyFormat f = MoneyFormat.of(RequestLanguage.of(ctx));
         Map<String, Object> page = base(ctx, account, f, "deposits");
         page.put("minimum", f.format(ledger.scheme(account.schemeId()).orElseThrow().minimumTopUp()));
-        page.put("topUps", topUps.ofAccount(account.id()).stream().map(t -> Views.topUp(t, f)).toList());
+        List<Map<String, Object>> list = topUps.ofAccount(account.id()).stream().map(t -> Views.topUp(t, f)).toList();
+        page.put("topUps", list);
+        // just requested: the page leads with it and the way to pay it
+        String requested = ctx.queryParam("requested");
+        page.put("requested", list.stream().filter(t -> t.get("id").equals(requested) && (boolean) t.get("requested"))
+                .findFirst().orElse(Map.of()));
         ctx.render("deposits.ftlh", page);
     }
 
     void requestTopUpForm(Context ctx) {
         Account account = own(ctx);
-        topUps.request(account.id(), Inputs.money("amount", ctx.formParam("amount"), account.currency()));
-        seeOther(ctx, "deposits");
+        TopUp topUp = topUps.request(account.id(), Inputs.money("amount", ctx.formParam("amount"), account.currency()));
+        seeOther(ctx, "deposits?requested=" + URLEncoder.encode(topUp.id(), StandardCharsets.UTF_8));
     }
 
     void paymentsPage(Context ctx) {

@@ -184,6 +184,43 @@ class PrepaidWebTest {
     }
 
     @DbTest
+    void aRequestedTopUpLeadsToItsPaymentAndTheHostOffersAddFunds(Database database) throws Exception {
+        host = PrepaidHost.start(database);
+        admin = host.token("operator-1", Access.ADMIN);
+        String reseller = host.token(run + "-reseller-p", Access.RESELLER);
+        String other = host.token(run + "-reseller-q", Access.RESELLER);
+        activeAccount(reseller, "czk", "3000");
+
+        HttpResponse<String> requested = host.form(reseller, "/p/prepaid-account/deposits", Map.of("amount", "3000"));
+        assertThat(requested.statusCode()).isEqualTo(303);
+        String location = requested.headers().firstValue("Location").orElseThrow();
+        String topUpId = host.json(host.get(reseller, API + "/account/top-ups")).get(0).get("id").asText();
+        assertThat(location).isEqualTo("/p/prepaid-account/deposits?requested=" + topUpId);
+        String deposits = host.get(reseller, location + "&lang=en").body();
+        assertThat(deposits).contains("id=\"top-up-requested\"").contains("Pay now")
+                .contains("href=\"/account/pay/top-up/" + topUpId + "\" data-pay-top-up=");
+        assertThat(host.get(reseller, "/p/prepaid-account/deposits").body()).as("the notice only after the request")
+                .doesNotContain("id=\"top-up-requested\"").contains("data-pay-top-up=\"" + topUpId + "\"");
+
+        HttpResponse<String> pay = host.get(reseller, "/account/pay/top-up/" + topUpId + "?lang=en");
+        assertThat(pay.statusCode()).isEqualTo(200);
+        assertThat(pay.body()).contains("Pay your top-up").contains("id=\"pay-due\"").contains("3,000.00")
+                .contains("href=\"/p/prepaid-account/deposits\" id=\"pay-back\"");
+        assertThat(host.get(other, "/account/pay/top-up/" + topUpId).statusCode()).isEqualTo(404);
+
+        String header = "id=\"nav-add-funds\"";
+        assertThat(host.get(reseller, "/account?lang=en").body()).contains(header)
+                .contains("id=\"account-add-funds\" href=\"/p/prepaid-account/deposits\"");
+        assertThat(host.get(reseller, "/account/invoices").body()).contains("href=\"/p/prepaid-account/deposits\" " + header);
+        assertThat(host.get(other, "/account").body()).as("no prepaid account, no Add funds").doesNotContain(header)
+                .doesNotContain("account-add-funds");
+
+        assertThat(host.post(reseller, API + "/account/top-ups/" + topUpId + "/cancel", "").statusCode()).isEqualTo(200);
+        assertThat(host.get(reseller, "/p/prepaid-account/deposits").body()).doesNotContain("data-pay-top-up=");
+        assertThat(host.get(reseller, "/account/pay/top-up/" + topUpId).statusCode()).as("withdrawn").isEqualTo(404);
+    }
+
+    @DbTest
     void refusalsAreProblemsWithTheirOwnStatus(Database database) throws Exception {
         host = PrepaidHost.start(database);
         admin = host.token("operator-1", Access.ADMIN);
