@@ -40,7 +40,8 @@ public record Capabilities(boolean refunds, Set<OutcomeStatus> webhookStatuses, 
         if (!webhookStatuses.isEmpty() && signatureHeaders.isEmpty()) {
             throw new IllegalArgumentException("a gateway that takes webhooks names the headers its signature is in");
         }
-        if (webhookTolerance != null && (webhookStatuses.isEmpty() || webhookTolerance.isNegative() || webhookTolerance.isZero())) {
+        if (webhookTolerance != null
+                && (webhookStatuses.isEmpty() || webhookTolerance.isNegative() || webhookTolerance.isZero())) {
             throw new IllegalArgumentException("a tolerance for signed timestamps needs webhooks and must be positive");
         }
     }

@@ -48,18 +48,30 @@ import org.kontor.api.payment.WebhookRequest;
  * like:
  *
  * <pre>{@code
+ * @TestInstance(TestInstance.Lifecycle.PER_CLASS)
  * class AcmePayGatewayTest extends PaymentGatewayConformance {
  *     protected PaymentGateway gateway() { return new AcmePayGateway(context); }
- *     protected Capabilities capabilities() { return Capabilities.none().withRefunds().withProvider()
- *             .withWebhooks(Set.of(PROCESSED, ERROR), "acme-signature").withSignedTimestamps(Duration.ofMinutes(5)); }
+ *     protected Capabilities capabilities() {
+ *         return Capabilities.none().withRefunds().withProvider()
+ *                 .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), "acme-signature")
+ *                 .withSignedTimestamps(Duration.ofMinutes(5));
+ *     }
  *     protected PaymentRequest paymentRequest(IdempotencyKey key) {
  *         return PaymentRequest.of(key, Money.of("49.00", "EUR"), PaymentMethodType.CARD, "INV-1", "Hosting", "c-1");
  *     }
- *     protected void settle(PaymentRequest request, PaymentTransaction payment) { provider.complete(payment.gatewayReference()); }
- *     protected WebhookRequest webhook(Notice notice) { return provider.signed(notice.eventId(), notice.reference(), ...); }
- *     protected Optional<PaymentGateway> unreachableGateway() { return Optional.of(new AcmePayGateway(closedPortContext)); }
+ *     protected void settle(PaymentRequest request, PaymentTransaction payment) {
+ *         acme.complete(payment.gatewayReference());
+ *     }
+ *     protected WebhookRequest webhook(Notice notice) {
+ *         return acme.notification(notice.eventId(), notice.reference(), "succeeded", notice.sentAt());
+ *     }
+ *     protected Optional<PaymentGateway> unreachableGateway() {
+ *         return Optional.of(new AcmePayGateway(contextWithTheApiAtAClosedPort));
+ *     }
  * }
  * }</pre>
+ *
+ * The plugin guide's chapter "Writing a payment gateway" has this example in full.
  *
  * <h2>The contract</h2>
  * <ul>
