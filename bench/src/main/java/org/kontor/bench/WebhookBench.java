@@ -206,6 +206,11 @@ public final class WebhookBench {
             applied.computeIfAbsent(payment.id(), id -> new AtomicInteger()).incrementAndGet();
             return null;
         }
+
+        @Override
+        public String takeBack(Payment moneyBack, Payment original) {
+            throw new IllegalStateException("the benchmark takes no money back");
+        }
     }
 
     /** A gateway whose purchases wait for the customer and whose webhooks carry an HMAC-SHA256 signature. */

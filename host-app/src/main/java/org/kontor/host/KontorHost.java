@@ -65,6 +65,7 @@ import org.kontor.host.mail.SmtpTransport;
 import org.kontor.host.plugins.DeferredExtensions;
 import org.kontor.host.plugins.HostPluginContexts;
 import org.kontor.host.plugins.HostServices;
+import org.kontor.host.plugins.PluginPaymentNotifications;
 import org.kontor.host.plugins.JdbiPluginStates;
 import org.kontor.host.plugins.PluginHost;
 import org.kontor.host.plugins.PluginHostSettings;
@@ -223,8 +224,9 @@ public final class KontorHost implements AutoCloseable {
         this.clock = clock;
         HostPortfolio portfolio = new HostPortfolio(operationStore.domains(), domainPrices, domainOperations,
                 provisioningTargets, HostPortfolio.TerminatePolicy.of(config.require("domains.terminate-policy")), clock);
+        PluginPaymentNotifications paymentNotifications = new PluginPaymentNotifications();
         HostServices services = new HostServices(clock, database.jdbi(), events, secrets, httpClient, mailer,
-                dataDir.resolve("plugin-data"), portfolio);
+                dataDir.resolve("plugin-data"), portfolio, paymentNotifications);
 
         plugins = new PluginHost(
                 new PluginHostSettings(config.path("plugins.dir"), "development".equals(config.require("plugins.mode")),
@@ -278,6 +280,7 @@ public final class KontorHost implements AutoCloseable {
                 themeEngine::active, locales);
         payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
                 orderFulfilment, billing.store(), new PluginTopUps(extensions)), events, json);
+        paymentNotifications.bind(payments::notificationsOf);
 
         java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
                 new java.util.concurrent.atomic.AtomicReference<>();

@@ -31,7 +31,7 @@ import org.kontor.testkit.DbTest;
 @DatabaseTest
 class SepaPluginZipTest {
 
-    private static final Path ZIP = Path.of("../plugins/payment-gateways/sepa-direct-debit/target/sepa-direct-debit-1.0.0.zip");
+    private static final Path ZIP = Path.of("../plugins/payment-gateways/sepa-direct-debit/target/sepa-direct-debit-1.1.0.zip");
 
     private KontorHost host;
 

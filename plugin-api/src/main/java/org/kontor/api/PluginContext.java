@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.mail.Mailer;
+import org.kontor.api.payment.PaymentNotifications;
 import org.kontor.api.portfolio.DomainPortfolio;
 import org.kontor.api.secrets.Secrets;
 import org.kontor.api.settings.Settings;
@@ -66,6 +67,16 @@ public interface PluginContext {
      * @since 1.1.0
      */
     default Optional<DomainPortfolio> domainPortfolio() {
+        return Optional.empty();
+    }
+
+    /**
+     * Where the plugin's payment gateways report notifications that did not come with a webhook; empty where the host
+     * takes no payments.
+     *
+     * @since 1.5.0
+     */
+    default Optional<PaymentNotifications> paymentNotifications() {
         return Optional.empty();
     }
 }

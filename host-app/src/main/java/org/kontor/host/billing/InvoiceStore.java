@@ -302,6 +302,48 @@ public final class InvoiceStore {
     }
 
     /**
+     * Takes back money recorded as paid on a document because it went back to the payer (a refund, a chargeback, a
+     * returned direct debit): logged in {@code invoice_payment} as a negative amount under its own key, and a paid
+     * document is open again for it. Never takes back more than was paid; the same key again changes nothing.
+     *
+     * @throws IllegalArgumentException when the key was recorded for another document
+     */
+    public Invoice recordPaymentReturned(String id, Money amount, String reference, String idempotencyKey) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("money returned must be positive, was " + amount);
+        }
+        jdbi.useTransaction(h -> {
+            InvoiceState state = lockState(h, id).orElseThrow(() -> notFound(id));
+            Optional<String> recordedFor = h.createQuery("SELECT invoice_id FROM invoice_payment "
+                    + "WHERE idempotency_key = :key").bind("key", idempotencyKey).mapTo(String.class).findOne();
+            if (recordedFor.isPresent()) {
+                if (!recordedFor.get().equals(id)) {
+                    throw new IllegalArgumentException("payment " + idempotencyKey + " was recorded for another document");
+                }
+                return;
+            }
+            if (state == InvoiceState.DRAFT) {
+                throw new InvoiceIssuedException(id, state);
+            }
+            Invoice invoice = load(h, id).orElseThrow();
+            Money taken = amount.isGreaterThan(invoice.paid()) ? invoice.paid() : amount;
+            Money paid = invoice.paid().minus(taken);
+            InvoiceState next = state == InvoiceState.CANCELLED ? state
+                    : paid.compareTo(invoice.gross()) >= 0 ? InvoiceState.PAID
+                    : paid.isPositive() ? InvoiceState.PARTIALLY_PAID : InvoiceState.ISSUED;
+            h.createUpdate("UPDATE invoice SET paid_minor = :paid, state = :state, "
+                            + "paid_at = CASE WHEN :state = 'PAID' THEN paid_at ELSE NULL END WHERE id = :id")
+                    .bind("paid", paid.toMinorUnits()).bind("state", next.name()).bind("id", id).execute();
+            h.createUpdate("INSERT INTO invoice_payment (id, invoice_id, amount_minor, received_at, reference, "
+                            + "idempotency_key) VALUES (:id, :invoice, :amount, :at, :reference, :key)")
+                    .bind("id", UUID.randomUUID().toString()).bind("invoice", id)
+                    .bind("amount", -taken.toMinorUnits()).bind("at", clock.millis()).bind("reference", reference)
+                    .bind("key", idempotencyKey).execute();
+        });
+        return find(id).orElseThrow();
+    }
+
+    /**
      * Marks an issued, unpaid or partly paid document cancelled; its content and number stay. (The credit note that
      * documents a cancellation towards the tax authority is its own document in {@link Series#CREDIT_NOTE}.)
      */

@@ -57,6 +57,25 @@ public final class HostPaymentTargets implements PaymentTargets {
         };
     }
 
+    @Override
+    public String takeBack(Payment moneyBack, Payment original) {
+        return switch (original.purpose()) {
+            case INVOICE -> unbook(original.targetId(), moneyBack);
+            case ORDER -> invoices.findByOrder(original.targetId(), Series.INVOICE)
+                    .map(invoice -> unbook(invoice.id(), moneyBack)).orElse(null);
+            case TOP_UP -> null;
+        };
+    }
+
+    private String unbook(String invoiceId, Payment moneyBack) {
+        try {
+            return invoices.recordPaymentReturned(invoiceId, moneyBack.amount(), moneyBack.providerReference() == null
+                    ? moneyBack.id() : moneyBack.providerReference(), moneyBack.key().value()).id();
+        } catch (InvoiceIssuedException | IllegalArgumentException e) {
+            throw new PaymentTargetException("invoice " + invoiceId + ": " + e.getMessage());
+        }
+    }
+
     private String applyToOrder(Payment payment) {
         Order order;
         try {

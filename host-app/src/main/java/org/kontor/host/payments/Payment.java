@@ -20,12 +20,24 @@ public record Payment(String id, PaymentKind kind, PaymentPurpose purpose, Strin
                       String gatewayId, String method, Money amount, IdempotencyKey key, OutcomeStatus status,
                       String providerReference, String redirectUrl, String instructions, String message,
                       String refundOf, boolean applied, int attempts, Instant nextCheckAt, Instant createdAt,
-                      Instant updatedAt, Instant settledAt) {
+                      Instant updatedAt, Instant settledAt, boolean reversal, String reason) {
 
     /** The gateway id of payments the operator recorded by hand. */
     public static final String MANUAL = "manual";
 
     public boolean isManual() {
         return MANUAL.equals(gatewayId);
+    }
+
+    /** Whether this is money back on a payment: a refund or a reversal. */
+    public boolean isMoneyBack() {
+        return kind == PaymentKind.REFUND;
+    }
+
+    /** The payment as it is once a notification settled it. */
+    public Payment settledAs(OutcomeStatus newStatus, String newReference) {
+        return new Payment(id, kind, purpose, targetId, customerId, gatewayId, method, amount, key, newStatus,
+                newReference == null ? providerReference : newReference, redirectUrl, instructions, message, refundOf,
+                applied, attempts + 1, null, createdAt, updatedAt, settledAt, reversal, reason);
     }
 }

@@ -53,6 +53,32 @@ public final class PaymentStore {
                 .execute();
     }
 
+    /**
+     * Writes a reversal of {@code original} in the caller's transaction, processed at once: what the provider took
+     * back, under the key that names the provider's notification. The caller holds the original's lock and has checked
+     * the amount against what is left of it.
+     */
+    void insertReversal(Handle h, String id, Payment original, Money amount, String key, String reference, String reason) {
+        long now = clock.millis();
+        h.createUpdate("INSERT INTO payment (id, kind, purpose, target_id, customer_id, gateway_id, method, amount_minor, "
+                        + "currency, idempotency_key, status, provider_reference, refund_of, reversal, reason, "
+                        + "created_at, updated_at, settled_at) VALUES (:id, 'REFUND', :purpose, :target, :customer, "
+                        + ":gateway, :method, :amount, :currency, :key, 'PROCESSED', :reference, :refundOf, 1, :reason, "
+                        + ":now, :now, :now)")
+                .bind("id", id).bind("purpose", original.purpose().name()).bind("target", original.targetId())
+                .bind("customer", original.customerId()).bind("gateway", original.gatewayId())
+                .bind("method", original.method()).bind("amount", amount.toMinorUnits())
+                .bind("currency", amount.currencyCode()).bind("key", key).bind("reference", reference)
+                .bind("refundOf", original.id()).bind("reason", reason).bind("now", now)
+                .execute();
+    }
+
+    /** A reversal recorded under {@code key}, if any. */
+    Optional<Payment> findByKey(Handle h, String key) {
+        return h.createQuery("SELECT * FROM payment WHERE idempotency_key = :key").bind("key", key)
+                .map(PaymentStore::map).findOne();
+    }
+
     public Optional<Payment> find(String id) {
         return jdbi.withHandle(h -> find(h, id));
     }
@@ -193,7 +219,7 @@ public final class PaymentStore {
                 rs.getString("provider_reference"), rs.getString("redirect_url"), rs.getString("instructions"),
                 rs.getString("message"), rs.getString("refund_of"), rs.getInt("applied") == 1, rs.getInt("attempts"),
                 instant(rs, "next_check_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "settled_at"));
+                instant(rs, "settled_at"), rs.getInt("reversal") == 1, rs.getString("reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -23,4 +23,14 @@ public interface PaymentTargets {
      * @return the id of the invoice the payment was booked on, or null when none
      */
     String apply(Payment payment);
+
+    /**
+     * Takes money that went back to the payer (a refund or a provider's reversal of {@code original}) off the target
+     * again: the invoice it paid is open again for that amount. Repeatable like {@link #apply}, keyed by the refund's
+     * idempotency key.
+     *
+     * @return the id of the invoice the amount was taken off, or null when none (a top-up: its account is the prepaid
+     *         plugin's, which hears of it through {@code PaymentReversed})
+     */
+    String takeBack(Payment moneyBack, Payment original);
 }

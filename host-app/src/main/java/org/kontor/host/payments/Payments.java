@@ -1,14 +1,20 @@
 package org.kontor.host.payments;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.PaymentReversed;
 import org.kontor.api.event.PaymentSucceeded;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
@@ -16,6 +22,7 @@ import org.kontor.api.outcome.Outcome;
 import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.payment.PaymentGateway;
 import org.kontor.api.payment.PaymentMethodType;
+import org.kontor.api.payment.PaymentNotification;
 import org.kontor.api.payment.PaymentRequest;
 import org.kontor.api.payment.PaymentTransaction;
 import org.kontor.api.payment.RefundRequest;
@@ -194,6 +201,8 @@ public final class Payments {
             }
             store.insert(h, row, payment.isManual() ? OutcomeStatus.PROCESSED : OutcomeStatus.UNDEFINED,
                     payment.isManual() ? null : clock.instant().plus(config.grace()));
+            h.createUpdate("UPDATE payment SET reason = :reason WHERE id = :id").bind("reason", reason).bind("id", id)
+                    .execute();
         });
         if (payment.isManual()) {
             apply(id);
@@ -241,8 +250,8 @@ public final class Payments {
         if (payment.status() != OutcomeStatus.PROCESSED || payment.applied()) {
             return;
         }
-        if (payment.kind() == PaymentKind.REFUND) {
-            store.jdbi().useTransaction(h -> store.markApplied(h, paymentId, null));
+        if (payment.isMoneyBack()) {
+            applyMoneyBack(payment);
             return;
         }
         String invoiceId;
@@ -266,13 +275,74 @@ public final class Payments {
     }
 
     /**
+     * Takes a processed refund or reversal off its payment's target once: the invoice it paid is open again for the
+     * amount, then {@code applied} flips with {@link PaymentReversed} in one transaction (the prepaid plugin debits a
+     * top-up's account on that event).
+     */
+    private void applyMoneyBack(Payment back) {
+        Payment original = store.find(back.refundOf()).orElseThrow();
+        String invoiceId = null;
+        String problem = null;
+        try {
+            invoiceId = targets.takeBack(back, original);
+        } catch (PaymentTargetException e) {
+            problem = e.getMessage();
+            LOG.warn("Money back {} on payment {} was not taken off its target: {}", back.id(), original.id(),
+                    e.getMessage());
+        }
+        String booked = invoiceId;
+        String note = problem;
+        store.jdbi().useTransaction(h -> {
+            if (store.markApplied(h, back.id(), note)) {
+                events.publish(h, new PaymentReversed(back.id(), original.id(), original.customerId(),
+                        original.purpose().name(), original.targetId(), booked, back.amount(), back.gatewayId(),
+                        !back.reversal(), back.reason()));
+            }
+        });
+    }
+
+    /**
+     * Books a provider's reversal of a processed payment in the caller's transaction, keyed by the notification: a
+     * second report of it finds its row. Call {@link #apply(String)} with the answer after the commit.
+     *
+     * @return the reversal's id, or empty when the payment is not processed
+     * @throws IllegalStateException when the reversal takes back more than is left of the payment
+     */
+    public Optional<String> recordReversal(Handle h, Payment payment, PaymentNotification notification,
+                                           String gatewayId) {
+        String key = reversalKey(gatewayId, notification.notificationId());
+        Optional<Payment> earlier = store.findByKey(h, key);
+        if (earlier.isPresent()) {
+            return Optional.of(earlier.get().id());
+        }
+        store.lock(h, payment.id());
+        Payment locked = store.find(h, payment.id()).orElseThrow();
+        if (locked.status() != OutcomeStatus.PROCESSED || locked.isMoneyBack()) {
+            return Optional.empty();
+        }
+        Money amount = notification.amount();
+        if (!amount.currency().equals(locked.amount().currency())) {
+            throw new IllegalStateException("the reversal is in " + amount.currencyCode() + ", payment " + locked.id()
+                    + " in " + locked.amount().currencyCode());
+        }
+        Money left = locked.amount().minus(store.refunded(h, locked));
+        if (amount.isGreaterThan(left)) {
+            throw new IllegalStateException("the reversal of " + amount + " exceeds the " + left + " left of payment "
+                    + locked.id());
+        }
+        String id = "reversal-" + UUID.randomUUID();
+        store.insertReversal(h, id, locked, amount, key, notification.notificationId(), notification.reason());
+        return Optional.of(id);
+    }
+
+    /**
      * Records a gateway's notification about a payment in the caller's transaction: an open payment takes the
      * notified status, a settled one keeps its own (a late or reordered notification changes nothing). Call
      * {@link #apply} after the commit.
      *
      * @return whether the payment took the status
      */
-    public boolean recordNotification(org.jdbi.v3.core.Handle h, Payment payment, OutcomeStatus status, String reference) {
+    public boolean recordNotification(Handle h, Payment payment, OutcomeStatus status, String reference) {
         Instant next = status.isUnsettled() ? clock.instant().plus(config.backOff(payment.attempts() + 1)) : null;
         return store.record(h, payment.id(), status, reference, null, null, "notified " + status, next);
     }
@@ -297,6 +367,17 @@ public final class Payments {
     /** Processed payments whose effect a stopped host left undone. */
     public List<Payment> unapplied(int limit) {
         return store.processedUnapplied(clock.instant().minusSeconds(60), limit);
+    }
+
+    /** A key of the allowed length that names the provider's notification (ids may be long). */
+    private static String reversalKey(String gatewayId, String notificationId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((gatewayId + "\n" + notificationId).getBytes(StandardCharsets.UTF_8));
+            return "reversal:" + HexFormat.of().formatHex(digest, 0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static Outcome<PaymentTransaction> call(java.util.function.Supplier<Outcome<PaymentTransaction>> call) {

@@ -156,6 +156,8 @@ public final class PaymentsApi {
         view.put("instructions", p.instructions());
         view.put("message", p.message());
         view.put("refundOf", p.refundOf());
+        view.put("reversal", p.reversal());
+        view.put("reason", p.reason());
         view.put("applied", p.applied());
         view.put("attempts", p.attempts());
         view.put("createdAt", p.createdAt().toString());
@@ -170,6 +172,7 @@ public final class PaymentsApi {
         view.put("gateway", entry.gateway());
         view.put("receivedAt", entry.receivedAt().toString());
         view.put("state", entry.state().name());
+        view.put("origin", entry.origin().name());
         view.put("error", entry.error());
         view.put("attempts", entry.attempts());
         return view;

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.util.List;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.job.ScheduledJob;
+import org.kontor.api.payment.PaymentNotifications;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.db.HostDatabase;
+import org.kontor.host.payments.webhooks.PluginNotifications;
 import org.kontor.host.payments.webhooks.WebhookInbox;
 import org.kontor.host.payments.webhooks.WebhookProcessor;
 import org.kontor.host.payments.webhooks.WebhookRoutes;
@@ -23,6 +25,7 @@ public final class PaymentsModule {
     private final PaymentsJanitor janitor;
     private final PaymentsApi api;
     private final WebhookRoutes webhookRoutes;
+    private final PaymentGateways gateways;
 
     public PaymentsModule(KontorConfig kontorConfig, HostDatabase database, Clock clock, Extensions extensions,
                           PaymentTargets targets, EventPublisher events, ObjectMapper json) {
@@ -32,7 +35,7 @@ public final class PaymentsModule {
     public PaymentsModule(PaymentsConfig config, HostDatabase database, Clock clock, Extensions extensions,
                           PaymentTargets targets, EventPublisher events, ObjectMapper json) {
         this.config = config;
-        PaymentGateways gateways = new PaymentGateways(extensions);
+        this.gateways = new PaymentGateways(extensions);
         this.payments = new Payments(new PaymentStore(database.jdbi(), clock), gateways, targets, events, config, clock);
         this.inbox = new WebhookInbox(database.jdbi(), json, clock);
         this.webhooks = new WebhookProcessor(inbox, gateways, payments);
@@ -69,5 +72,10 @@ public final class PaymentsModule {
 
     public PaymentsJanitor janitor() {
         return janitor;
+    }
+
+    /** Where the plugin {@code pluginId}'s gateways report notifications that came other than by webhook. */
+    public PaymentNotifications notificationsOf(String pluginId) {
+        return new PluginNotifications(pluginId, inbox, webhooks, gateways);
     }
 }

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.PluginContext;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.mail.Mailer;
+import org.kontor.api.payment.PaymentNotifications;
 import org.kontor.api.portfolio.DomainPortfolio;
 import org.kontor.api.secrets.Secrets;
 import org.kontor.api.settings.Settings;
@@ -87,6 +88,11 @@ final class HostPluginContext implements PluginContext {
     @Override
     public Optional<DomainPortfolio> domainPortfolio() {
         return Optional.ofNullable(services.portfolio());
+    }
+
+    @Override
+    public Optional<PaymentNotifications> paymentNotifications() {
+        return Optional.ofNullable(services.paymentNotifications()).map(notifications -> notifications.of(pluginId));
     }
 
     @Override

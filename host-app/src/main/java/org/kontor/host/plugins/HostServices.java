@@ -12,13 +12,20 @@ import org.kontor.api.secrets.Secrets;
 /**
  * The host services every plugin context shares.
  *
- * @param portfolio the host's domains as offered to plugins, or null where the host offers none
+ * @param portfolio            the host's domains as offered to plugins, or null where the host offers none
+ * @param paymentNotifications where gateway plugins report notifications, or null where the host takes no payments
  */
 public record HostServices(Clock clock, Jdbi jdbi, EventPublisher events, Secrets secrets, HttpClient httpClient,
-                           Mailer mailer, Path pluginDataRoot, DomainPortfolio portfolio) {
+                           Mailer mailer, Path pluginDataRoot, DomainPortfolio portfolio,
+                           PluginPaymentNotifications paymentNotifications) {
+
+    public HostServices(Clock clock, Jdbi jdbi, EventPublisher events, Secrets secrets, HttpClient httpClient,
+                        Mailer mailer, Path pluginDataRoot, DomainPortfolio portfolio) {
+        this(clock, jdbi, events, secrets, httpClient, mailer, pluginDataRoot, portfolio, null);
+    }
 
     public HostServices(Clock clock, Jdbi jdbi, EventPublisher events, Secrets secrets, HttpClient httpClient,
                         Mailer mailer, Path pluginDataRoot) {
-        this(clock, jdbi, events, secrets, httpClient, mailer, pluginDataRoot, null);
+        this(clock, jdbi, events, secrets, httpClient, mailer, pluginDataRoot, null, null);
     }
 }

@@ -6,5 +6,6 @@ import java.util.Map;
 
 /** A stored webhook request; {@code body} holds the exact bytes that arrived. */
 public record InboxEntry(String id, String gateway, Instant receivedAt, byte[] body, Map<String, List<String>> headers,
-                         String remoteAddress, InboxState state, String error, int attempts, Instant processedAt) {
+                         String remoteAddress, InboxState state, String error, int attempts, Instant processedAt,
+                         InboxOrigin origin) {
 }

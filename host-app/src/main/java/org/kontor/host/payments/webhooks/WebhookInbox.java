@@ -37,6 +37,16 @@ public final class WebhookInbox {
 
     /** Stores a request as it arrived and commits; the stored row. */
     public InboxEntry receive(String gateway, byte[] body, Map<String, List<String>> headers, String remoteAddress) {
+        return store(gateway, body, headers, remoteAddress, InboxOrigin.PROVIDER);
+    }
+
+    /** Stores a gateway plugin's own report (see {@link PluginReport}) and commits; the stored row. */
+    InboxEntry report(String pluginId, byte[] report) {
+        return store(pluginId, report, Map.of(), null, InboxOrigin.PLUGIN);
+    }
+
+    private InboxEntry store(String gateway, byte[] body, Map<String, List<String>> headers, String remoteAddress,
+                             InboxOrigin origin) {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
         String text;
@@ -57,12 +67,12 @@ public final class WebhookInbox {
         String storedBody = text;
         String storedEncoding = encoding;
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO webhook_inbox (id, gateway, received_at, body, body_encoding, "
-                        + "headers, remote_address, state) VALUES (:id, :gateway, :at, :body, :encoding, :headers, "
-                        + ":remote, 'RECEIVED')")
+                        + "headers, remote_address, state, origin) VALUES (:id, :gateway, :at, :body, :encoding, :headers, "
+                        + ":remote, 'RECEIVED', :origin)")
                 .bind("id", id).bind("gateway", gateway).bind("at", now).bind("body", storedBody)
-                .bind("encoding", storedEncoding).bind("headers", headerJson).bind("remote", remoteAddress).execute());
+                .bind("encoding", storedEncoding).bind("headers", headerJson).bind("remote", remoteAddress).bind("origin", origin.name()).execute());
         return new InboxEntry(id, gateway, Instant.ofEpochMilli(now), body.clone(), headers, remoteAddress,
-                InboxState.RECEIVED, null, 0, null);
+                InboxState.RECEIVED, null, 0, null, origin);
     }
 
     public Optional<InboxEntry> find(String id) {
@@ -130,7 +140,7 @@ public final class WebhookInbox {
         Instant processedAt = rs.wasNull() ? null : Instant.ofEpochMilli(processed);
         return new InboxEntry(rs.getString("id"), rs.getString("gateway"), Instant.ofEpochMilli(rs.getLong("received_at")),
                 bytes, headers, rs.getString("remote_address"), InboxState.valueOf(rs.getString("state")),
-                rs.getString("error"), rs.getInt("attempts"), processedAt);
+                rs.getString("error"), rs.getInt("attempts"), processedAt, InboxOrigin.valueOf(rs.getString("origin")));
     }
 
     private static String truncate(String text) {

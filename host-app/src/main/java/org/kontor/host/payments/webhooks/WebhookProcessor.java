@@ -47,26 +47,42 @@ public final class WebhookProcessor {
             inbox.finish(inboxId, InboxState.FAILED, "no running payment gateway in plugin " + entry.gateway());
             return InboxState.FAILED;
         }
-        WebhookRequest request = new WebhookRequest(entry.headers(), entry.body(), entry.remoteAddress());
         List<PaymentNotification> notifications = null;
         PaymentGateway gateway = null;
-        String rejection = null;
-        for (PaymentGateway candidate : candidates) {
+        if (entry.origin() == InboxOrigin.PLUGIN) {
             try {
-                notifications = candidate.handleWebhook(request);
-                gateway = candidate;
-                break;
-            } catch (WebhookRejectedException e) {
-                rejection = e.getMessage();
-            } catch (RuntimeException e) {
-                LOG.warn("Gateway {} failed to read webhook {}", candidate.gatewayId(), inboxId, e);
-                inbox.finish(inboxId, InboxState.FAILED, "the gateway failed to read it: " + e);
-                return InboxState.FAILED;
+                PluginReport report = PluginReport.read(entry.body());
+                gateway = candidates.stream().filter(g -> g.gatewayId().equals(report.gatewayId())).findFirst()
+                        .orElse(null);
+                notifications = report.notifications();
+            } catch (IllegalArgumentException e) {
+                inbox.finish(inboxId, InboxState.REJECTED, e.getMessage());
+                return InboxState.REJECTED;
             }
-        }
-        if (gateway == null) {
-            inbox.finish(inboxId, InboxState.REJECTED, rejection);
-            return InboxState.REJECTED;
+            if (gateway == null) {
+                inbox.finish(inboxId, InboxState.REJECTED, "the gateway is not one of plugin " + entry.gateway());
+                return InboxState.REJECTED;
+            }
+        } else {
+            WebhookRequest request = new WebhookRequest(entry.headers(), entry.body(), entry.remoteAddress());
+            String rejection = null;
+            for (PaymentGateway candidate : candidates) {
+                try {
+                    notifications = candidate.handleWebhook(request);
+                    gateway = candidate;
+                    break;
+                } catch (WebhookRejectedException e) {
+                    rejection = e.getMessage();
+                } catch (RuntimeException e) {
+                    LOG.warn("Gateway {} failed to read webhook {}", candidate.gatewayId(), inboxId, e);
+                    inbox.finish(inboxId, InboxState.FAILED, "the gateway failed to read it: " + e);
+                    return InboxState.FAILED;
+                }
+            }
+            if (gateway == null) {
+                inbox.finish(inboxId, InboxState.REJECTED, rejection);
+                return InboxState.REJECTED;
+            }
         }
         if (notifications != null && notifications.size() == 1) {
             // the usual case: the row's end state is written with the event, one commit less
@@ -109,6 +125,10 @@ public final class WebhookProcessor {
             throw new IllegalStateException("no payment with reference " + notification.gatewayReference());
         }
         Payment payment = found.get();
+        if (notification.isReversal()) {
+            applyReversal(gatewayId, notification, inboxId, finish, payment);
+            return;
+        }
         if (notification.amount() != null && !notification.amount().equals(payment.amount())) {
             throw new IllegalStateException("the notification confirms " + notification.amount() + ", payment "
                     + payment.id() + " is of " + payment.amount());
@@ -130,13 +150,40 @@ public final class WebhookProcessor {
         });
         if (recorded == Recorded.APPLIED && notification.status() == OutcomeStatus.PROCESSED) {
             // this transaction made it PROCESSED, so nobody applied it yet; the applied flag still decides once
-            payments.apply(new Payment(payment.id(), payment.kind(), payment.purpose(), payment.targetId(),
-                    payment.customerId(), payment.gatewayId(), payment.method(), payment.amount(), payment.key(),
-                    OutcomeStatus.PROCESSED, notification.gatewayReference(), payment.redirectUrl(),
-                    payment.instructions(), payment.message(), payment.refundOf(), false, payment.attempts() + 1,
-                    null, payment.createdAt(), payment.updatedAt(), payment.settledAt()));
+            payments.apply(payment.settledAs(OutcomeStatus.PROCESSED, notification.gatewayReference()));
         } else if (recorded == Recorded.IGNORED && notification.status() == OutcomeStatus.PROCESSED) {
             payments.apply(payment.id());
+        }
+    }
+
+    /**
+     * A provider took money of a payment back. On a processed payment it is booked as a reversal (once per
+     * notification id, never beyond what is left of the payment); on a payment still open it means the payment failed.
+     */
+    private void applyReversal(String gatewayId, PaymentNotification notification, String inboxId, boolean finish,
+                               Payment payment) {
+        String[] reversal = new String[1];
+        inbox.jdbi().useTransaction(h -> {
+            if (finish) {
+                inbox.finish(h, inboxId, InboxState.PROCESSED, null);
+            }
+            if (!inbox.recordEvent(h, gatewayId, notification.notificationId(), inboxId, payment.id(), "REVERSED",
+                    "APPLIED")) {
+                return;
+            }
+            Payment current = payments.store().find(h, payment.id()).orElseThrow();
+            if (current.status().isUnsettled()) {
+                payments.recordNotification(h, current, OutcomeStatus.ERROR, null);
+                return;
+            }
+            reversal[0] = payments.recordReversal(h, current, notification, gatewayId).orElse(null);
+            if (reversal[0] == null) {
+                h.createUpdate("UPDATE webhook_event SET result = 'IGNORED' WHERE gateway = :gateway AND event_id = :event")
+                        .bind("gateway", gatewayId).bind("event", notification.notificationId()).execute();
+            }
+        });
+        if (reversal[0] != null) {
+            payments.apply(reversal[0]);
         }
     }
 }

@@ -187,6 +187,10 @@ public class TestGateway implements PaymentGateway {
         try {
             Money amount = fields.containsKey("amount")
                     ? Money.of(fields.get("amount"), fields.getOrDefault("currency", "DKK")) : null;
+            if ("REVERSAL".equals(fields.get("kind"))) {
+                return List.of(PaymentNotification.reversal(fields.get("event"), fields.get("reference"), amount,
+                        fields.get("reason")));
+            }
             return List.of(new PaymentNotification(fields.get("event"), fields.get("reference"),
                     OutcomeStatus.valueOf(fields.get("status")), amount));
         } catch (RuntimeException e) {

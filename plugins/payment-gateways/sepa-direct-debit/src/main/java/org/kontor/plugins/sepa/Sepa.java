@@ -20,6 +20,7 @@ public record Sepa(PluginContext context, Mandates mandates, Collections collect
         CollectionFiles files = new CollectionFiles(context.jdbi(), context.clock(), context.settings(), mandates,
                 collections, notices, () -> context.dataDir().resolve("collections"));
         return new Sepa(context, mandates, collections, notices, files,
-                new Returns(context.jdbi(), context.clock(), collections, context.events(), SepaGateway.GATEWAY_ID));
+                new Returns(context.jdbi(), context.clock(), collections, context.events(), SepaGateway.GATEWAY_ID,
+                        context.paymentNotifications(), context.logger()));
     }
 }

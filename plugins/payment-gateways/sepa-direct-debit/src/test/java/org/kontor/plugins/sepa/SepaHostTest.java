@@ -156,7 +156,8 @@ class SepaHostTest {
         JsonNode first = json.readTree(post(adminToken, "/admin/returns", returns).body());
         JsonNode second = json.readTree(post(adminToken, "/admin/returns", returns).body());
         assertThat(first.path("notifications")).hasSize(1);
-        assertThat(first.path("notifications").get(0).path("status").asText()).isEqualTo("ERROR");
+        assertThat(first.path("notifications").get(0).path("kind").asText()).isEqualTo("REVERSAL");
+        assertThat(first.path("notifications").get(0).path("reason").asText()).isEqualTo("AM04");
         assertThat(first.path("notifications").get(0).path("amount").asText()).isEqualTo("119.00");
         assertThat(second.path("notifications")).isEmpty();
         assertThat(second.path("skipped").path(outcome.reference()).asText()).isEqualTo("already returned");

@@ -686,6 +686,17 @@ public final class Ledger {
         return jdbi.withHandle(h -> entry(h, entryId));
     }
 
+    /** The entry written under an idempotency key, if any. */
+    public Optional<Entry> entryWithKey(String key) {
+        return jdbi.withHandle(h -> entryByKey(h, key));
+    }
+
+    /** Whether an entry has been reversed. */
+    public boolean isReversed(String entryId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM prepaid_account_entry WHERE reverses_entry_id = :id")
+                .bind("id", entryId).mapTo(Integer.class).one() > 0);
+    }
+
     // ---- internals ----
 
     private record NewEntry(EntryKind kind, Money amount, String key, String holdId, ChargeKind chargeKind,

@@ -10,13 +10,16 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.xml.sax.SAXException;
 
-/** Validates collection files against the pain.008.001.08 schema shipped in {@code xsd/pain.008.001.08.xsd}. */
+/**
+ * Validates collection files against the official ISO 20022 pain.008.001.08 schema, which the build unpacks into
+ * {@code xsd/iso20022/} (see the plugin's pom).
+ */
 public final class Pain008Schema {
 
     private final Schema schema;
 
     public Pain008Schema() {
-        URL xsd = Pain008Schema.class.getClassLoader().getResource("xsd/pain.008.001.08.xsd");
+        URL xsd = Pain008Schema.class.getClassLoader().getResource("xsd/iso20022/pain.008.001.08.xsd");
         if (xsd == null) {
             throw new IllegalStateException("the pain.008.001.08 schema is missing from the plugin");
         }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.money.Money;
-import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.payment.PaymentNotification;
+import org.kontor.api.payment.PaymentNotifications;
+import org.slf4j.Logger;
 import org.kontor.plugins.sepa.SepaException;
 import org.kontor.plugins.sepa.collection.Collection;
 import org.kontor.plugins.sepa.collection.CollectionState;
@@ -19,8 +20,11 @@ import org.kontor.plugins.sepa.collection.Collections;
 
 /**
  * Applies returns, rejects and refund requests (AM04, AC04, MD06, MS02, …): a submitted collection becomes RETURNED
- * and yields one ERROR {@link PaymentNotification} for the host to reverse the payment and reopen the invoice. A
- * collection returned before yields nothing again; the notification id is stable, so the host applies it once too.
+ * and yields one reversal {@link PaymentNotification} with the reason code: the host fails the payment if it was still
+ * open, or books the reversal against the invoice or prepaid account it paid (reopening the invoice). A collection
+ * returned before yields nothing again; the notification id is stable, so the host applies it once too. Returns that
+ * come with the bank connector's webhook go back to the host as its answer; returns an operator imports are reported
+ * through {@link PaymentNotifications}.
  * Each return is also published as a {@link CollectionReturned} event through the outbox.
  */
 public final class Returns {
@@ -30,13 +34,18 @@ public final class Returns {
     private final Collections collections;
     private final EventPublisher events;
     private final String gatewayId;
+    private final Optional<PaymentNotifications> host;
+    private final Logger log;
 
-    public Returns(Jdbi jdbi, Clock clock, Collections collections, EventPublisher events, String gatewayId) {
+    public Returns(Jdbi jdbi, Clock clock, Collections collections, EventPublisher events, String gatewayId,
+                   Optional<PaymentNotifications> host, Logger log) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.collections = collections;
         this.events = events;
         this.gatewayId = gatewayId;
+        this.host = host;
+        this.log = log;
     }
 
     /** What one import did: the new notifications, and per end-to-end id what happened to the rest. */
@@ -45,6 +54,43 @@ public final class Returns {
 
     public static String notificationId(String endToEndId) {
         return "sepa-return-" + endToEndId;
+    }
+
+    /**
+     * Applies returns an operator imported and reports the new ones to the host.
+     *
+     * @return what was applied, and whether the host took the report (when not, {@link #reportAll} sends it again)
+     */
+    public Reported importReturns(List<ReturnNotice> notices, String actor) {
+        Imported imported = apply(notices, actor);
+        return new Reported(imported, report(imported.notifications()));
+    }
+
+    /** What an import did and whether the host took its notifications. */
+    public record Reported(Imported imported, boolean reported) {
+    }
+
+    /** Reports every recorded return to the host again (it applies each once); whether it took them. */
+    public boolean reportAll() {
+        return report(all(10_000));
+    }
+
+    private boolean report(List<PaymentNotification> notifications) {
+        if (notifications.isEmpty()) {
+            return true;
+        }
+        if (host.isEmpty()) {
+            log.warn("{} return(s) recorded, but this host takes no payment notifications", notifications.size());
+            return false;
+        }
+        try {
+            host.get().report(gatewayId, notifications);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("The host did not take {} return(s); report them again from the returns page", notifications.size(),
+                    e);
+            return false;
+        }
     }
 
     public Imported apply(List<ReturnNotice> notices, String actor) {
@@ -85,12 +131,12 @@ public final class Returns {
 
     /** The notification of the collection's return, if it was returned. */
     public Optional<PaymentNotification> recorded(String endToEndId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.notification_id, c.end_to_end_id, r.amount_minor "
-                        + "FROM payment_sepa_return r JOIN payment_sepa_collection c ON c.id = r.collection_id "
-                        + "WHERE c.end_to_end_id = :e2e")
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.notification_id, c.end_to_end_id, r.amount_minor, "
+                        + "r.reason_code FROM payment_sepa_return r JOIN payment_sepa_collection c "
+                        + "ON c.id = r.collection_id WHERE c.end_to_end_id = :e2e")
                 .bind("e2e", endToEndId)
-                .map((rs, ctx) -> new PaymentNotification(rs.getString(1), rs.getString(2), OutcomeStatus.ERROR,
-                        Money.ofMinor(rs.getLong(3), Collections.EUR)))
+                .map((rs, ctx) -> PaymentNotification.reversal(rs.getString(1), rs.getString(2),
+                        Money.ofMinor(rs.getLong(3), Collections.EUR), rs.getString(4)))
                 .findFirst());
     }
 
@@ -117,18 +163,18 @@ public final class Returns {
                     .bind("now", now.toEpochMilli()).bind("actor", actor).execute();
             events.publish(h, new CollectionReturned(id, gatewayId, c.endToEndId(), c.customerId(), c.reference(),
                     c.amount(), notice.reasonCode()));
-            return Optional.of(new PaymentNotification(id, c.endToEndId(), OutcomeStatus.ERROR, c.amount()));
+            return Optional.of(PaymentNotification.reversal(id, c.endToEndId(), c.amount(), notice.reasonCode()));
         });
     }
 
     /** Every return recorded, newest first, as notifications (for the host to fetch again). */
     public List<PaymentNotification> all(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.notification_id, c.end_to_end_id, r.amount_minor "
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.notification_id, c.end_to_end_id, r.amount_minor, r.reason_code "
                         + "FROM payment_sepa_return r JOIN payment_sepa_collection c ON c.id = r.collection_id "
                         + "ORDER BY r.created_at DESC, r.notification_id LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new PaymentNotification(rs.getString(1), rs.getString(2), OutcomeStatus.ERROR,
-                        Money.ofMinor(rs.getLong(3), Collections.EUR)))
+                .map((rs, ctx) -> PaymentNotification.reversal(rs.getString(1), rs.getString(2),
+                        Money.ofMinor(rs.getLong(3), Collections.EUR), rs.getString(4)))
                 .list());
     }
 

@@ -70,6 +70,8 @@ public class SepaRoutes implements RouteContributor {
                 .post("/admin/returns", a, Problems.api(ctx -> importReturns(sepa.returns(), ctx, listed(ctx))))
                 .post("/admin/returns/pain002", a, Problems.api(ctx -> importReturns(sepa.returns(), ctx,
                         Pain002Returns.read(ctx.bodyAsBytes()))))
+                .post("/admin/returns/report", a, Problems.api(ctx -> ctx.json(Map.of("reported",
+                        sepa.returns().reportAll()))))
                 .get("/admin/returns", a, Problems.api(ctx -> ctx.json(Map.of("notifications",
                         sepa.returns().all(LIST_LIMIT).stream().map(SepaRoutes::view).toList()))));
     }
@@ -153,9 +155,9 @@ public class SepaRoutes implements RouteContributor {
     }
 
     private static void importReturns(Returns returns, Context ctx, List<ReturnNotice> notices) {
-        Returns.Imported imported = returns.apply(notices, Caller.require(ctx).subject());
-        ctx.json(Map.of("notifications", imported.notifications().stream().map(SepaRoutes::view).toList(),
-                "skipped", imported.skipped()));
+        Returns.Reported reported = returns.importReturns(notices, Caller.require(ctx).subject());
+        ctx.json(Map.of("notifications", reported.imported().notifications().stream().map(SepaRoutes::view).toList(),
+                "skipped", reported.imported().skipped(), "reported", reported.reported()));
     }
 
     private JsonNode body(Context ctx) {
@@ -225,6 +227,8 @@ public class SepaRoutes implements RouteContributor {
         view.put("notificationId", n.notificationId());
         view.put("gatewayReference", n.gatewayReference());
         view.put("status", n.status().name());
+        view.put("kind", n.kind().name());
+        view.put("reason", n.reason());
         view.put("amount", n.amount() == null ? null : n.amount().amount().toPlainString());
         view.put("currency", n.amount() == null ? null : n.amount().currencyCode());
         return view;

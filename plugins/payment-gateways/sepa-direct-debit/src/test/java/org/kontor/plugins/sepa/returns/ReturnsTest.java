@@ -51,9 +51,8 @@ class ReturnsTest {
         Returns.Imported again = f.sepa.returns().apply(List.of(new ReturnNotice(returned.endToEndId(), "MD06")),
                 "admin-1");
 
-        assertThat(first.notifications()).containsExactly(new PaymentNotification(
-                Returns.notificationId(returned.endToEndId()), returned.endToEndId(), OutcomeStatus.ERROR,
-                Money.of("49.90", "EUR")));
+        assertThat(first.notifications()).containsExactly(PaymentNotification.reversal(
+                Returns.notificationId(returned.endToEndId()), returned.endToEndId(), Money.of("49.90", "EUR"), "AM04"));
         assertThat(first.skipped()).containsExactly(Map.entry("SDD-UNKNOWN", "unknown end-to-end id"));
         assertThat(again.notifications()).isEmpty();
         assertThat(f.events.published()).filteredOn(CollectionReturned.class::isInstance)
@@ -109,7 +108,8 @@ class ReturnsTest {
         String signature = "sha256=" + hmac("return-secret", body);
         List<PaymentNotification> first = gateway.handleWebhook(webhook(body, signature));
         assertThat(first).singleElement().satisfies(n -> {
-            assertThat(n.status()).isEqualTo(OutcomeStatus.ERROR);
+            assertThat(n.isReversal()).isTrue();
+            assertThat(n.reason()).isEqualTo("MD06");
             assertThat(n.gatewayReference()).isEqualTo(returned.endToEndId());
             assertThat(n.amount()).isEqualTo(Money.of("12.34", "EUR"));
         });
