@@ -54,7 +54,7 @@ import org.kontor.api.payment.WebhookRequest;
  *     protected Capabilities capabilities() {
  *         return Capabilities.none().withRefunds().withProvider()
  *                 .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), "acme-signature")
- *                 .withSignedTimestamps(Duration.ofMinutes(5));
+ *                 .withReversals().withSignedTimestamps(Duration.ofMinutes(5));
  *     }
  *     protected PaymentRequest paymentRequest(IdempotencyKey key) {
  *         return PaymentRequest.of(key, Money.of("49.00", "EUR"), PaymentMethodType.CARD, "INV-1", "Hosting", "c-1");
@@ -91,7 +91,8 @@ import org.kontor.api.payment.WebhookRequest;
  *       exception (the host keeps that as FAILED and tries it again for a day). A genuine one names the payment by
  *       its reference and its new status. The host may process a stored request again (a retry, the operator's
  *       replay): the same request must then give the same notification ids, which the host applies once; different
- *       events must have different ids. A signed timestamp older than the gateway's tolerance is refused.</li>
+ *       events must have different ids. A signed timestamp older than the gateway's tolerance is refused. A reversal
+ *       (a chargeback, a returned direct debit) names the amount taken back, never more than was paid.</li>
  * </ul>
  * A capability the gateway does not have is declared, not skipped: see {@link Capabilities}.
  */
@@ -99,6 +100,9 @@ public abstract class PaymentGatewayConformance {
 
     private static final List<String> SOME_CURRENCIES = List.of("EUR", "USD", "DKK", "CZK", "SEK", "GBP", "CHF", "JPY");
     private static final int THREADS = 4;
+
+    /** The references of payments this kit had settled for a reversal, so each is settled once. */
+    private final Set<String> settledReferences = new HashSet<>();
 
     /**
      * A new instance of the gateway, made as the host makes it. Every instance sees the same provider (or the same
@@ -126,7 +130,8 @@ public abstract class PaymentGatewayConformance {
     /**
      * The request the provider sends to the gateway's webhook URL for {@code notice}, signed as the provider signs it
      * (with the notice's time where it signs a timestamp). Prepare the provider's side first if the event needs it (a
-     * collection must be submitted before it can come back). Needed when {@link #capabilities()} declares webhooks.
+     * collection must be submitted before it can come back); for a reversal the kit has settled the payment already.
+     * Needed when {@link #capabilities()} declares webhooks.
      */
     protected WebhookRequest webhook(Notice notice) {
         throw new UnsupportedOperationException("declare webhooks in capabilities() only together with webhook(Notice)");
@@ -400,7 +405,7 @@ public abstract class PaymentGatewayConformance {
 
         Outcome<PaymentTransaction> refunded = checked(gateway().refund(first), part, "refund");
 
-        if (!capabilities().refunds()) {
+        if (!declared().refunds()) {
             assertRefused(refunded, "a refund by a gateway that declares no refunds");
             assertStillProcessed(settled);
             return;
@@ -432,7 +437,7 @@ public abstract class PaymentGatewayConformance {
 
         assertRefused(refused, "a refund of " + more + " of a payment of " + amount);
         Outcome<PaymentTransaction> whole = checked(gateway().refund(refund(settled, amount)), amount, "refund");
-        if (!capabilities().refunds()) {
+        if (!declared().refunds()) {
             assertRefused(whole, "a refund by a gateway that declares no refunds");
             assertStillProcessed(settled);
             return;
@@ -460,24 +465,29 @@ public abstract class PaymentGatewayConformance {
 
     @Test
     void aGenuineNotificationNamesItsPaymentAndStatus() throws Exception {
-        if (!capabilities().webhooks()) {
+        if (!declared().webhooks()) {
             assertRejectsEveryWebhook();
             return;
         }
-        for (OutcomeStatus status : capabilities().webhookStatuses()) {
+        for (Event event : events()) {
             Purchased purchased = purchased("notify");
-            WebhookRequest request = webhook(notice(purchased, status, clock().instant()));
+            WebhookRequest request = webhook(purchased, event, clock().instant());
 
-            List<PaymentNotification> notifications = accepted(gateway(), request, "a genuine " + status + " notification");
+            List<PaymentNotification> notifications = accepted(gateway(), request, "a genuine " + event + " notification");
 
-            assertThat(notifications).as("the notifications read from a genuine " + status + " notification")
+            assertThat(notifications).as("the notifications read from a genuine " + event + " notification")
                     .filteredOn(n -> n.gatewayReference().equals(purchased.reference())).singleElement()
                     .satisfies(n -> {
-                        assertThat(n.status()).as("the status notified").isEqualTo(status);
                         assertThat(n.notificationId()).as("the notification id").isNotBlank();
-                        if (n.amount() != null) {
-                            assertThat(n.amount()).as("the amount notified (the host refuses another)")
-                                    .isEqualTo(purchased.request().amount());
+                        assertThat(n.kind()).as("what the notification does").isEqualTo(event.kind());
+                        assertThat(n.status()).as("the status notified").isEqualTo(event.status());
+                        Money paid = purchased.request().amount();
+                        if (event.reversal()) {
+                            assertThat(n.amount()).as("the amount taken back").isNotNull();
+                            assertThat(n.amount().isGreaterThan(paid)).as("more taken back than was paid: " + n.amount())
+                                    .isFalse();
+                        } else if (n.amount() != null) {
+                            assertThat(n.amount()).as("the amount notified (the host refuses another)").isEqualTo(paid);
                         }
                     });
         }
@@ -485,12 +495,12 @@ public abstract class PaymentGatewayConformance {
 
     @Test
     void theSameNotificationAgainHasTheSameIdsSoTheHostAppliesItOnce() throws Exception {
-        if (!capabilities().webhooks()) {
+        if (!declared().webhooks()) {
             assertRejectsEveryWebhook();
             return;
         }
         Purchased purchased = purchased("redeliver");
-        WebhookRequest request = webhook(notice(purchased, firstStatus(), clock().instant()));
+        WebhookRequest request = webhook(purchased, firstEvent(), clock().instant());
 
         List<PaymentNotification> first = accepted(gateway(), request, "a genuine notification");
         List<PaymentNotification> again = accepted(gateway(), request, "the same notification again");
@@ -504,7 +514,7 @@ public abstract class PaymentGatewayConformance {
 
     @Test
     void differentNotificationsHaveDifferentIds() throws Exception {
-        if (!capabilities().webhooks()) {
+        if (!declared().webhooks()) {
             assertRejectsEveryWebhook();
             return;
         }
@@ -512,30 +522,30 @@ public abstract class PaymentGatewayConformance {
         Purchased two = purchased("two");
         List<PaymentNotification> all = new ArrayList<>();
 
-        all.addAll(accepted(gateway(), webhook(notice(one, firstStatus(), clock().instant())), "a notification"));
-        all.addAll(accepted(gateway(), webhook(notice(two, firstStatus(), clock().instant())), "a notification"));
-        List<OutcomeStatus> statuses = List.copyOf(capabilities().webhookStatuses());
-        if (statuses.size() > 1) {
+        all.addAll(accepted(gateway(), webhook(one, firstEvent(), clock().instant()), "a notification"));
+        all.addAll(accepted(gateway(), webhook(two, firstEvent(), clock().instant()), "a notification"));
+        List<Event> events = events();
+        if (events.size() > 1) {
             Purchased three = purchased("three");
-            all.addAll(accepted(gateway(), webhook(notice(three, statuses.get(0), clock().instant())), "a notification"));
-            all.addAll(accepted(gateway(), webhook(notice(three, statuses.get(1), clock().instant())),
+            all.addAll(accepted(gateway(), webhook(three, events.get(0), clock().instant()), "a notification"));
+            all.addAll(accepted(gateway(), webhook(three, events.get(1), clock().instant()),
                     "a second notification about one payment"));
         }
 
         assertThat(all).as("notifications of different events").extracting(PaymentNotification::notificationId)
-                .doesNotHaveDuplicates().hasSize(statuses.size() > 1 ? 4 : 2);
+                .doesNotHaveDuplicates().hasSize(events.size() > 1 ? 4 : 2);
     }
 
     @Test
     void aTamperedNotificationIsRejectedAndChangesNothing() throws Exception {
-        if (!capabilities().webhooks()) {
+        if (!declared().webhooks()) {
             assertRejectsEveryWebhook();
             return;
         }
         Purchased signed = purchased("signed");
         Purchased other = purchased("other");
-        WebhookRequest genuine = webhook(notice(signed, firstStatus(), clock().instant()));
-        WebhookRequest otherGenuine = webhook(notice(other, firstStatus(), clock().instant()));
+        WebhookRequest genuine = webhook(signed, firstEvent(), clock().instant());
+        WebhookRequest otherGenuine = webhook(other, firstEvent(), clock().instant());
         OutcomeStatus before = gateway().status(other.request().key()).status();
         byte[] flipped = genuine.body();
         flipped[flipped.length / 2] ^= 1;
@@ -551,15 +561,15 @@ public abstract class PaymentGatewayConformance {
 
     @Test
     void anUnsignedNotificationIsRejected() throws Exception {
-        if (!capabilities().webhooks()) {
+        if (!declared().webhooks()) {
             assertRejectsEveryWebhook();
             return;
         }
         Purchased purchased = purchased("unsigned");
-        WebhookRequest genuine = webhook(notice(purchased, firstStatus(), clock().instant()));
+        WebhookRequest genuine = webhook(purchased, firstEvent(), clock().instant());
         Map<String, List<String>> unsigned = new LinkedHashMap<>(genuine.headers());
         Map<String, List<String>> empty = new LinkedHashMap<>(genuine.headers());
-        for (String header : capabilities().signatureHeaders()) {
+        for (String header : declared().signatureHeaders()) {
             assertThat(genuine.headers()).as("webhook(notice) signs in the declared header " + header)
                     .containsKey(header);
             unsigned.remove(header);
@@ -567,7 +577,7 @@ public abstract class PaymentGatewayConformance {
         }
 
         assertRejected(new WebhookRequest(unsigned, genuine.body(), genuine.remoteAddress()),
-                "a notification without its signature headers " + capabilities().signatureHeaders());
+                "a notification without its signature headers " + declared().signatureHeaders());
         assertRejected(new WebhookRequest(empty, genuine.body(), genuine.remoteAddress()),
                 "a notification with empty signature headers");
         assertRejected(new WebhookRequest(Map.of(), genuine.body(), genuine.remoteAddress()),
@@ -576,31 +586,31 @@ public abstract class PaymentGatewayConformance {
 
     @Test
     void aStaleSignedTimestampIsRejectedWhereTheProviderSignsOne() throws Exception {
-        if (!capabilities().webhooks()) {
+        if (!declared().webhooks()) {
             assertRejectsEveryWebhook();
             return;
         }
         Instant now = clock().instant();
-        Duration tolerance = capabilities().webhookTolerance();
+        Duration tolerance = declared().webhookTolerance();
         if (tolerance == null) {
             Purchased old = purchased("old");
-            accepted(gateway(), webhook(notice(old, firstStatus(), now.minus(Duration.ofDays(30)))),
+            accepted(gateway(), webhook(old, firstEvent(), now.minus(Duration.ofDays(30))),
                     "a 30 days old notification to a gateway that declares no signed timestamps");
             return;
         }
         Purchased recent = purchased("recent");
         Purchased stale = purchased("stale");
 
-        accepted(gateway(), webhook(notice(recent, firstStatus(), now.minus(tolerance.dividedBy(2)))),
+        accepted(gateway(), webhook(recent, firstEvent(), now.minus(tolerance.dividedBy(2))),
                 "a notification signed within the tolerance of " + tolerance);
-        assertRejected(webhook(notice(stale, firstStatus(), now.minus(tolerance).minus(Duration.ofMinutes(1)))),
+        assertRejected(webhook(stale, firstEvent(), now.minus(tolerance).minus(Duration.ofMinutes(1))),
                 "a notification signed longer ago than the tolerance of " + tolerance + " (a replay)");
     }
 
     @Test
     void whatCannotBeReadIsRejectedNeverAFailure() {
         Map<String, List<String>> forged = new HashMap<>();
-        for (String header : capabilities().signatureHeaders()) {
+        for (String header : declared().signatureHeaders()) {
             forged.put(header, List.of("t=" + clock().instant().getEpochSecond() + ",v1=" + "0".repeat(64)));
         }
 
@@ -618,7 +628,7 @@ public abstract class PaymentGatewayConformance {
     @Test
     void anUnreachableProviderIsUndefinedNeverAnException() {
         Optional<PaymentGateway> unreachable = unreachableGateway();
-        if (!capabilities().callsProvider()) {
+        if (!declared().callsProvider()) {
             assertThat(unreachable).as("unreachableGateway() of a gateway that declares it calls no provider")
                     .isEmpty();
             return;
@@ -677,12 +687,50 @@ public abstract class PaymentGatewayConformance {
         return new RefundRequest(key("refund"), settled.reference(), amount, "conformance");
     }
 
-    private Notice notice(Purchased purchased, OutcomeStatus status, Instant sentAt) {
-        return new Notice(purchased.request(), purchased.payment(), status, "evt-" + UUID.randomUUID(), sentAt);
+    /** One kind of notification the gateway declares. */
+    private record Event(OutcomeStatus status, PaymentNotification.Kind kind) {
+        boolean reversal() {
+            return kind == PaymentNotification.Kind.REVERSAL;
+        }
+
+        @Override
+        public String toString() {
+            return reversal() ? "reversal" : status.toString();
+        }
     }
 
-    private OutcomeStatus firstStatus() {
-        return capabilities().webhookStatuses().iterator().next();
+    /** The notifications the gateway declares: its statuses, then reversals. */
+    private List<Event> events() {
+        List<Event> events = new ArrayList<>();
+        declared().webhookStatuses().forEach(status -> events.add(new Event(status, PaymentNotification.Kind.PAYMENT)));
+        if (declared().reversals()) {
+            events.add(new Event(OutcomeStatus.PROCESSED, PaymentNotification.Kind.REVERSAL));
+        }
+        return events;
+    }
+
+    private Event firstEvent() {
+        return events().get(0);
+    }
+
+    /** The provider's notification of {@code event}; a payment is settled before money is taken back from it. */
+    private WebhookRequest webhook(Purchased purchased, Event event, Instant sentAt) {
+        if (event.reversal() && settledReferences.add(purchased.reference())) {
+            settle(purchased.request(), purchased.payment());
+        }
+        return webhook(new Notice(purchased.request(), purchased.payment(), event.status(), event.kind(),
+                "evt-" + UUID.randomUUID(), sentAt));
+    }
+
+    /** The capabilities, checked for contradictions. */
+    private Capabilities declared() {
+        Capabilities capabilities = capabilities();
+        try {
+            capabilities.check();
+        } catch (IllegalStateException e) {
+            fail("capabilities() contradicts itself: " + e.getMessage());
+        }
+        return capabilities;
     }
 
     private Outcome<PaymentTransaction> purchase(PaymentGateway gateway, PaymentRequest request) {
@@ -764,11 +812,12 @@ public abstract class PaymentGatewayConformance {
     }
 
     private void assertRejectsEveryWebhook() {
-        assertThat(capabilities().webhooks()).isFalse();
+        assertThat(declared().webhooks()).isFalse();
         Purchased purchased = purchased("no-webhooks");
         WebhookRequest offered;
         try {
-            offered = webhook(notice(purchased, OutcomeStatus.PROCESSED, clock().instant()));
+            offered = webhook(new Notice(purchased.request(), purchased.payment(), OutcomeStatus.PROCESSED,
+                    PaymentNotification.Kind.PAYMENT, "evt-" + UUID.randomUUID(), clock().instant()));
         } catch (UnsupportedOperationException e) {
             offered = null;
         }

@@ -140,6 +140,10 @@ class MemoryGateway implements PaymentGateway {
         Map<String, String> fields = fields(body, "&");
         try {
             String id = fields.get("id") + (flaws.contains(Flaw.NEW_ID_EACH_DELIVERY) ? UUID.randomUUID() : "");
+            if ("REVERSAL".equals(fields.get("status"))) {
+                return List.of(PaymentNotification.reversal(id, fields.get("reference"), eur(fields.get("amount")),
+                        "chargeback"));
+            }
             return List.of(new PaymentNotification(id, fields.get("reference"), OutcomeStatus.valueOf(fields.get("status")),
                     null));
         } catch (RuntimeException e) {

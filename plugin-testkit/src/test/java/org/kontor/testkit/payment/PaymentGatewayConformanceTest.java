@@ -123,6 +123,7 @@ class PaymentGatewayConformanceTest {
         protected Capabilities capabilities() {
             return Capabilities.none().withRefunds().withProvider()
                     .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), MemoryGateway.SIGNATURE)
+                    .withReversals()
                     .withSignedTimestamps(MemoryGateway.TOLERANCE);
         }
 
@@ -138,7 +139,8 @@ class PaymentGatewayConformanceTest {
 
         @Override
         protected WebhookRequest webhook(Notice notice) {
-            String body = "id=" + notice.eventId() + "&reference=" + notice.reference() + "&status=" + notice.status();
+            String body = "id=" + notice.eventId() + "&reference=" + notice.reference() + "&status="
+                    + (notice.isReversal() ? "REVERSAL&amount=" + notice.request().amount().amount() : notice.status());
             return new WebhookRequest(Map.of(MemoryGateway.SIGNATURE, List.of(MemoryGateway.signature("secret",
                     notice.sentAt(), body))), body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "127.0.0.1");
         }
@@ -272,6 +274,7 @@ class PaymentGatewayConformanceTest {
         protected Capabilities capabilities() {
             return Capabilities.none().withProvider()
                     .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), MemoryGateway.SIGNATURE)
+                    .withReversals()
                     .withSignedTimestamps(MemoryGateway.TOLERANCE);
         }
     }
@@ -289,7 +292,8 @@ class PaymentGatewayConformanceTest {
         @Override
         protected Capabilities capabilities() {
             return Capabilities.none().withRefunds().withProvider()
-                    .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), MemoryGateway.SIGNATURE);
+                    .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), MemoryGateway.SIGNATURE)
+                    .withReversals();
         }
     }
 
@@ -299,6 +303,7 @@ class PaymentGatewayConformanceTest {
         protected Capabilities capabilities() {
             return Capabilities.none().withRefunds()
                     .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), MemoryGateway.SIGNATURE)
+                    .withReversals()
                     .withSignedTimestamps(MemoryGateway.TOLERANCE);
         }
     }

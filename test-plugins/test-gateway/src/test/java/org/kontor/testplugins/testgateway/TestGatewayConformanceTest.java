@@ -48,7 +48,8 @@ class TestGatewayConformanceTest extends PaymentGatewayConformance {
     @Override
     protected Capabilities capabilities() {
         return Capabilities.none().withRefunds()
-                .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), TestGateway.SIGNATURE_HEADER);
+                .withWebhooks(Set.of(OutcomeStatus.PROCESSED, OutcomeStatus.ERROR), TestGateway.SIGNATURE_HEADER)
+                .withReversals();
     }
 
     /** 25.00 waits for the customer (see the amount rules of {@link TestGateway}). */
@@ -66,7 +67,8 @@ class TestGatewayConformanceTest extends PaymentGatewayConformance {
     protected WebhookRequest webhook(Notice notice) {
         String body = "event=" + notice.eventId() + "&reference=" + notice.reference() + "&status=" + notice.status()
                 + "&amount=" + notice.request().amount().amount().toPlainString()
-                + "&currency=" + notice.request().amount().currencyCode();
+                + "&currency=" + notice.request().amount().currencyCode()
+                + (notice.isReversal() ? "&kind=REVERSAL&reason=chargeback" : "");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new WebhookRequest(Map.of(TestGateway.SIGNATURE_HEADER,
                 List.of("sha256=" + TestGateway.sign(TestGatewaySettings.DEFAULT_SECRET, bytes))), bytes, "127.0.0.1");

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
-import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.payment.PaymentGateway;
 import org.kontor.api.payment.PaymentMethodType;
 import org.kontor.api.payment.PaymentRequest;
@@ -26,8 +25,8 @@ import org.kontor.testkit.payment.PaymentGatewayConformance;
 /**
  * The SEPA direct debit gateway keeps the contract of every gateway. No refunds (a direct debit is paid back by credit
  * transfer), no remote provider (the operator submits collection files); webhooks are the bank connector's signed
- * return notices, ERROR only, without a signed timestamp. A collection settles when it was submitted and its return
- * window passed.
+ * return notices, reversals only, without a signed timestamp. A collection settles when it was submitted and its
+ * return window passed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SepaConformanceTest extends PaymentGatewayConformance {
@@ -54,7 +53,7 @@ class SepaConformanceTest extends PaymentGatewayConformance {
 
     @Override
     protected Capabilities capabilities() {
-        return Capabilities.none().withWebhooks(Set.of(OutcomeStatus.ERROR), SepaGateway.SIGNATURE_HEADER);
+        return Capabilities.none().withWebhooks(Set.of(), SepaGateway.SIGNATURE_HEADER).withReversals();
     }
 
     /** A collection from a new customer with an active recurring mandate; its reference is the key, to count it. */
