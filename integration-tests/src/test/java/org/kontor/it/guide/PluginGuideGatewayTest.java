@@ -44,8 +44,8 @@ import org.kontor.testkit.payment.PaymentGatewayConformance;
 /**
  * PLT-3: a new gateway written in an empty folder from the plugin guide alone. The files of the guide's chapter
  * "Writing a payment gateway" are written out, compiled and packaged as its pom says, the zip is loaded into a real
- * host, which pays and refunds an invoice through it (its provider being the guide's fake), and the guide's
- * conformance test passes the whole kit. A guide whose code breaks fails here.
+ * host, which pays and refunds an invoice through it and books a chargeback (its provider being the guide's fake),
+ * and the guide's conformance test passes the whole kit. A guide whose code breaks fails here.
  */
 @DatabaseTest
 class PluginGuideGatewayTest {
@@ -81,15 +81,15 @@ class PluginGuideGatewayTest {
         assertThat(project.hasParent()).as("the guide's pom has no parent").isFalse();
         GuideProject.Dependency api = project.dependency("org.kontor", "kontor-plugin-api").orElseThrow();
         assertThat(api.scope()).isEqualTo("provided");
-        assertThat(versionNumbers(api.version())).as("the API version the guide builds on, against this API "
-                + PluginApi.version()).satisfies(v -> {
-                    assertThat(v[0]).isEqualTo(versionNumbers(PluginApi.version())[0]);
-                    assertThat(Arrays.compare(v, versionNumbers(PluginApi.version()))).isLessThanOrEqualTo(0);
-                });
+        assertThat(api.version()).as("the API the guide builds on: the one its test kit is built on")
+                .isEqualTo(PluginApi.version());
         GuideProject.Dependency testkit = project.dependency("org.kontor", "kontor-plugin-testkit").orElseThrow();
         assertThat(testkit.scope()).isEqualTo("test");
-        assertThat(testkit.version()).as("the test kit of this Kontor")
-                .isEqualTo(GuideProject.read(Path.of("..")).property("kontor.version"));
+        GuideProject kontor = GuideProject.read(Path.of(".."));
+        assertThat(testkit.version()).as("the test kit of this Kontor").isEqualTo(kontor.property("kontor.version"));
+        assertThat(project.property("pf4j.version")).as("pf4j, whose annotation processor indexes the extensions")
+                .isEqualTo(kontor.property("pf4j.version"));
+        assertThat(project.property("junit.version")).as("JUnit, the test kit's").isEqualTo(kontor.property("junit.version"));
         assertThat(project.annotationProcessors()).contains("org.pf4j.processor.ExtensionAnnotationProcessor");
         Properties descriptor = pluginProperties(project);
         assertThat(descriptor.getProperty("plugin.version")).as("plugin.version and the pom's version")
@@ -98,7 +98,7 @@ class PluginGuideGatewayTest {
     }
 
     @DbTest
-    void theGuidesGatewayIsLoadedByAHostThatPaysAndRefundsAnInvoiceThroughIt(Database database, @TempDir Path folder)
+    void theGuidesGatewayIsLoadedByAHostThatPaysRefundsAndBooksChargebacksThroughIt(Database database, @TempDir Path folder)
             throws Exception {
         GuideProject project = GuideProject.write(folder.resolve("acme-pay"), chapterFiles());
         Path classes = project.compileMain(TestClasspath.entries());
@@ -163,6 +163,21 @@ class PluginGuideGatewayTest {
                 "guide-refund-" + paymentId);
         assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(201);
         assertThat(read(refunded).path("status").asText()).as(refunded.body()).isEqualTo("PROCESSED");
+
+        String disputed = issuedInvoice(admin, customer, "40.00");
+        JsonNode second = read(send("POST", "/api/v1/payments", token, Map.of("purpose", "INVOICE",
+                "targetId", disputed, "gateway", gateway.gatewayId()), "guide-pay-" + disputed));
+        String secondReference = second.path("providerReference").asText();
+        fake.getMethod("complete", String.class).invoke(provider, secondReference);
+        for (String status : List.of("succeeded", "charged_back")) {
+            WebhookRequest event = (WebhookRequest) fake.getMethod("notification", String.class, String.class,
+                    String.class, Instant.class).invoke(provider, "evt_" + UUID.randomUUID(), secondReference, status,
+                    Instant.now());
+            HttpResponse<String> answer = webhook(pluginId, event);
+            assertThat(read(answer).path("state").asText()).as(status + ": " + answer.body()).isEqualTo("PROCESSED");
+        }
+        assertThat(read(send("GET", "/api/v1/admin/invoices/" + disputed, admin, null, null)).path("state").asText())
+                .as("an invoice whose payment was charged back is open again").isEqualTo("ISSUED");
     }
 
     @Test
@@ -236,10 +251,6 @@ class PluginGuideGatewayTest {
         Path file = project.root().resolve("src/main/resources/plugin.properties");
         properties.load(new StringReader(Files.readString(file)));
         return properties;
-    }
-
-    private static int[] versionNumbers(String version) {
-        return Arrays.stream(version.split("[.-]")).limit(3).mapToInt(Integer::parseInt).toArray();
     }
 
     private static KontorHost startHost(Database database, Path data, Path plugins) {
