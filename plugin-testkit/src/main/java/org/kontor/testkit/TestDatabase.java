@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.kontor.database.Database;
 import org.kontor.database.DatabaseConfig;
+import org.kontor.database.Migrations;
 
 /**
  * One throw-away database for one test class: an SQLite file in a temporary folder, or a PostgreSQL schema
@@ -55,6 +56,40 @@ public final class TestDatabase implements AutoCloseable {
         Database database = new Database(new DatabaseConfig(url, null, null, POOL_SIZE));
         return new TestDatabase(DatabaseKind.POSTGRESQL, database,
                 () -> execute(baseUrl, "DROP SCHEMA " + schema + " CASCADE"));
+    }
+
+    /**
+     * A fresh database of the kind: SQLite, or PostgreSQL at the URL in {@value DatabaseExtension#PG_URL_ENV}.
+     *
+     * @throws IllegalStateException for PostgreSQL when no URL is configured (see {@link #postgresConfigured()})
+     */
+    public static TestDatabase of(DatabaseKind kind) {
+        if (kind == DatabaseKind.SQLITE) {
+            return sqlite();
+        }
+        String url = DatabaseExtension.postgresUrl();
+        if (url == null) {
+            throw new IllegalStateException("no PostgreSQL for tests: set " + DatabaseExtension.PG_URL_ENV);
+        }
+        return postgresql(url);
+    }
+
+    /** Whether a PostgreSQL URL for tests is configured, so that {@code of(POSTGRESQL)} works. */
+    public static boolean postgresConfigured() {
+        return DatabaseExtension.postgresUrl() != null;
+    }
+
+    /**
+     * Runs the migrations of plugins ({@code db/migration/<id>/} on the class path of {@code loader}) on this database.
+     *
+     * @return this database
+     */
+    public TestDatabase migratePlugins(ClassLoader loader, String... pluginIds) {
+        Migrations migrations = new Migrations(database);
+        for (String pluginId : pluginIds) {
+            migrations.migratePlugin(pluginId, loader);
+        }
+        return this;
     }
 
     public DatabaseKind kind() {

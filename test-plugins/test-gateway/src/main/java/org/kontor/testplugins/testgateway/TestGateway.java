@@ -6,15 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.kontor.api.PluginContext;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
@@ -33,7 +37,10 @@ import org.pf4j.Extension;
 /**
  * A gateway for tests whose purchase answer depends on the amount's minor digits: .13 is lost (UNDEFINED; asked
  * later it was PROCESSED), .66 is declined (ERROR), .77 is captured at once (PROCESSED), anything else waits for the
- * customer (PENDING with a redirect URL) until a webhook settles it. Its reference is {@code tg-<key>}.
+ * customer (PENDING with a redirect URL) until a webhook settles it, or {@link #capture} (the customer completing the
+ * checkout) makes its status PROCESSED. Its reference is {@code tg-<key>}. The imagined provider's records are the
+ * plugin's tables, so every instance and every host sees the same payments; refunds are per key and together never
+ * more than the payment.
  *
  * <p>Webhooks are form-encoded ({@code event}, {@code reference}, {@code status}, optional {@code amount} and
  * {@code currency}) and signed: header {@code X-Test-Signature} is {@code sha256=} and the hex HMAC-SHA256 of the body
@@ -45,7 +52,6 @@ public class TestGateway implements PaymentGateway {
     public static final String SIGNATURE_HEADER = "X-Test-Signature";
 
     private final PluginContext context;
-    private final Map<String, Money> purchases = new ConcurrentHashMap<>();
 
     public TestGateway(PluginContext context) {
         this.context = context;
@@ -68,16 +74,32 @@ public class TestGateway implements PaymentGateway {
 
     @Override
     public Outcome<PaymentTransaction> purchase(PaymentRequest request) {
+        if (!methods().contains(request.method())) {
+            return Outcome.error("method", "the test gateway takes cards only, not " + request.method());
+        }
         String reference = reference(request.key());
-        purchases.put(request.key().value(), request.amount());
-        long cents = Math.abs(request.amount().toMinorUnits()) % 100;
+        Money amount = request.amount();
+        Stored payment = context.jdbi().inTransaction(h -> {
+            h.createUpdate("INSERT INTO test_gateway_payment (idempotency_key, reference, amount_minor, currency, "
+                            + "created_at) VALUES (:key, :reference, :amount, :currency, :at) "
+                            + "ON CONFLICT (idempotency_key) DO NOTHING")
+                    .bind("key", request.key().value()).bind("reference", reference)
+                    .bind("amount", amount.toMinorUnits()).bind("currency", amount.currencyCode())
+                    .bind("at", context.clock().millis()).execute();
+            return find(h, request.key()).orElseThrow();
+        });
+        if (!payment.amount().equals(amount)) {
+            return Outcome.error("key-reused", "the key " + request.key() + " was used for a payment of "
+                    + payment.amount());
+        }
+        long cents = cents(amount);
         if (cents == 13) {
             return Outcome.undefined("the provider did not answer in time");
         }
         if (cents == 66) {
             return Outcome.error("card_declined", "the card was declined");
         }
-        PaymentTransaction transaction = new PaymentTransaction(reference, request.amount(), context.clock().instant(),
+        PaymentTransaction transaction = new PaymentTransaction(reference, amount, context.clock().instant(),
                 cents == 77 ? null : URI.create("https://pay.test-gateway.example/checkout/" + reference));
         return cents == 77 ? Outcome.processed(transaction, reference)
                 : Outcome.pending(transaction, reference, "waiting for the customer");
@@ -86,23 +108,65 @@ public class TestGateway implements PaymentGateway {
     @Override
     public Outcome<PaymentTransaction> refund(RefundRequest request) {
         String reference = "tgr-" + request.key().value();
-        return Outcome.processed(PaymentTransaction.of(reference, request.amount(), context.clock().instant()), reference);
+        Money amount = request.amount();
+        String refused = context.jdbi().inTransaction(h -> {
+            Optional<String> earlier = h.createQuery("SELECT payment_reference FROM test_gateway_refund "
+                    + "WHERE idempotency_key = :key").bind("key", request.key().value()).mapTo(String.class).findOne();
+            if (earlier.isPresent()) {
+                return earlier.get().equals(request.gatewayReference()) ? null
+                        : "the key " + request.key() + " was used for a refund of another payment";
+            }
+            Optional<Stored> payment = h.createQuery("SELECT * FROM test_gateway_payment WHERE reference = :reference")
+                    .bind("reference", request.gatewayReference()).map(TestGateway::stored).findOne();
+            if (payment.isEmpty()) {
+                return "no payment " + request.gatewayReference();
+            }
+            if (!payment.get().amount().currency().equals(amount.currency())) {
+                return "the payment is in " + payment.get().amount().currencyCode();
+            }
+            if (cents(payment.get().amount()) == 66) {
+                return "the payment was declined";
+            }
+            int booked = h.createUpdate("UPDATE test_gateway_payment SET refunded_minor = refunded_minor + :amount "
+                            + "WHERE reference = :reference AND refunded_minor + :amount <= amount_minor")
+                    .bind("amount", amount.toMinorUnits()).bind("reference", request.gatewayReference()).execute();
+            if (booked != 1) {
+                return "refunds would exceed the payment of " + payment.get().amount();
+            }
+            h.createUpdate("INSERT INTO test_gateway_refund (idempotency_key, reference, payment_reference, amount_minor, "
+                            + "currency, created_at) VALUES (:key, :reference, :payment, :amount, :currency, :at)")
+                    .bind("key", request.key().value()).bind("reference", reference)
+                    .bind("payment", request.gatewayReference()).bind("amount", amount.toMinorUnits())
+                    .bind("currency", amount.currencyCode()).bind("at", context.clock().millis()).execute();
+            return null;
+        });
+        if (refused != null) {
+            return Outcome.error("refund_refused", refused);
+        }
+        return Outcome.processed(PaymentTransaction.of(reference, amount, context.clock().instant()), reference);
     }
 
     @Override
     public Outcome<PaymentTransaction> status(IdempotencyKey key) {
-        Money amount = purchases.get(key.value());
-        if (amount == null) {
+        Optional<Stored> found = context.jdbi().withHandle(h -> find(h, key));
+        if (found.isEmpty()) {
             return Outcome.canceled("no payment was made with key " + key);
         }
-        long cents = Math.abs(amount.toMinorUnits()) % 100;
-        String reference = reference(key);
-        PaymentTransaction transaction = PaymentTransaction.of(reference, amount, context.clock().instant());
+        Stored payment = found.get();
+        long cents = cents(payment.amount());
+        PaymentTransaction transaction = PaymentTransaction.of(payment.reference(), payment.amount(),
+                context.clock().instant());
         if (cents == 66) {
             return Outcome.error("card_declined", "the card was declined");
         }
-        return cents == 13 || cents == 77 ? Outcome.processed(transaction, reference)
-                : Outcome.pending(transaction, reference, "waiting for the customer");
+        return cents == 13 || cents == 77 || payment.captured() ? Outcome.processed(transaction, payment.reference())
+                : Outcome.pending(transaction, payment.reference(), "waiting for the customer");
+    }
+
+    /** The customer completes the checkout of the payment made with {@code key}: its status becomes PROCESSED. */
+    public void capture(IdempotencyKey key) {
+        context.jdbi().useHandle(h -> h.createUpdate("UPDATE test_gateway_payment SET captured = 1 "
+                + "WHERE idempotency_key = :key").bind("key", key.value()).execute());
     }
 
     @Override
@@ -132,6 +196,23 @@ public class TestGateway implements PaymentGateway {
         } catch (RuntimeException e) {
             throw new WebhookRejectedException("unreadable notification: " + e.getMessage());
         }
+    }
+
+    private record Stored(String reference, Money amount, boolean captured) {
+    }
+
+    private static Optional<Stored> find(Handle h, IdempotencyKey key) {
+        return h.createQuery("SELECT * FROM test_gateway_payment WHERE idempotency_key = :key")
+                .bind("key", key.value()).map(TestGateway::stored).findOne();
+    }
+
+    private static Stored stored(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Stored(rs.getString("reference"), Money.ofMinor(rs.getLong("amount_minor"),
+                Currency.getInstance(rs.getString("currency"))), rs.getInt("captured") == 1);
+    }
+
+    private static long cents(Money amount) {
+        return Math.abs(amount.toMinorUnits()) % 100;
     }
 
     /** The provider's reference of the payment made with {@code key}. */

@@ -79,6 +79,9 @@ public class SepaGateway implements PaymentGateway {
 
     @Override
     public Outcome<PaymentTransaction> purchase(PaymentRequest request) {
+        if (request.method() != PaymentMethodType.SEPA_DIRECT_DEBIT) {
+            return Outcome.error("method", "this gateway takes SEPA direct debits only, not " + request.method());
+        }
         if (!supports(request.amount().currency())) {
             return Outcome.error("currency", "SEPA direct debits are in EUR only");
         }
@@ -132,6 +135,8 @@ public class SepaGateway implements PaymentGateway {
     /**
      * Return notices a bank connector posts: {@code {"returns":[{"endToEndId":"…","reasonCode":"AM04"}]}}, signed with
      * {@code X-Kontor-Signature: sha256=<hex HMAC-SHA256 of the body>} under the {@code returns.webhook-secret} setting.
+     * The same notice again answers the notification recorded the first time: the host may process a stored request
+     * again (a retry after a failure, the operator's replay) and applies each notification id once.
      */
     @Override
     public List<PaymentNotification> handleWebhook(WebhookRequest request) throws WebhookRejectedException {
@@ -154,7 +159,7 @@ public class SepaGateway implements PaymentGateway {
             throw new WebhookRejectedException("the body is not JSON");
         }
         try {
-            return sepa.returns().apply(notices, "webhook").notifications();
+            return sepa.returns().applyAgain(notices, "webhook");
         } catch (SepaException e) {
             throw new WebhookRejectedException(e.getMessage());
         }

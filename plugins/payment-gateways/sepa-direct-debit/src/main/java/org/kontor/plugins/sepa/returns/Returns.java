@@ -116,6 +116,30 @@ public final class Returns {
         return new Imported(List.copyOf(created), skipped);
     }
 
+    /**
+     * Applies the notices like {@link #apply}, and answers the notification of every notice's return, recorded now or
+     * before, in the notices' order: what the same notices give each time they are applied.
+     */
+    public List<PaymentNotification> applyAgain(List<ReturnNotice> notices, String actor) {
+        apply(notices, actor);
+        List<PaymentNotification> notifications = new ArrayList<>();
+        for (ReturnNotice notice : notices) {
+            recorded(notice.endToEndId()).filter(n -> !notifications.contains(n)).ifPresent(notifications::add);
+        }
+        return List.copyOf(notifications);
+    }
+
+    /** The notification of the collection's return, if it was returned. */
+    public Optional<PaymentNotification> recorded(String endToEndId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.notification_id, c.end_to_end_id, r.amount_minor, "
+                        + "r.reason_code FROM payment_sepa_return r JOIN payment_sepa_collection c "
+                        + "ON c.id = r.collection_id WHERE c.end_to_end_id = :e2e")
+                .bind("e2e", endToEndId)
+                .map((rs, ctx) -> PaymentNotification.reversal(rs.getString(1), rs.getString(2),
+                        Money.ofMinor(rs.getLong(3), Collections.EUR), rs.getString(4)))
+                .findFirst());
+    }
+
     private Optional<PaymentNotification> apply(ReturnNotice notice, String actor) {
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();
