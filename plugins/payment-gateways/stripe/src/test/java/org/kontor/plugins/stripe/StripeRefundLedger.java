@@ -1,6 +1,5 @@
 package org.kontor.plugins.stripe;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -21,9 +20,10 @@ import org.kontor.plugins.stripe.payment.Purchases;
 
 /**
  * Stripe's refunds of the fixture's payments, kept as Stripe keeps them, for requests with keys the test cannot know
- * in advance. {@code POST /v1/refunds} refunds a paid PaymentIntent up to what is left of its charge: more is refused
- * with {@code amount_too_large}, anything once it is fully refunded with {@code charge_already_refunded}; the same
- * Idempotency-Key again answers its first result (another request under it is an {@code idempotency_error}).
+ * in advance. {@code POST /v1/refunds} refunds a PaymentIntent the fixture showed paid (any other is unknown to it) up
+ * to what is left of its charge: more is refused with {@code amount_too_large}, anything once it is fully refunded
+ * with {@code charge_already_refunded}; the same Idempotency-Key again answers its first result (another request
+ * under it is an {@code idempotency_error}).
  * {@code GET /v1/refunds/{id}} and {@code GET /v1/refunds?payment_intent=…} show what was made. Only the stubs that
  * name {@link #NAME} use it (see {@link StripeFixture#keepRefunds()}).
  */
@@ -149,8 +149,7 @@ final class StripeRefundLedger implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition answer(int status, String body) {
-        ResponseDefinitionBuilder response = StripeFixture.json(status, body);
-        return response.build();
+        return StripeFixture.json(status, body).build();
     }
 
     private static String error(String code, String param, String message) {
