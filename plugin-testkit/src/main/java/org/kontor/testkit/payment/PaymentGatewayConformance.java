@@ -634,20 +634,30 @@ public abstract class PaymentGatewayConformance {
             return;
         }
         assertThat(unreachable).as("unreachableGateway() of a gateway that calls a provider").isPresent();
+        Settled settled = settledPayment("offline");
         PaymentGateway gateway = unreachable.get();
         PaymentRequest request = paymentRequest(key("unreachable"));
+        Money paid = settled.request().amount();
 
         Outcome<PaymentTransaction> purchase = checked(gateway.purchase(request), request.amount(), "purchase");
         Outcome<PaymentTransaction> status = checked(gateway.status(request.key()), request.amount(), "status");
-        Outcome<PaymentTransaction> refund = checked(gateway.refund(new RefundRequest(key("refund"),
+        Outcome<PaymentTransaction> refund = checked(gateway.refund(refund(settled, paid)), paid, "refund");
+        Outcome<PaymentTransaction> unknown = checked(gateway.refund(new RefundRequest(key("refund"),
                 "unreachable-" + UUID.randomUUID(), request.amount(), "conformance")), request.amount(), "refund");
 
         assertThat(purchase.status()).as("a purchase the provider may or may not have received: " + describe(purchase))
                 .isEqualTo(OutcomeStatus.UNDEFINED);
         assertThat(status.status()).as("status when the provider cannot be asked (CANCELED would close a payment "
                 + "that may have been made): " + describe(status)).isEqualTo(OutcomeStatus.UNDEFINED);
-        assertThat(refund.status()).as("a refund the provider may or may not have received: " + describe(refund))
-                .isEqualTo(OutcomeStatus.UNDEFINED);
+        if (declared().refunds()) {
+            assertThat(refund.status()).as("a refund of a settled payment, which the provider may or may not have "
+                    + "received: " + describe(refund)).isEqualTo(OutcomeStatus.UNDEFINED);
+        } else {
+            assertRefused(refund, "a refund by a gateway that declares no refunds");
+        }
+        // a gateway that records its payments knows an unknown one without asking; one that asks cannot tell yet
+        assertThat(unknown.status()).as("a refund of a payment nobody made: " + describe(unknown))
+                .isIn(OutcomeStatus.ERROR, OutcomeStatus.UNDEFINED);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -5,14 +5,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -67,11 +70,12 @@ public final class PayPalFixture implements AutoCloseable {
     public final WireMockServer paypal;
     public final PluginContext context;
     public final PayPalGateway gateway;
+    private final PayPalRefundLedger refunds = new PayPalRefundLedger();
     private WebhookSigner signer;
 
     public PayPalFixture(Database database) {
         paypal = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .usingFilesUnderClasspath("paypal"));
+                .usingFilesUnderClasspath("paypal").extensions(refunds));
         paypal.start();
         settings.put(PayPalSettings.CLIENT_ID, CLIENT_ID);
         settings.put(PayPalSettings.CLIENT_SECRET, SECRET);
@@ -87,6 +91,30 @@ public final class PayPalFixture implements AutoCloseable {
         return "http://127.0.0.1:" + paypal.port();
     }
 
+    /** Another gateway over the same database, whose PayPal address is a port nothing listens on. */
+    public PayPalGateway unreachableGateway() {
+        Map<String, String> down = new HashMap<>(settings);
+        try (ServerSocket free = new ServerSocket(0)) {
+            down.put(PayPalSettings.BASE_URL, "http://127.0.0.1:" + free.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PayPalGateway(new Context(context.jdbi(), clock, events, key -> Optional.ofNullable(down.get(key))));
+    }
+
+    /**
+     * Makes PayPal keep the refunds of captures from here on as it does, under any request id: within what is left of
+     * the capture, once per PayPal-Request-Id, shown by id (see {@link PayPalRefundLedger}). Refunds stubbed per
+     * request id ({@link Order#refundAnswers}) still answer first.
+     */
+    public void keepRefunds() {
+        ResponseDefinitionBuilder ledger = aResponse().withTransformers(PayPalRefundLedger.NAME);
+        paypal.stubFor(authorized(post(urlPathMatching("/v2/payments/captures/[^/]+/refund"))).atPriority(10)
+                .willReturn(ledger));
+        paypal.stubFor(authorized(get(urlPathMatching("/v2/payments/refunds/[^/]+"))).atPriority(10)
+                .willReturn(ledger));
+    }
+
     /** Serves {@code signer}'s certificate at {@link #CERT_PATH} and signs the next webhooks with it. */
     public void useSigner(WebhookSigner next) {
         signer = next;
@@ -100,8 +128,13 @@ public final class PayPalFixture implements AutoCloseable {
 
     /** A payment as the host asks for it: a new key, the host's payment id as metadata. */
     public PaymentRequest request(String amount, String currency) {
+        return request(IdempotencyKey.of("pay:" + UUID.randomUUID()), amount, currency);
+    }
+
+    /** A payment as the host asks for it under {@code key}, with a new payment id as metadata. */
+    public PaymentRequest request(IdempotencyKey key, String amount, String currency) {
         String id = UUID.randomUUID().toString();
-        return new PaymentRequest(IdempotencyKey.of("pay:" + id), Money.of(amount, currency), PaymentMethodType.PAYPAL,
+        return new PaymentRequest(key, Money.of(amount, currency), PaymentMethodType.PAYPAL,
                 "2026-0042", "Invoice 2026-0042", "cust-" + id.substring(0, 8), RETURN_URL, RETURN_URL,
                 Map.of("paymentId", "invoice:inv-42:" + id));
     }
@@ -240,6 +273,30 @@ public final class PayPalFixture implements AutoCloseable {
         public Order approved() {
             answerOrder(200, "order-approved.json");
             return captureAnswers(201, "order-completed.json", "COMPLETED");
+        }
+
+        /**
+         * The payer approved, and PayPal's side moves on with the merchant's capture: the order reads APPROVED until
+         * it is captured under the request id derived from the key, COMPLETED with its capture from then on (the same
+         * request id again answers the capture again), and the capture is shown and can be refunded.
+         */
+        public Order approvedUntilCaptured() {
+            String scenario = "order " + orderId;
+            String captured = "captured";
+            paypal.stubFor(authorized(get(urlEqualTo(orderPath()))).inScenario(scenario)
+                    .whenScenarioStateIs(Scenario.STARTED).willReturn(answer(200, "order-approved.json", parameters)));
+            paypal.stubFor(authorized(post(urlEqualTo(capturePath())).withHeader("PayPal-Request-Id",
+                    equalTo("capture:" + key))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                    .willSetStateTo(captured).willReturn(answer(201, "order-completed.json", parameters)));
+            paypal.stubFor(authorized(post(urlEqualTo(capturePath())).withHeader("PayPal-Request-Id",
+                    equalTo("capture:" + key))).inScenario(scenario).whenScenarioStateIs(captured)
+                    .willReturn(answer(201, "order-completed.json", parameters)));
+            paypal.stubFor(authorized(get(urlEqualTo(orderPath()))).inScenario(scenario).whenScenarioStateIs(captured)
+                    .willReturn(answer(200, "order-completed.json", parameters)));
+            paypal.stubFor(authorized(get(urlEqualTo("/v2/payments/captures/" + captureId))).inScenario(scenario)
+                    .whenScenarioStateIs(captured).willReturn(answer(200, "capture-details.json", parameters)));
+            refunds.captured(captureId, request.amount());
+            return this;
         }
 
         /** What PayPal answers to the capture under the request id derived from the key. */

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -74,6 +75,7 @@ public final class StripeFixture implements AutoCloseable {
     private final Jdbi jdbi;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final StripeRefundLedger refunds = new StripeRefundLedger(this);
 
     /** A payment as Stripe holds it once the fixture answered its purchase. */
     public record Session(String id, String paymentIntent, String charge, PaymentRequest request) {
@@ -93,7 +95,7 @@ public final class StripeFixture implements AutoCloseable {
 
     public StripeFixture(Jdbi jdbi) {
         stripe = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .usingFilesUnderClasspath("stripe"));
+                .usingFilesUnderClasspath("stripe").extensions(refunds));
         stripe.start();
         settings.put(StripeSettings.SECRET_KEY, SECRET_KEY);
         settings.put(StripeSettings.WEBHOOK_SECRET, WEBHOOK_SECRET);
@@ -176,9 +178,10 @@ public final class StripeFixture implements AutoCloseable {
         return session;
     }
 
-    /** The customer paid by card: the session is complete and paid. */
+    /** The customer paid by card: the session is complete and paid, and its charge can be refunded. */
     public void paid(Session session) {
         showSession(session, "complete", "paid", "succeeded");
+        refunds.charged(session);
     }
 
     /** The customer chose an asynchronous method (SEPA debit): the session is complete, the payment processing. */
@@ -298,6 +301,18 @@ public final class StripeFixture implements AutoCloseable {
     public void showRefund(Session session, String refundId, long amount, String status, IdempotencyKey key) {
         stripe.stubFor(get(urlEqualTo("/v1/refunds/" + refundId))
                 .willReturn(json(200, refundJson(session, refundId, amount, status, key))));
+    }
+
+    /**
+     * Makes Stripe keep the refunds of paid payments as it does, under any key: within what is left of the charge,
+     * once per Idempotency-Key, shown by id and listed (see {@link StripeRefundLedger}). Refunds stubbed per key
+     * ({@link #refundAnswer}, {@link #refundRefused}) still answer first.
+     */
+    public void keepRefunds() {
+        ResponseDefinitionBuilder ledger = aResponse().withTransformers(StripeRefundLedger.NAME);
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).atPriority(10).willReturn(ledger));
+        stripe.stubFor(get(urlPathEqualTo("/v1/refunds")).atPriority(10).willReturn(ledger));
+        stripe.stubFor(get(urlPathMatching("/v1/refunds/[^/]+")).atPriority(8).willReturn(ledger));
     }
 
     /** Makes Stripe refuse the refund under {@code key} with a recorded error. */
