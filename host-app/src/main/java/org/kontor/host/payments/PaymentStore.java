@@ -214,7 +214,8 @@ public final class PaymentStore {
     /**
      * The payments and refunds of a period by gateway, kind, status and currency (PAY-1). A settled payment counts in
      * the period it was settled in (a bank transfer arrives days after it was asked for), an open one in the period it
-     * was started in.
+     * was started in. It reads the payments of the period without an index on {@code settled_at}, which every status
+     * change of a payment would have to maintain; the report is rare.
      */
     public List<SummaryRow> summary(Instant from, Instant to) {
         return jdbi.withHandle(h -> h.createQuery("SELECT gateway_id, kind, status, currency, COUNT(*) AS n, "
