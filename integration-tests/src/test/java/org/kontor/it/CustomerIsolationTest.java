@@ -166,7 +166,11 @@ class CustomerIsolationTest {
             pageRead(who, pages, "/account/pay/order/" + unpaidOrder);
             pageRead(who, pages, "/account/pay/invoice/" + invoice.id());
             pageRead(who, pages, "/account/pay/top-up/" + topUp);
+            // the JSON API takes the session cookie as well
             pageRead(who, pages, "/api/v1/invoices/" + invoice.id() + "/pdf");
+            pageRead(who, pages, "/api/v1/orders/" + unpaidOrder);
+            pageRead(who, pages, "/api/v1/payments/" + payment);
+            pageRead(who, pages, "/api/v1/customers/me/contacts/" + contact.get("id").asText());
             Map<String, String> pay = Map.of("_csrf", csrf, "option", "bank-transfer:BANK_TRANSFER",
                     "requestKey", UUID.randomUUID().toString(), "amount", "1");
             pageWrite(who, pages, "/account/pay/order/" + unpaidOrder, pay);
