@@ -28,17 +28,18 @@ import org.kontor.testkit.DbTest;
 
 /**
  * One customer can never read or change another's orders, invoices, contacts, payments, cart, domains, prepaid
- * account, ledger or top-ups by putting the other's ids into a request. Customer A is the demo reseller with an order
- * awaiting payment and a payment of it, an invoiced order, a contact, a cart item, a top-up awaiting payment, prepaid
- * movements and domains coming up for renewal. B, another reseller, and C, an end customer, ask for each of A's ids
- * through the JSON API with their API tokens and through the pages with their browser sessions: every read is
- * refused (404 or 403) and shows none of A's data, every write is refused and changes nothing of A's, and their own
- * lists never contain A's ids.
+ * account, ledger, top-ups or SEPA mandates by putting the other's ids into a request. Customer A is the demo
+ * reseller with an order awaiting payment and a payment of it, an invoiced order, a contact, a cart item, a top-up
+ * awaiting payment, prepaid movements, domains coming up for renewal and a SEPA mandate. B, another reseller, and C,
+ * an end customer, ask for each of A's ids through the JSON API with their API tokens and through the pages with
+ * their browser sessions: every read is refused (404 or 403) and shows none of A's data, every write is refused and
+ * changes nothing of A's, and their own lists never contain A's ids.
  */
 @DatabaseTest
 class CustomerIsolationTest {
 
     private static final String PREPAID = OrderingHost.PREPAID;
+    private static final String SEPA = "/api/v1/p/payment-sepa";
 
     private OrderingHost demo;
     /** A's identifying strings: none may show in an answer to B or C, unless the request itself carried it. */
@@ -85,6 +86,12 @@ class CustomerIsolationTest {
         assertThat(upcoming).as("the demo reseller's domains coming up for renewal").isNotEmpty();
         String domain = upcoming.get(0).get("domain").asText();
         JsonNode movements = demo.json(demo.send("GET", PREPAID + "/account/movements", null, a));
+        String mandateReference = "ISOA" + suffix.toUpperCase(java.util.Locale.ROOT);
+        HttpResponse<String> signed = demo.send("POST", SEPA + "/reseller/mandates", Map.of("reference",
+                mandateReference, "debtorName", "Demo Hosting ApS", "iban", "DE02 1203 0000 0000 2020 51", "bic",
+                "BYLADEM1001", "signedOn", "2026-01-02", "scheme", "CORE", "email", DemoData.RESELLER_EMAIL), a);
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(201);
+        String mandate = demo.json(signed).get("id").asText();
 
         marks.put("unpaid order", unpaidOrder);
         marks.put("unpaid order's domain", unpaidDomain);
@@ -99,6 +106,8 @@ class CustomerIsolationTest {
         marks.put("top-up", topUp);
         marks.put("upcoming domain", domain);
         marks.put("email", DemoData.RESELLER_EMAIL);
+        marks.put("SEPA mandate", mandate);
+        marks.put("SEPA mandate reference", mandateReference);
         marks.put("prepaid account", demo.account().get("id").asText());
         for (JsonNode movement : movements.isArray() ? movements : movements.path("movements")) {
             if (movement.hasNonNull("id")) {
@@ -132,6 +141,8 @@ class CustomerIsolationTest {
             apiRead(who, token, "/api/v1/customers/me/contacts/" + contact.get("id").asText());
             apiRead(who, token, "/api/v1/payments/" + payment);
             apiRead(who, token, "/api/v1/p/payment-bank-transfer/payments/" + payment);
+            apiRead(who, token, SEPA + "/mandates/" + mandate);
+            apiRead(who, token, SEPA + "/reseller/mandates/" + mandate);
             // writes by id
             apiWrite(who, token, "PATCH", "/api/v1/cart/items/" + cartItem, Map.of("years", 2));
             apiWrite(who, token, "DELETE", "/api/v1/cart/items/" + cartItem, null);
@@ -142,6 +153,8 @@ class CustomerIsolationTest {
             apiWrite(who, token, "POST", "/api/v1/payments", Map.of("purpose", "TOP_UP", "targetId", topUp,
                     "gateway", "bank-transfer"));
             apiWrite(who, token, "POST", PREPAID + "/account/top-ups/" + topUp + "/cancel", null);
+            apiWrite(who, token, "POST", SEPA + "/mandates/" + mandate + "/revoke", null);
+            apiWrite(who, token, "POST", SEPA + "/reseller/mandates/" + mandate + "/revoke", null);
             apiWrite(who, token, "POST", PREPAID + "/account/upcoming/" + domain + "/renew",
                     Map.of("key", UUID.randomUUID().toString()));
             apiWrite(who, token, "POST", PREPAID + "/account/upcoming/" + domain + "/terminate", null);
@@ -153,7 +166,7 @@ class CustomerIsolationTest {
                     PREPAID + "/account", PREPAID + "/account/movements", PREPAID + "/account/movements.csv",
                     PREPAID + "/account/payments", PREPAID + "/account/top-ups", PREPAID + "/account/upcoming",
                     PREPAID + "/account/restorable", PREPAID + "/account/settings",
-                    "/api/v1/p/payment-sepa/mandates", "/api/v1/p/payment-sepa/reseller/mandates")) {
+                    SEPA + "/mandates", SEPA + "/reseller/mandates")) {
                 apiList(who, token, list);
             }
         }
@@ -212,7 +225,7 @@ class CustomerIsolationTest {
         StringBuilder state = new StringBuilder();
         for (String path : List.of("/api/v1/cart", "/api/v1/orders", "/api/v1/payments", "/api/v1/customers/me/contacts",
                 "/api/v1/invoices", PREPAID + "/account", PREPAID + "/account/top-ups", PREPAID + "/account/movements",
-                PREPAID + "/account/upcoming", PREPAID + "/account/restorable")) {
+                PREPAID + "/account/upcoming", PREPAID + "/account/restorable", SEPA + "/reseller/mandates")) {
             HttpResponse<String> answer = demo.send("GET", path, null, DemoData.RESELLER_TOKEN);
             state.append(path).append(' ').append(answer.statusCode()).append(' ').append(answer.body()).append('\n');
         }
