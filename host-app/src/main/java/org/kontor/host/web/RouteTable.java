@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.kontor.api.web.Access;
 
 /**
@@ -27,10 +28,10 @@ public final class RouteTable {
         if (!type.isHttpMethod()) {
             return;
         }
-        Access access = info.getRoles().stream()
-                .filter(Access.class::isInstance).map(Access.class::cast).findFirst().orElse(null);
+        List<Access> declared = info.getRoles().stream()
+                .filter(Access.class::isInstance).map(Access.class::cast).toList();
         routes.add(new RegisteredRoute(type.name().toUpperCase(Locale.ROOT), RegisteredRoute.openApiPath(info.getPath()),
-                access));
+                declared.isEmpty() ? null : declared.get(0), Set.copyOf(declared)));
     }
 
     /** The routes recorded so far, sorted by path and method. */

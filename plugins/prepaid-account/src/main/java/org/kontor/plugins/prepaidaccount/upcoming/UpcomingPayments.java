@@ -1,9 +1,13 @@
 package org.kontor.plugins.prepaidaccount.upcoming;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -125,7 +129,7 @@ public final class UpcomingPayments {
     public RenewalResult renewNow(Account account, DomainName domain, String formKey, Instant expectedExpiry)
             throws InsufficientFundsException {
         requireActive(account);
-        IdempotencyKey key = IdempotencyKey.of("renew-" + account.id() + "-" + formKey);
+        IdempotencyKey key = formKey("renew", account, formKey);
         return portfolio().renew(RenewalRequest.oneYear(key, account.ownerId(), domain, FUNDING_SOURCE,
                 account.currency(), expectedExpiry));
     }
@@ -150,7 +154,7 @@ public final class UpcomingPayments {
      */
     public RestoreResult restore(Account account, DomainName domain, String formKey) throws InsufficientFundsException {
         requireActive(account);
-        IdempotencyKey key = IdempotencyKey.of("restore-" + account.id() + "-" + formKey);
+        IdempotencyKey key = formKey("restore", account, formKey);
         Optional<Money> price = portfolio().restorePrice(domain, account.currency());
         Money available = account.available();
         boolean firstTry = ledger.holdOf(key.value()).isEmpty(); // else a second click: the host answers with the first
@@ -270,6 +274,24 @@ public final class UpcomingPayments {
     private static void requireActive(Account account) {
         if (account.state() != AccountState.ACTIVE) {
             throw new LedgerException(LedgerException.Reason.NOT_ACTIVE, "the prepaid account is not active");
+        }
+    }
+
+    /**
+     * The form's key scoped to the account. The page's forms send a UUID, which with the account's id exceeds the 64
+     * characters of an idempotency key: such a pair is replaced by its SHA-256 digest.
+     */
+    private static IdempotencyKey formKey(String action, Account account, String formKey) {
+        String plain = action + "-" + account.id() + "-" + formKey;
+        if (plain.length() <= 64) {
+            return IdempotencyKey.of(plain);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((account.id() + "\n" + formKey).getBytes(StandardCharsets.UTF_8));
+            return IdempotencyKey.of(action + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }

@@ -114,6 +114,13 @@ class UpcomingWebTest {
         assertThat(host.form(b, "/p/prepaid-account/upcoming/terminate", Map.of("domain", annas)).statusCode()).isEqualTo(404);
         assertThat(host.form(b, "/p/prepaid-account/upcoming/renew", Map.of("domain", annas, "key", "k-2")).statusCode())
                 .isEqualTo(404);
+        String pageKey = java.util.UUID.randomUUID().toString(); // what the page's forms send
+        assertThat(host.post(b, API + "/account/upcoming/" + annas + "/renew", "{\"key\":\"" + pageKey + "\"}")
+                .statusCode()).isEqualTo(404);
+        assertThat(host.form(b, "/p/prepaid-account/upcoming/renew", Map.of("domain", annas, "key", pageKey))
+                .statusCode()).isEqualTo(404);
+        assertThat(host.form(b, "/p/prepaid-account/upcoming/restore", Map.of("domain", annas, "key", pageKey))
+                .statusCode()).isEqualTo(404);
         assertThat(host.get(null, API + "/account/upcoming").statusCode()).isEqualTo(401);
         assertThat(host.json(host.get(a, API + "/account/upcoming"))).hasSize(1);
     }
