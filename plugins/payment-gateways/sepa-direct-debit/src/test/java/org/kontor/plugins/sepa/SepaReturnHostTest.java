@@ -57,6 +57,10 @@ class SepaReturnHostTest {
                 "KONTOR_JOBS_ENABLED", "false",
                 "KONTOR_CUSTOMERS_PASSWORD_MEMORY_KIB", "1024",
                 "KONTOR_CUSTOMERS_PASSWORD_ITERATIONS", "1"), new Properties()).load(null, false), clock);
+        String operator = host.apiTokens().issue("operator-1", Access.ADMIN, "test");
+        HttpResponse<String> unconfigured = send("POST", "/api/v1/p/payment-sepa/admin/files", operator, null, null);
+        assertThat(unconfigured.statusCode()).as("no creditor details yet").isEqualTo(422);
+        assertThat(json.readTree(unconfigured.body()).path("errors").has(SepaSettings.CREDITOR_NAME)).isTrue();
         host.pluginSettings().save("payment-sepa", new SepaSettings().fields(), Map.of(
                 SepaSettings.CREDITOR_NAME, "Kontor Hosting GmbH",
                 SepaSettings.CREDITOR_IBAN, "DE89370400440532013000",

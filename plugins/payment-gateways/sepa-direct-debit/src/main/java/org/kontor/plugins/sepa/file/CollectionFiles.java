@@ -69,6 +69,16 @@ public final class CollectionFiles {
 
     /** The creditor from the settings, checked: a file with a bad IBAN, BIC or creditor id is never written. */
     public Creditor creditor() {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (String key : List.of(SepaSettings.CREDITOR_NAME, SepaSettings.CREDITOR_IBAN, SepaSettings.CREDITOR_BIC,
+                SepaSettings.CREDITOR_ID)) {
+            if (settings.get(key).filter(value -> !value.isBlank()).isEmpty()) {
+                missing.put(key, "is not set: the creditor's name, IBAN, BIC and creditor identifier are needed");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw SepaException.invalid(missing);
+        }
         Creditor raw = SepaSettings.creditor(settings);
         Creditor creditor = new Creditor(raw.name(), BankDetails.normalizeIban(raw.iban()),
                 BankDetails.normalizeBic(raw.bic()), CreditorId.normalize(raw.creditorId()));
