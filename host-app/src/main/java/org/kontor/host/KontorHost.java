@@ -346,7 +346,7 @@ public final class KontorHost implements AutoCloseable {
                                 .register(config2.routes),
                         config2 -> new PluginPages(plugins, settings, events, adminView).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
-                                adminView).register(config2.routes),
+                                adminView, languages).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
                         config2 -> new CatalogApi(catalog, catalogRules, json, clock).register(config2.routes),

@@ -14,11 +14,14 @@ import org.kontor.host.billing.profile.BillingProfile;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.customers.Customer;
 import org.kontor.host.customers.Customers;
+import org.kontor.host.customers.InvalidInputException;
+import org.kontor.host.i18n.Language;
+import org.kontor.host.i18n.SupportedLanguages;
 import org.kontor.host.web.ProblemException;
 
 /**
  * Customers in the admin (ADM-1): search by name, company, e-mail address or id; a customer's page with their
- * master data, the billing flags (no invoices, no payment reminders) and staff notes.
+ * master data, a form to change them, the billing flags (no invoices, no payment reminders) and staff notes.
  */
 public final class CustomerAdminPages {
 
@@ -29,9 +32,11 @@ public final class CustomerAdminPages {
     private final BillingProfiles profiles;
     private final CustomerNotes notes;
     private final AdminView view;
+    private final SupportedLanguages languages;
 
     public CustomerAdminPages(Jdbi jdbi, Customers customers, BillingProfiles profiles, CustomerNotes notes,
-                              AdminView view) {
+                              AdminView view, SupportedLanguages languages) {
+        this.languages = languages;
         this.jdbi = jdbi;
         this.customers = customers;
         this.profiles = profiles;
@@ -42,6 +47,7 @@ public final class CustomerAdminPages {
     public void register(RoutesConfig routes) {
         routes.get("/admin/customers", this::search, Access.ADMIN);
         routes.get("/admin/customers/{id}", this::show, Access.ADMIN);
+        routes.post("/admin/customers/{id}", this::edit, Access.ADMIN);
         routes.post("/admin/customers/{id}/billing", this::billing, Access.ADMIN);
         routes.post("/admin/customers/{id}/notes", this::note, Access.ADMIN);
     }
@@ -63,9 +69,20 @@ public final class CustomerAdminPages {
 
     private void show(Context ctx) {
         Customer customer = customer(ctx);
+        show(ctx, customer, row(customer), Map.of());
+    }
+
+    /**
+     * @param form   the master data form's values
+     * @param errors each refused field's {@code code} and {@code arg}, for the messages {@code form.error.<code>}
+     */
+    private void show(Context ctx, Customer customer, Map<String, Object> form, Map<String, Map<String, String>> errors) {
         BillingProfile profile = profiles.of(customer.id());
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("customer", row(customer));
+        page.put("form", form);
+        page.put("errors", errors);
+        page.put("languages", languages.languages().stream().map(Language::code).toList());
         page.put("invoicingExcluded", profile.invoicingExcluded());
         page.put("dunningExcluded", profile.dunningExcluded());
         page.put("notes", notes.of(customer.id()).stream().map(note -> Map.of("author", note.author(),
@@ -73,6 +90,26 @@ public final class CustomerAdminPages {
         page.put("done", ctx.queryParam("done") == null ? "" : ctx.queryParam("done"));
         page.put("error", ctx.queryParam("error") == null ? "" : ctx.queryParam("error"));
         view.render(ctx, "customer.ftlh", page);
+    }
+
+    private void edit(Context ctx) {
+        Customer customer = customer(ctx);
+        try {
+            customers.updateMasterData(customer.id(), ctx.formParam("name"), ctx.formParam("company"),
+                    ctx.formParam("country"), ctx.formParam("language"));
+        } catch (InvalidInputException e) {
+            Map<String, Object> form = new LinkedHashMap<>(row(customer));
+            for (String field : List.of("name", "company", "country", "language")) {
+                form.put(field, ctx.formParam(field) == null ? "" : ctx.formParam(field));
+            }
+            Map<String, Map<String, String>> errors = new LinkedHashMap<>();
+            e.errors().forEach((field, error) -> errors.put(field,
+                    Map.of("code", error.code(), "arg", error.arg() == null ? "" : error.arg())));
+            ctx.status(422);
+            show(ctx, customer, form, errors);
+            return;
+        }
+        ctx.redirect("/admin/customers/" + customer.id() + "?done=saved", HttpStatus.SEE_OTHER);
     }
 
     private void billing(Context ctx) {

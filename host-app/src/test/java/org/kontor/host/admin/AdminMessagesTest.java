@@ -50,7 +50,7 @@ class AdminMessagesTest {
         used.add("admin.clearing.error.note-required");
         List.of("installed", "enabled", "disabled").forEach(done -> used.add("admin.plugins.done." + done));
         List.of("no-file", "too-large", "refused").forEach(error -> used.add("admin.plugins.error." + error));
-        List.of("billing", "note").forEach(done -> used.add("admin.customer.done." + done));
+        List.of("billing", "note", "saved").forEach(done -> used.add("admin.customer.done." + done));
         used.add("admin.customer.error.note");
         assertThat(used).hasSizeGreaterThan(40);
         assertThat(keys(load("en"))).containsAll(used);

@@ -60,6 +60,11 @@ class AdminPagesTest {
             assertThat(page.body()).contains("id=\"nav-clearing\"").contains("name=\"_csrf\"");
         }
         assertThat(staff.page("/admin").body()).contains("id=\"prepaid-not-available\"");
+        HttpResponse<String> home = staff.page("/account");
+        assertThat(home.statusCode()).as("a staff member signing in without a page to go to lands in the admin")
+                .isEqualTo(303);
+        assertThat(home.headers().firstValue("Location")).contains("/admin");
+        assertThat(customer.page("/account").statusCode()).isEqualTo(200);
     }
 
     @DbTest
@@ -98,6 +103,23 @@ class AdminPagesTest {
 
         HttpResponse<String> empty = staff.form("/admin/customers/" + customerId + "/notes", Map.of("_csrf", token, "note", " "));
         assertThat(empty.headers().firstValue("Location").orElseThrow()).endsWith("?error=note");
+
+        HttpResponse<String> refused = staff.form("/admin/customers/" + customerId, Map.of("_csrf", token,
+                "name", " ", "company", "Ny Firma ApS", "country", "XX", "language", "de"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"name-error\"").contains("id=\"country-error\"")
+                .contains("value=\"Ny Firma ApS\"").doesNotContain("id=\"language-error\"");
+        assertThat(host.customers().find(customerId).orElseThrow().company()).isNull();
+        HttpResponse<String> saved = staff.form("/admin/customers/" + customerId, Map.of("_csrf", token,
+                "name", "Nyt Navn", "company", "Ny Firma ApS", "country", "de", "language", "de"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(host.customers().find(customerId).orElseThrow()).satisfies(changed -> {
+            assertThat(changed.name()).isEqualTo("Nyt Navn");
+            assertThat(changed.company()).isEqualTo("Ny Firma ApS");
+            assertThat(changed.country()).isEqualTo("DE");
+            assertThat(changed.language()).isEqualTo("de");
+            assertThat(changed.email()).isEqualTo(email);
+        });
 
         HttpResponse<String> flags = staff.form("/admin/customers/" + customerId + "/billing",
                 Map.of("_csrf", token, "dunningExcluded", "true"));
