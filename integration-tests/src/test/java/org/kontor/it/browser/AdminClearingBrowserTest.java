@@ -64,6 +64,33 @@ class AdminClearingBrowserTest {
     }
 
     @Test
+    void anAdminRejectsAHeldOrderOnlyWithAReasonAndItIsCancelled(StorefrontBrowser browser) throws Exception {
+        String domain = "afvist-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String orderId = heldOrder(browser, domain);
+
+        browser.open("/account/signin?next=/admin/clearing");
+        browser.type("#email", DemoData.ADMIN_EMAIL).type("#password", DemoData.ADMIN_PASSWORD);
+        browser.go("form[action='/account/signin'] button[type='submit']");
+        assertThat(browser.path()).isEqualTo("/admin/clearing");
+
+        // The browser would not send the form without a reason; sent anyway, the page refuses it.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById(arguments[0]).removeAttribute('required')", "reject-note-" + orderId);
+        browser.go("#held-" + orderId + " form.reject button");
+        assertThat(browser.text("#clearing-error")).contains(orderId);
+        assertThat(browser.host().orders().find(orderId).orElseThrow().state()).isEqualTo(OrderState.HELD_FOR_REVIEW);
+
+        browser.type("#reject-note-" + orderId, "holder could not be verified");
+        browser.go("#held-" + orderId + " form.reject button");
+        assertThat(browser.text("#clearing-done")).contains(orderId);
+        browser.step("rejected");
+        Order rejected = browser.host().orders().find(orderId).orElseThrow();
+        assertThat(rejected.state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(rejected.message()).contains("holder could not be verified");
+        assertThat(browser.host().domainStore().find(DemoData.RESELLER_ID, DomainName.of(domain))).isEmpty();
+    }
+
+    @Test
     void aCustomerIsNotLetIntoTheAdmin(StorefrontBrowser browser) {
         browser.open("/account/signin?next=/admin/clearing");
         browser.type("#email", DemoData.CUSTOMER_EMAIL).type("#password", DemoData.CUSTOMER_PASSWORD);
