@@ -129,6 +129,43 @@ class AdminPagesTest {
     }
 
     @DbTest
+    void anUploadOfSeveralMegabytesThatIsNoPluginIsRefusedWithAMessage(Database database) throws Exception {
+        Browser staff = signedIn(account("staff", true));
+        String token = Browser.csrfToken(staff.page("/admin/plugins"));
+        byte[] junk = new byte[3_000_000];
+        new java.util.Random(7).nextBytes(junk);
+
+        HttpResponse<String> refused = upload(staff, token, junk);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).startsWith("/admin/plugins?error=refused");
+        assertThat(host.plugins().list()).isEmpty();
+
+        HttpResponse<String> withoutToken = upload(staff, "wrong", junk);
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> none = upload(staff, token, new byte[0]);
+        assertThat(none.headers().firstValue("Location").orElseThrow()).isEqualTo("/admin/plugins?error=no-file");
+        assertThat(staff.page("/admin/plugins?error=no-file").body()).contains("id=\"plugins-error\"");
+    }
+
+    /** Sends the plugin upload form as a browser does: multipart, with the CSRF field and the file. */
+    private HttpResponse<String> upload(Browser browser, String csrfToken, byte[] zip) throws Exception {
+        String boundary = "----kontor" + SEQUENCE.incrementAndGet();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"plugin.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(zip);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + host.port() + "/admin/plugins"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", browser.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining("; ")))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @DbTest
     void aStaffMemberActsAsTheOperatorAndOthersWithTheirOwnRole(Database database) throws Exception {
         String customerId = account("rolle", false);
         String staffId = account("staff", true);
