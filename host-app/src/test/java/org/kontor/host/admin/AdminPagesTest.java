@@ -49,17 +49,18 @@ class AdminPagesTest {
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).isEqualTo("/account/signin?next=%2Fadmin%2Fclearing");
 
         Browser customer = signedIn(account("kunde", false));
-        for (String path : new String[] {"/admin", "/admin/clearing", "/admin/plugins", "/admin/customers"}) {
+        for (String path : new String[] {"/admin", "/admin/orders", "/admin/clearing", "/admin/plugins", "/admin/customers"}) {
             assertThat(customer.page(path).statusCode()).as(path).isEqualTo(403);
         }
 
         Browser staff = signedIn(account("staff", true));
-        for (String path : new String[] {"/admin", "/admin/clearing", "/admin/plugins", "/admin/customers"}) {
+        for (String path : new String[] {"/admin", "/admin/orders", "/admin/clearing", "/admin/plugins", "/admin/customers"}) {
             HttpResponse<String> page = staff.page(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.body()).contains("id=\"nav-clearing\"").contains("name=\"_csrf\"");
         }
         assertThat(staff.page("/admin").body()).contains("id=\"prepaid-not-available\"");
+        assertThat(staff.page("/admin/orders?state=NO_SUCH_STATE").body()).contains("id=\"orders-none\"");
         HttpResponse<String> home = staff.page("/account");
         assertThat(home.statusCode()).as("a staff member signing in without a page to go to lands in the admin")
                 .isEqualTo(303);

@@ -57,6 +57,10 @@ class AdminClearingBrowserTest {
         assertThat(done.state()).isEqualTo(OrderState.COMPLETED);
         assertThat(browser.host().domainStore().find(DemoData.RESELLER_ID, DomainName.of(domain))).isPresent();
 
+        browser.open("/admin/orders?state=COMPLETED");
+        assertThat(browser.find("#order-" + orderId).getAttribute("data-state")).isEqualTo("COMPLETED");
+        assertThat(browser.text("#order-" + orderId)).contains(domain);
+
         browser.open("/admin/customers/" + DemoData.RESELLER_ID);
         assertThat(browser.text("#customer-notes")).contains("Order " + orderId + " released: holder checked by phone")
                 .contains(DemoData.ADMIN_ID);
