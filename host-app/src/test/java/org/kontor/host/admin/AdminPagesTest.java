@@ -69,6 +69,21 @@ class AdminPagesTest {
     }
 
     @DbTest
+    void theDashboardDrawsRevenuePerMonthAsAnSvgBarChart(Database database) throws Exception {
+        database.jdbi().useHandle(h -> h.execute("DELETE FROM invoice WHERE series = 'DASH'"));
+        database.jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO invoice (id, series, number, state, language, currency, net_minor, created_at, issued_at)
+                        VALUES ('dash-1', 'DASH', '1', 'ISSUED', 'en', 'EUR', 123456, 0, :at)""")
+                .bind("at", clock.instant().toEpochMilli()).execute());
+        Browser staff = signedIn(account("staff", true));
+
+        String page = staff.page("/admin").body();
+
+        assertThat(page).contains("id=\"revenue-chart-EUR\"").contains("<svg").contains("€1,234.56")
+                .contains("<title>Mar 30: €1,234.56</title>").contains("id=\"payments-none\"");
+    }
+
+    @DbTest
     void aFormWithoutTheSessionsTokenIsRefused(Database database) throws Exception {
         String customerId = account("notert", false);
         Browser staff = signedIn(account("staff", true));

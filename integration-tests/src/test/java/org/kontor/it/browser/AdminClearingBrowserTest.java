@@ -57,6 +57,8 @@ class AdminClearingBrowserTest {
         assertThat(done.state()).isEqualTo(OrderState.COMPLETED);
         assertThat(browser.host().domainStore().find(DemoData.RESELLER_ID, DomainName.of(domain))).isPresent();
 
+        browser.open("/admin");
+        browser.step("dashboard after the order");
         browser.open("/admin/orders?state=COMPLETED");
         assertThat(browser.find("#order-" + orderId).getAttribute("data-state")).isEqualTo("COMPLETED");
         assertThat(browser.text("#order-" + orderId)).contains(domain);
