@@ -27,6 +27,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
+import org.kontor.host.admin.AdminView;
+import org.kontor.host.admin.ClearingPages;
+import org.kontor.host.admin.CustomerAdminPages;
+import org.kontor.host.admin.CustomerNotes;
+import org.kontor.host.admin.Dashboard;
+import org.kontor.host.admin.DashboardPage;
+import org.kontor.host.admin.OrderPages;
+import org.kontor.host.admin.PluginPages;
+import org.kontor.host.admin.StaffMembers;
 import org.kontor.host.billing.BillingModule;
 import org.kontor.host.payments.HostPaymentTargets;
 import org.kontor.host.payments.PaymentsModule;
@@ -166,6 +175,7 @@ public final class KontorHost implements AutoCloseable {
     /** How long a funded order may wait before the order job takes it up (a host stopped while provisioning it). */
     private static final Duration ORDER_GRACE = Duration.ofMinutes(2);
     private Customers customers;
+    private StaffMembers staffMembers;
     private BillingModule billing;
     private PaymentsModule payments;
     private Contacts contacts;
@@ -247,9 +257,11 @@ public final class KontorHost implements AutoCloseable {
                 config.integer("customers.password.memory-kib"), config.integer("customers.password.iterations"),
                 config.integer("customers.password.parallelism")), random), loginThrottle, languages);
         contacts = new Contacts(database.jdbi(), clock, catalog);
+        staffMembers = new StaffMembers(database.jdbi(), clock);
         webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
                 Duration.ofMinutes(config.integer("sessions.idle-minutes")),
-                Duration.ofHours(config.integer("sessions.absolute-hours"))), customers::roleOf);
+                Duration.ofHours(config.integer("sessions.absolute-hours"))),
+                id -> staffMembers.roleOf(id, customers.roleOf(id)));
         CsrfProtection csrf = new CsrfProtection(webSessions);
 
         addons = new AddonCatalog(database.jdbi(), clock);
@@ -311,6 +323,8 @@ public final class KontorHost implements AutoCloseable {
         List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
 
+        CustomerNotes customerNotes = new CustomerNotes(database.jdbi(), clock);
+        AdminView adminView = new AdminView(() -> this.hostWeb == null ? List.of() : this.hostWeb.routes(), locales);
         AccessControl access = new AccessControl(List.of(apiTokens, webSessions)).withCsrf(csrf)
                 .withSignInPage("/account/signin");
         HostWeb hostWeb = new HostWeb(json, plugins, access,
@@ -327,6 +341,14 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> payments.register(config2.routes),
                         config2 -> new PaymentPages(payments.payments(), topUps, locales, clock).register(config2.routes),
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
+                        config2 -> new DashboardPage(new Dashboard(database.jdbi(), clock), extensions, adminView, locales)
+                                .register(config2.routes),
+                        config2 -> new ClearingPages(orderStore, orderFulfilment, customers, customerNotes, adminView, clock)
+                                .register(config2.routes),
+                        config2 -> new PluginPages(plugins, settings, events, adminView).register(config2.routes),
+                        config2 -> new OrderPages(orderStore, adminView).register(config2.routes),
+                        config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
+                                adminView, languages).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
                         config2 -> new CatalogApi(catalog, catalogRules, json, clock).register(config2.routes),
@@ -526,6 +548,11 @@ public final class KontorHost implements AutoCloseable {
     /** Payments through gateways, the webhook inbox and the payments janitor. */
     public PaymentsModule payments() {
         return payments;
+    }
+
+    /** The operator's staff: the accounts that act as the operator in the admin pages. */
+    public StaffMembers staffMembers() {
+        return staffMembers;
     }
 
     /** Customer accounts. */

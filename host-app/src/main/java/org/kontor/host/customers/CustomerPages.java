@@ -51,7 +51,7 @@ public final class CustomerPages {
         routes.get("/account/signin", this::signInPage, Access.PUBLIC);
         routes.post("/account/signin", this::signIn, Access.PUBLIC);
         routes.post("/account/signout", this::signOut, Access.PUBLIC);
-        routes.get(HOME, this::overview, Access.CUSTOMER, Access.RESELLER);
+        routes.get(HOME, this::overview, Access.CUSTOMER, Access.RESELLER, Access.ADMIN);
     }
 
     // ---------------------------------------------------------------- sign-up
@@ -132,6 +132,11 @@ public final class CustomerPages {
     // ---------------------------------------------------------------- overview
 
     private void overview(Context ctx) {
+        if (Caller.require(ctx).role() == Access.ADMIN) {
+            // A staff member's home is the admin.
+            ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+            return;
+        }
         Customer customer = customers.find(Caller.require(ctx).subject()).orElse(null);
         Map<String, Object> page = new LinkedHashMap<>();
         if (customer != null) {

@@ -143,6 +143,43 @@ public final class Customers {
     }
 
     /**
+     * Changes an account's master data as the operator does it: name, company, country and language, validated as at
+     * {@link #signUp}; the e-mail address, currency and role stay.
+     *
+     * @throws InvalidInputException naming each refused field: {@code name}, {@code company}, {@code country},
+     *                               {@code language}
+     * @throws java.util.NoSuchElementException when there is no such account
+     */
+    public Customer updateMasterData(String id, String name, String company, String country, String language) {
+        Customer old = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no customer " + id));
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        String newName = text(name, "name", true, errors);
+        String newCompany = text(company, "company", false, errors);
+        String newCountry = strip(country) == null ? null : country.strip().toUpperCase(Locale.ROOT);
+        if (newCountry == null) {
+            errors.put("country", FieldError.required());
+        } else if (!COUNTRIES.contains(newCountry)) {
+            errors.put("country", FieldError.of("country-unknown", "is not an ISO 3166 country code such as DK"));
+        }
+        String newLanguage = languages.find(language).map(found -> found.code()).orElse(null);
+        if (strip(language) == null) {
+            errors.put("language", FieldError.required());
+        } else if (newLanguage == null) {
+            errors.put("language", FieldError.of("language-unsupported", "is not one of "
+                    + String.join(", ", languages.languages().stream().map(found -> found.code()).toList())));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE customer SET name = :name, company = :company, country = :country, "
+                        + "language = :language WHERE id = :id")
+                .bind("name", newName).bind("company", newCompany).bind("country", newCountry)
+                .bind("language", newLanguage).bind("id", id).execute());
+        return new Customer(old.id(), old.email(), newName, newCompany, newCountry, newLanguage, old.currency(), old.role(),
+                old.createdAt());
+    }
+
+    /**
      * Checks an address and password. Throttled addresses are refused without checking the password; a successful
      * sign-in forgets earlier failures and renews a hash made with older parameters.
      */

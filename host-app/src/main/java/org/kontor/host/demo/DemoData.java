@@ -43,6 +43,11 @@ public final class DemoData {
     public static final String RESELLER_PASSWORD = "kontor-demo-reseller";
     public static final String RESELLER_ID = "demo-reseller";
 
+    /** The demo staff member's sign-in: an account that acts as the operator in the admin pages ({@code /admin}). */
+    public static final String ADMIN_EMAIL = "admin@kontor.test";
+    public static final String ADMIN_PASSWORD = "kontor-demo-admin";
+    public static final String ADMIN_ID = "demo-admin";
+
     /** The demo registrar's login at the sandbox registry. */
     public static final String REGISTRAR_ID = "demo";
     public static final String REGISTRAR_PASSWORD = "demo-registrar-password";
@@ -84,6 +89,11 @@ public final class DemoData {
         new DemoCatalog(host.catalog(), host.clock()).load(dkRegistryId);
         new DemoVouchers(host.vouchers().store(), host.clock()).load();
         new DemoCustomers(host.customers(), host.contacts()).load();
+        if (host.customers().find(ADMIN_ID).isEmpty()) {
+            host.customers().create(ADMIN_ID, new org.kontor.host.customers.SignUp(ADMIN_EMAIL, ADMIN_PASSWORD,
+                    "Anna Admin", "Kontor Demo ApS", "DK", "en", "DKK"), Access.CUSTOMER);
+        }
+        host.staffMembers().grant(ADMIN_ID);
         new DemoAddons(host.addons()).load();
         new DemoPortfolio(host.domainStore(), host.domainPrices(), host.clock(), host.port())
                 .load(active.contains(PREPAID), dkRegistryId);

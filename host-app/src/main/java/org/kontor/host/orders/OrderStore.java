@@ -99,6 +99,13 @@ public final class OrderStore {
         return jdbi.withHandle(h -> orders(h, "WHERE customer_id = :p ORDER BY placed_at DESC, id", customerId));
     }
 
+    /** The latest orders, newest first, at most {@code limit}; only those in {@code state} when one is given. */
+    public List<Order> latest(Optional<OrderState> state, int limit) {
+        String order = " ORDER BY placed_at DESC, id LIMIT " + Math.max(1, limit);
+        return jdbi.withHandle(h -> state.isPresent() ? orders(h, "WHERE state = :p" + order, state.get().name())
+                : orders(h, order, null));
+    }
+
     /** Orders in one of these states, oldest change first. */
     public List<Order> inState(Collection<OrderState> states) {
         String list = states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
