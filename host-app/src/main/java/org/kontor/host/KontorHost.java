@@ -40,6 +40,8 @@ import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Contacts;
 import org.kontor.host.customers.CustomerPages;
 import org.kontor.host.customers.Customers;
+import org.kontor.host.customers.PasswordResetPages;
+import org.kontor.host.customers.PasswordResets;
 import org.kontor.host.customers.CustomersApi;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.domains.AvailabilitySearch;
@@ -251,6 +253,8 @@ public final class KontorHost implements AutoCloseable {
                 Duration.ofMinutes(config.integer("sessions.idle-minutes")),
                 Duration.ofHours(config.integer("sessions.absolute-hours"))), customers::roleOf);
         CsrfProtection csrf = new CsrfProtection(webSessions);
+        PasswordResets passwordResets = new PasswordResets(database.jdbi(), clock, random, customers,
+                new LoginThrottle(database.jdbi(), clock, 3, Duration.ofMinutes(15)));
 
         addons = new AddonCatalog(database.jdbi(), clock);
         HolderDirectory holders = new CustomerHolders(contacts);
@@ -317,6 +321,8 @@ public final class KontorHost implements AutoCloseable {
                 List.of(themes::install,
                         config2 -> storefront.register(config2.routes),
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
+                        config2 -> new PasswordResetPages(passwordResets, webSessions, mailer, () -> themeEngine.active().messages(),
+                                () -> config.get("http.public-url")).register(config2.routes),
                         config2 -> new StorefrontOrdering(carts, checkout, orderStore, addons, catalog, customers, contacts,
                                 webSessions, locales, Currency.getInstance(config.require("orders.default-currency")),
                                 () -> defaultNameservers(config)).register(config2.routes),
@@ -355,7 +361,8 @@ public final class KontorHost implements AutoCloseable {
             jobs.registerHostJob(mailSender);
             jobs.registerHostJob(new OrderJob(orderFulfilment, orderStore,
                     Duration.ofSeconds(config.integer("orders.job-interval-seconds")), ORDER_GRACE));
-            jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15)));
+            jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15),
+                    passwordResets::forgetOld));
             jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
                     OPERATION_GRACE, Duration.ofMinutes(1)));
             RegistryPoller poller = new RegistryPoller(registryMessages, operationStore.domains(), domainOperations,

@@ -149,6 +149,13 @@ public final class WebSessions implements Authenticator {
         ctx.removeCookie(COOKIE, "/");
     }
 
+    /** Ends every session of the customer on every host, e.g. after a password change; returns how many. */
+    public int endAllOf(String customerId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM web_session WHERE customer_id = :customer")
+                .bind("customer", customerId)
+                .execute());
+    }
+
     /**
      * The CSRF token of the request's session (started now if there is none): an HMAC of the session's token, so it is
      * bound to the session, changes with it, and needs no storage.
