@@ -251,7 +251,9 @@ public final class KontorHost implements AutoCloseable {
         contacts = new Contacts(database.jdbi(), clock, catalog);
         webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
                 Duration.ofMinutes(config.integer("sessions.idle-minutes")),
-                Duration.ofHours(config.integer("sessions.absolute-hours"))), customers::roleOf);
+                Duration.ofHours(config.integer("sessions.absolute-hours"))), customers::roleOf,
+                config.get("http.public-url").filter(url -> url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https:"))
+                        .isPresent());
         CsrfProtection csrf = new CsrfProtection(webSessions);
         PasswordResets passwordResets = new PasswordResets(database.jdbi(), clock, random, customers,
                 new LoginThrottle(database.jdbi(), clock, 3, Duration.ofMinutes(15)));
