@@ -106,6 +106,9 @@ import org.kontor.host.themes.ThemeRegistry;
 import org.kontor.host.themes.ThemeRenderer;
 import org.kontor.host.themes.ThemeWeb;
 import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.audit.AuditApi;
+import org.kontor.host.audit.StaffAudit;
+import org.kontor.host.audit.StaffAuditRecorder;
 import org.kontor.host.launch.SignedMarkChecks;
 import org.kontor.host.launch.SmdValidator;
 import org.kontor.host.launch.TmchTrust;
@@ -317,10 +320,13 @@ public final class KontorHost implements AutoCloseable {
         List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
 
+        StaffAudit staffAudit = new StaffAudit(database.jdbi(), clock);
         AccessControl access = new AccessControl(List.of(apiTokens, webSessions)).withCsrf(csrf)
                 .withSignInPage("/account/signin");
         HostWeb hostWeb = new HostWeb(json, plugins, access,
                 List.of(themes::install,
+                        new StaffAuditRecorder(staffAudit)::install,
+                        config2 -> new AuditApi(staffAudit).register(config2.routes),
                         config2 -> storefront.register(config2.routes),
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
                         config2 -> new PasswordResetPages(passwordResets, webSessions, mailer, () -> themeEngine.active().messages(),

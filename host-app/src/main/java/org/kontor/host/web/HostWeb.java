@@ -75,6 +75,7 @@ public final class HostWeb {
             config.http.maxRequestSize = 1_000_000L;
             routes.install(config);
             new SecurityHeaders().install(config);
+            new RequestIds().install(config);
             new ErrorResponses(json, errorPage).install(config);
             new RequestMetrics(metrics).install(config);
             access.install(config);
