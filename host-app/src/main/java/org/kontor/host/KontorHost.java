@@ -49,6 +49,8 @@ import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Contacts;
 import org.kontor.host.customers.CustomerPages;
 import org.kontor.host.customers.Customers;
+import org.kontor.host.customers.PasswordResetPages;
+import org.kontor.host.customers.PasswordResets;
 import org.kontor.host.customers.CustomersApi;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.domains.AvailabilitySearch;
@@ -113,6 +115,9 @@ import org.kontor.host.themes.ThemeRegistry;
 import org.kontor.host.themes.ThemeRenderer;
 import org.kontor.host.themes.ThemeWeb;
 import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.audit.AuditApi;
+import org.kontor.host.audit.StaffAudit;
+import org.kontor.host.audit.StaffAuditRecorder;
 import org.kontor.host.launch.SignedMarkChecks;
 import org.kontor.host.launch.SmdValidator;
 import org.kontor.host.launch.TmchTrust;
@@ -261,8 +266,12 @@ public final class KontorHost implements AutoCloseable {
         webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
                 Duration.ofMinutes(config.integer("sessions.idle-minutes")),
                 Duration.ofHours(config.integer("sessions.absolute-hours"))),
-                id -> staffMembers.roleOf(id, customers.roleOf(id)));
+                id -> staffMembers.roleOf(id, customers.roleOf(id)),
+                config.get("http.public-url").filter(url -> url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https:"))
+                        .isPresent());
         CsrfProtection csrf = new CsrfProtection(webSessions);
+        PasswordResets passwordResets = new PasswordResets(database.jdbi(), clock, random, customers,
+                new LoginThrottle(database.jdbi(), clock, 3, Duration.ofMinutes(15)));
 
         addons = new AddonCatalog(database.jdbi(), clock);
         HolderDirectory holders = new CustomerHolders(contacts);
@@ -325,12 +334,17 @@ public final class KontorHost implements AutoCloseable {
 
         CustomerNotes customerNotes = new CustomerNotes(database.jdbi(), clock);
         AdminView adminView = new AdminView(() -> this.hostWeb == null ? List.of() : this.hostWeb.routes(), locales);
+        StaffAudit staffAudit = new StaffAudit(database.jdbi(), clock);
         AccessControl access = new AccessControl(List.of(apiTokens, webSessions)).withCsrf(csrf)
                 .withSignInPage("/account/signin");
         HostWeb hostWeb = new HostWeb(json, plugins, access,
                 List.of(themes::install,
+                        new StaffAuditRecorder(staffAudit)::install,
+                        config2 -> new AuditApi(staffAudit).register(config2.routes),
                         config2 -> storefront.register(config2.routes),
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
+                        config2 -> new PasswordResetPages(passwordResets, webSessions, mailer, () -> themeEngine.active().messages(),
+                                () -> config.get("http.public-url")).register(config2.routes),
                         config2 -> new StorefrontOrdering(carts, checkout, orderStore, addons, catalog, customers, contacts,
                                 webSessions, locales, Currency.getInstance(config.require("orders.default-currency")),
                                 () -> defaultNameservers(config)).register(config2.routes),
@@ -377,7 +391,8 @@ public final class KontorHost implements AutoCloseable {
             jobs.registerHostJob(mailSender);
             jobs.registerHostJob(new OrderJob(orderFulfilment, orderStore,
                     Duration.ofSeconds(config.integer("orders.job-interval-seconds")), ORDER_GRACE));
-            jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15)));
+            jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15),
+                    passwordResets::forgetOld));
             jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
                     OPERATION_GRACE, Duration.ofMinutes(1)));
             RegistryPoller poller = new RegistryPoller(registryMessages, operationStore.domains(), domainOperations,

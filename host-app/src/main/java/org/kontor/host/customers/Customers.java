@@ -84,18 +84,7 @@ public final class Customers {
             errors.put("email", emailTaken());
         }
         String password = signUp.password() == null ? "" : signUp.password();
-        int passwordLength = password.codePointCount(0, password.length());
-        if (password.isEmpty()) {
-            errors.put("password", FieldError.required());
-        } else if (passwordLength < MIN_PASSWORD_LENGTH) {
-            errors.put("password", FieldError.of("password-too-short", Integer.toString(MIN_PASSWORD_LENGTH),
-                    "must have at least " + MIN_PASSWORD_LENGTH + " characters"));
-        } else if (passwordLength > MAX_PASSWORD_LENGTH) {
-            errors.put("password", FieldError.of("password-too-long", Integer.toString(MAX_PASSWORD_LENGTH),
-                    "must have at most " + MAX_PASSWORD_LENGTH + " characters"));
-        } else if (email != null && password.strip().equalsIgnoreCase(email)) {
-            errors.put("password", FieldError.of("password-is-email", "must not be the e-mail address"));
-        }
+        passwordProblem(password, email).ifPresent(problem -> errors.put("password", problem));
         String name = text(signUp.name(), "name", true, errors);
         String company = text(signUp.company(), "company", false, errors);
         String country = strip(signUp.country()) == null ? null : signUp.country().strip().toUpperCase(Locale.ROOT);
@@ -177,6 +166,38 @@ public final class Customers {
                 .bind("language", newLanguage).bind("id", id).execute());
         return new Customer(old.id(), old.email(), newName, newCompany, newCountry, newLanguage, old.currency(), old.role(),
                 old.createdAt());
+    }
+
+    /**
+     * Why a password would be refused for the account with this address (the same rule at sign-up and at a reset):
+     * required, password-too-short, password-too-long or password-is-email; empty when it is fine.
+     */
+    public static Optional<FieldError> passwordProblem(String password, String email) {
+        String given = password == null ? "" : password;
+        int length = given.codePointCount(0, given.length());
+        if (given.isEmpty()) {
+            return Optional.of(FieldError.required());
+        } else if (length < MIN_PASSWORD_LENGTH) {
+            return Optional.of(FieldError.of("password-too-short", Integer.toString(MIN_PASSWORD_LENGTH),
+                    "must have at least " + MIN_PASSWORD_LENGTH + " characters"));
+        } else if (length > MAX_PASSWORD_LENGTH) {
+            return Optional.of(FieldError.of("password-too-long", Integer.toString(MAX_PASSWORD_LENGTH),
+                    "must have at most " + MAX_PASSWORD_LENGTH + " characters"));
+        } else if (email != null && given.strip().equalsIgnoreCase(email.strip())) {
+            return Optional.of(FieldError.of("password-is-email", "must not be the e-mail address"));
+        }
+        return Optional.empty();
+    }
+
+    /** A new hash of the password with the current parameters, to be stored by {@link #storePasswordHash}. */
+    String hashPassword(String password) {
+        return hasher.hash(password);
+    }
+
+    /** Replaces the account's password hash in the caller's transaction; true if the account exists. */
+    static boolean storePasswordHash(org.jdbi.v3.core.Handle h, String id, String hash) {
+        return h.createUpdate("UPDATE customer SET password_hash = :hash WHERE id = :id")
+                .bind("hash", hash).bind("id", id).execute() == 1;
     }
 
     /**

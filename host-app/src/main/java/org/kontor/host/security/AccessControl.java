@@ -19,7 +19,8 @@ import org.kontor.host.web.ProblemException;
  * Checks every matched route's declared {@link Access} before its handler runs. A route that declares
  * none is refused: forgetting to declare access must fail closed, not open. With {@link #withCsrf} it then checks
  * the request's CSRF token ({@link CsrfProtection}); with {@link #withSignInPage} a person who opens a page that
- * needs a signed-in caller is sent to sign in first instead of seeing 401.
+ * needs a signed-in caller is sent to sign in first instead of seeing 401. Support staff ({@link Access#SUPPORT}) may
+ * also use routes that admit {@link Access#ADMIN}, read-only and in the clearing center ({@link #supportMay}).
  */
 public final class AccessControl {
 
@@ -78,7 +79,7 @@ public final class AccessControl {
                 throw new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
                         "Sign in, or send an API token as 'Authorization: Bearer <token>'."));
             }
-            if (!required.contains(caller.get().role())) {
+            if (!required.contains(caller.get().role()) && !supportMay(caller.get().role(), required, ctx)) {
                 throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
                         "Your role " + caller.get().role() + " may not use this route."));
             }
@@ -86,6 +87,26 @@ public final class AccessControl {
         if (csrf != null) {
             csrf.verify(ctx, authenticated.map(Authenticated::by));
         }
+    }
+
+    /** Path prefixes of operator routes that change something and that support staff may use nonetheless. */
+    public static final List<String> SUPPORT_ACTION_PREFIXES = List.of("/api/v1/clearing/");
+
+    /** Path prefixes of operator routes that only ADMIN may use, reading included: the record of what staff did. */
+    public static final List<String> ADMIN_ONLY_PREFIXES = List.of("/api/v1/admin/audit");
+
+    /**
+     * Support staff use operator routes read-only (GET, HEAD), and the clearing center's actions (hold, release,
+     * reject an order); settings, plugins, prices, vouchers, payments and refunds stay with ADMIN, and so does the
+     * staff audit record.
+     */
+    static boolean supportMay(Access role, Set<RouteRole> required, Context ctx) {
+        if (role != Access.SUPPORT || !required.contains(Access.ADMIN)
+                || ADMIN_ONLY_PREFIXES.stream().anyMatch(ctx.path()::startsWith)) {
+            return false;
+        }
+        return ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD
+                || SUPPORT_ACTION_PREFIXES.stream().anyMatch(ctx.path()::startsWith);
     }
 
     private Optional<Authenticated> authenticate(Context ctx) {

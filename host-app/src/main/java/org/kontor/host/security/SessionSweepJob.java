@@ -5,17 +5,22 @@ import org.kontor.api.job.JobRun;
 import org.kontor.api.job.Schedule;
 import org.kontor.api.job.ScheduledJob;
 
-/** The host job that deletes browser sessions that are over and sign-in failures too old to count. */
+/**
+ * The host job that deletes browser sessions that are over, sign-in failures too old to count, and whatever else
+ * {@code alsoSweep} forgets (expired password reset tokens).
+ */
 public final class SessionSweepJob implements ScheduledJob {
 
     private final WebSessions sessions;
     private final LoginThrottle throttle;
     private final Duration interval;
+    private final Runnable alsoSweep;
 
-    public SessionSweepJob(WebSessions sessions, LoginThrottle throttle, Duration interval) {
+    public SessionSweepJob(WebSessions sessions, LoginThrottle throttle, Duration interval, Runnable alsoSweep) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.interval = interval;
+        this.alsoSweep = alsoSweep;
     }
 
     @Override
@@ -37,5 +42,6 @@ public final class SessionSweepJob implements ScheduledJob {
     public void run(JobRun run) {
         sessions.deleteExpired();
         throttle.forgetOld();
+        alsoSweep.run();
     }
 }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Server-side browser sessions in {@code web_session}. The cookie {@value #COOKIE} carries 256 random bits
- * (HttpOnly, SameSite=Lax, Secure when the request came over https); only the token's SHA-256 digest is stored, so a
+ * (HttpOnly, SameSite=Lax, Secure when the request came over https or the public address is https); only the token's SHA-256 digest is stored, so a
  * copy of the database lets nobody take over a session. A session ends when idle for longer than the policy allows,
  * at its absolute end, or at sign-out; sign-in always starts a new token (no session fixation).
  *
@@ -70,6 +70,7 @@ public final class WebSessions implements Authenticator {
     private final Clock clock;
     private final SecureRandom random;
     private final SessionPolicy policy;
+    private final boolean alwaysSecure;
     private final Function<String, Optional<Access>> roles;
     private final List<SignInListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, Remembered> visitors = new ConcurrentHashMap<>();
@@ -81,6 +82,16 @@ public final class WebSessions implements Authenticator {
      */
     public WebSessions(Jdbi jdbi, Clock clock, SecureRandom random, SessionPolicy policy,
                        Function<String, Optional<Access>> roles) {
+        this(jdbi, clock, random, policy, roles, false);
+    }
+
+    /**
+     * @param alwaysSecure mark the cookie Secure on every response, e.g. because the public address is https (a
+     *                     proxy in front may speak plain http to the host without saying so)
+     */
+    public WebSessions(Jdbi jdbi, Clock clock, SecureRandom random, SessionPolicy policy,
+                       Function<String, Optional<Access>> roles, boolean alwaysSecure) {
+        this.alwaysSecure = alwaysSecure;
         this.jdbi = jdbi;
         this.clock = clock;
         this.random = random;
@@ -147,6 +158,13 @@ public final class WebSessions implements Authenticator {
         resolve(ctx).ifPresent(found -> jdbi.useHandle(h -> delete(h, found.digest())));
         ctx.attribute(ATTRIBUTE, Optional.empty());
         ctx.removeCookie(COOKIE, "/");
+    }
+
+    /** Ends every session of the customer on every host, e.g. after a password change; returns how many. */
+    public int endAllOf(String customerId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM web_session WHERE customer_id = :customer")
+                .bind("customer", customerId)
+                .execute());
     }
 
     /**
@@ -282,7 +300,7 @@ public final class WebSessions implements Authenticator {
 
     private void establish(Context ctx, Resolved resolved) {
         ctx.attribute(ATTRIBUTE, Optional.of(resolved));
-        ctx.cookie(new Cookie(COOKIE, resolved.token(), "/", -1, secure(ctx), true, null, SameSite.LAX));
+        ctx.cookie(new Cookie(COOKIE, resolved.token(), "/", -1, alwaysSecure || secure(ctx), true, null, SameSite.LAX));
     }
 
     /** Over https, directly or behind a proxy that says so; the flag only makes the cookie stricter. */

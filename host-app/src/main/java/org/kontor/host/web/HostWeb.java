@@ -16,6 +16,7 @@ import org.kontor.api.web.RouteContributor;
 import org.kontor.host.plugins.Contribution;
 import org.kontor.host.plugins.PluginHost;
 import org.kontor.host.security.AccessControl;
+import org.kontor.host.security.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,8 @@ public final class HostWeb {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 1_000_000L;
             routes.install(config);
+            new SecurityHeaders().install(config);
+            new RequestIds().install(config);
             new ErrorResponses(json, errorPage).install(config);
             new RequestMetrics(metrics).install(config);
             access.install(config);

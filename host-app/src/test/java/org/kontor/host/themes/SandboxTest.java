@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ class SandboxTest {
         themes = TestThemes.folderWith("evil",
                 "templates/ok.ftlh", "${page.person.name}",
                 "templates/new.ftlh", "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}",
+                "templates/touch.ftlh", "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"touch \" + page.marker)}",
                 "templates/objconst.ftlh", "<#assign oc = \"freemarker.template.utility.ObjectConstructor\"?new()>${oc(\"java.io.File\", \"/\")}",
                 "templates/api.ftlh", "${page.list?api.size()}",
                 "templates/class.ftlh", "${page.person.class.name}",
@@ -46,6 +48,17 @@ class SandboxTest {
     void newBuiltInResolvesNothing() {
         assertThatThrownBy(() -> render("new.ftlh")).isInstanceOf(TemplateException.class).hasMessageContaining("Execute");
         assertThatThrownBy(() -> render("objconst.ftlh")).isInstanceOf(TemplateException.class);
+    }
+
+    @Test
+    void executeRunsNothing() throws Exception {
+        Path marker = Files.createTempDirectory("sandbox").resolve("executed");
+
+        assertThatThrownBy(() -> theme.render("touch.ftlh", Map.of("page", Map.of("marker", marker.toString()))))
+                .isInstanceOf(TemplateException.class);
+
+        Thread.sleep(200);
+        assertThat(marker).as("no command ran").doesNotExist();
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class InvoicesApi {
         String id = ctx.pathParam("id");
         return store.find(id)
                 .filter(invoice -> invoice.state().isIssued())
-                .filter(invoice -> caller.role() == Access.ADMIN || caller.subject().equals(invoice.customerId()))
+                .filter(invoice -> caller.role() == Access.ADMIN || caller.role() == Access.SUPPORT || caller.subject().equals(invoice.customerId()))
                 .orElseThrow(() -> ProblemException.notFound("There is no invoice " + id + "."));
     }
 }
