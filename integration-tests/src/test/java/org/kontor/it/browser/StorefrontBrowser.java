@@ -12,10 +12,11 @@ import java.util.function.Function;
 import org.kontor.host.KontorHost;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -96,8 +97,26 @@ public final class StorefrontBrowser implements AutoCloseable {
     public StorefrontBrowser go(WebElement element) {
         WebElement page = find("html");
         element.click();
-        await(Duration.ofSeconds(30), ExpectedConditions.stalenessOf(page));
+        await(Duration.ofSeconds(30), driver -> replaced(page));
         return this;
+    }
+
+    /**
+     * Whether a page's root element is gone. Chromium sometimes answers the question for a document being replaced with
+     * an inspector error instead of "stale element"; that means the same.
+     */
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public StorefrontBrowser choose(String css, String visibleTextPart) {
@@ -119,7 +138,7 @@ public final class StorefrontBrowser implements AutoCloseable {
     /** Waits for the condition; an element that went away because the page reloaded meanwhile is asked for again. */
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves a screenshot of the page as {@code NN-<name>.png}. */
