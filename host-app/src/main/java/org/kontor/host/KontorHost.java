@@ -47,6 +47,7 @@ import org.kontor.host.catalog.CatalogRules;
 import org.kontor.host.catalog.CatalogStore;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Contacts;
+import org.kontor.host.customers.Customer;
 import org.kontor.host.customers.CustomerPages;
 import org.kontor.host.customers.Customers;
 import org.kontor.host.customers.PasswordResetPages;
@@ -97,6 +98,10 @@ import org.kontor.host.security.AccessControl;
 import org.kontor.host.security.ApiTokens;
 import org.kontor.host.security.CsrfProtection;
 import org.kontor.host.security.LoginThrottle;
+import org.kontor.host.security.totp.SecondFactorSignIn;
+import org.kontor.host.security.totp.StaffTotp;
+import org.kontor.host.security.totp.Totp;
+import org.kontor.host.security.totp.TotpAdminPages;
 import org.kontor.host.security.PasswordHasher;
 import org.kontor.host.security.SessionPolicy;
 import org.kontor.host.security.SessionSweepJob;
@@ -270,6 +275,10 @@ public final class KontorHost implements AutoCloseable {
                 config.get("http.public-url").filter(url -> url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https:"))
                         .isPresent());
         CsrfProtection csrf = new CsrfProtection(webSessions);
+        StaffTotp staffTotp = new StaffTotp(database.jdbi(), clock, secrets, random, Totp.standard());
+        LoginThrottle secondFactorThrottle = LoginThrottle.standard(database.jdbi(), clock);
+        SecondFactorSignIn secondFactor = new SecondFactorSignIn(database.jdbi(), clock, staffTotp, webSessions,
+                secondFactorThrottle);
         PasswordResets passwordResets = new PasswordResets(database.jdbi(), clock, random, customers,
                 new LoginThrottle(database.jdbi(), clock, 3, Duration.ofMinutes(15)));
 
@@ -342,15 +351,19 @@ public final class KontorHost implements AutoCloseable {
                         new StaffAuditRecorder(staffAudit)::install,
                         config2 -> new AuditApi(staffAudit).register(config2.routes),
                         config2 -> storefront.register(config2.routes),
-                        config2 -> new CustomerPages(customers, contacts, webSessions, locales).register(config2.routes),
+                        config2 -> new CustomerPages(customers, contacts, webSessions, locales, secondFactor).register(config2.routes),
+                        config2 -> secondFactor.register(config2.routes),
+                        config2 -> new TotpAdminPages(staffTotp, id -> customers.find(id).map(Customer::email),
+                                secondFactorThrottle, adminView).register(config2.routes),
                         config2 -> new PasswordResetPages(passwordResets, webSessions, mailer, () -> themeEngine.active().messages(),
-                                () -> config.get("http.public-url")).register(config2.routes),
+                                () -> config.get("http.public-url"), secondFactor).register(config2.routes),
                         config2 -> new StorefrontOrdering(carts, checkout, orderStore, addons, catalog, customers, contacts,
                                 webSessions, locales, Currency.getInstance(config.require("orders.default-currency")),
                                 () -> defaultNameservers(config)).register(config2.routes),
                         config2 -> new CustomersApi(customers, contacts, webSessions, json,
                                 session -> carts.itemCount(session.customer().map(CartOwner::customer)
-                                        .orElseGet(() -> CartOwner.visitor(session.visitorId())))).register(config2.routes),
+                                        .orElseGet(() -> CartOwner.visitor(session.visitorId()))), secondFactor)
+                                .register(config2.routes),
                         config2 -> billing.register(config2.routes),
                         config2 -> payments.register(config2.routes),
                         config2 -> new PaymentPages(payments.payments(), topUps, locales, clock).register(config2.routes),

@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
 import org.kontor.host.i18n.Language;
 import org.kontor.host.i18n.LocaleResolver;
+import org.kontor.host.security.SecondFactorGate;
 import org.kontor.host.security.WebSession;
 import org.kontor.host.security.WebSessions;
 
@@ -36,13 +38,20 @@ public final class CustomerPages {
     private final Contacts contacts;
     private final WebSessions sessions;
     private final LocaleResolver locales;
+    private final SecondFactorGate secondFactor;
     private final Map<String, List<Map<String, String>>> countriesByLanguage = new ConcurrentHashMap<>();
 
     public CustomerPages(Customers customers, Contacts contacts, WebSessions sessions, LocaleResolver locales) {
+        this(customers, contacts, sessions, locales, SecondFactorGate.NONE);
+    }
+
+    public CustomerPages(Customers customers, Contacts contacts, WebSessions sessions, LocaleResolver locales,
+                         SecondFactorGate secondFactor) {
         this.customers = customers;
         this.contacts = contacts;
         this.sessions = sessions;
         this.locales = locales;
+        this.secondFactor = secondFactor;
     }
 
     public void register(RoutesConfig routes) {
@@ -104,8 +113,14 @@ public final class CustomerPages {
         String email = value(ctx, "email");
         SignInResult result = customers.authenticate(email, ctx.formParam("password"));
         if (result instanceof SignInResult.SignedIn signedIn) {
+            String next = safeNext(ctx.formParam("next"));
+            Optional<String> secondStep = secondFactor.challenge(ctx, signedIn.customer().id(), next);
+            if (secondStep.isPresent()) {
+                ctx.redirect(secondStep.get(), HttpStatus.SEE_OTHER);
+                return;
+            }
             sessions.signIn(ctx, signedIn.customer().id());
-            ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
         } else if (result instanceof SignInResult.Throttled throttled) {
             long seconds = Math.max(1, throttled.retryAfter().toSeconds());
             ctx.status(429).header("Retry-After", Long.toString(seconds));

@@ -13,6 +13,7 @@ import java.util.function.ToIntFunction;
 import org.kontor.api.contact.Contact;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
+import org.kontor.host.security.SecondFactorGate;
 import org.kontor.host.security.WebSession;
 import org.kontor.host.security.WebSessions;
 import org.kontor.host.web.Problem;
@@ -35,10 +36,18 @@ public final class CustomersApi {
     private final WebSessions sessions;
     private final ObjectMapper json;
     private final ToIntFunction<WebSession> cartItems;
+    private final SecondFactorGate secondFactor;
 
     /** @param cartItems how many items the session's cart holds (the visitor's, or the signed-in customer's) */
     public CustomersApi(Customers customers, Contacts contacts, WebSessions sessions, ObjectMapper json,
                         ToIntFunction<WebSession> cartItems) {
+        this(customers, contacts, sessions, json, cartItems, SecondFactorGate.NONE);
+    }
+
+    /** @param secondFactor for accounts with a second factor, which only the sign-in page can take */
+    public CustomersApi(Customers customers, Contacts contacts, WebSessions sessions, ObjectMapper json,
+                        ToIntFunction<WebSession> cartItems, SecondFactorGate secondFactor) {
+        this.secondFactor = secondFactor;
         this.customers = customers;
         this.contacts = contacts;
         this.sessions = sessions;
@@ -86,6 +95,12 @@ public final class CustomersApi {
                     "Too many failed sign-ins for this address. Try again in " + minutes(seconds) + "."));
         }
         if (result instanceof SignInResult.SignedIn signedIn) {
+            Optional<String> secondStep = secondFactor.challenge(ctx, signedIn.customer().id(), CustomerPages.HOME);
+            if (secondStep.isPresent()) {
+                throw new ProblemException(Problem.of(403, "second-factor-required", "Forbidden",
+                        "This account signs in with a second factor: continue in the browser at " + secondStep.get()
+                                + "."));
+            }
             WebSession session = sessions.signIn(ctx, signedIn.customer().id());
             ctx.json(sessionView(ctx, session, Optional.of(signedIn.customer())));
             return;

@@ -14,6 +14,7 @@ import org.kontor.api.mail.Mailer;
 import org.kontor.api.web.Access;
 import org.kontor.host.i18n.Messages;
 import org.kontor.host.payments.RequestOrigin;
+import org.kontor.host.security.SecondFactorGate;
 import org.kontor.host.security.WebSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,20 @@ public final class PasswordResetPages {
     private final Mailer mailer;
     private final Supplier<Messages> messages;
     private final Supplier<Optional<String>> publicUrl;
+    private final SecondFactorGate secondFactor;
 
     /**
      * @param publicUrl the address customers use ({@code http.public-url}) for the link; empty: the request's origin
      */
     public PasswordResetPages(PasswordResets resets, WebSessions sessions, Mailer mailer, Supplier<Messages> messages,
                               Supplier<Optional<String>> publicUrl) {
+        this(resets, sessions, mailer, messages, publicUrl, SecondFactorGate.NONE);
+    }
+
+    /** @param secondFactor asked before the session is signed in after a reset: a new password is only one factor */
+    public PasswordResetPages(PasswordResets resets, WebSessions sessions, Mailer mailer, Supplier<Messages> messages,
+                              Supplier<Optional<String>> publicUrl, SecondFactorGate secondFactor) {
+        this.secondFactor = secondFactor;
         this.resets = resets;
         this.sessions = sessions;
         this.mailer = mailer;
@@ -105,6 +114,11 @@ public final class PasswordResetPages {
         PasswordResets.Outcome outcome = resets.reset(token, ctx.formParam("password"), ctx.formParam("password2"));
         if (outcome instanceof PasswordResets.Outcome.Done done) {
             sessions.endAllOf(done.customer().id());
+            Optional<String> secondStep = secondFactor.challenge(ctx, done.customer().id(), CustomerPages.HOME);
+            if (secondStep.isPresent()) {
+                ctx.redirect(secondStep.get(), HttpStatus.SEE_OTHER);
+                return;
+            }
             sessions.signIn(ctx, done.customer().id());
             ctx.redirect(CustomerPages.HOME, HttpStatus.SEE_OTHER);
         } else if (outcome instanceof PasswordResets.Outcome.Refused refused) {
