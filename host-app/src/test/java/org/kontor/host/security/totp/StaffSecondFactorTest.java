@@ -3,6 +3,7 @@ package org.kontor.host.security.totp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import org.kontor.database.Database;
 import org.kontor.host.KontorHost;
 import org.kontor.host.customers.Browser;
 import org.kontor.host.customers.CustomerHost;
+import org.kontor.host.customers.PasswordResets;
 import org.kontor.host.customers.SignUp;
+import org.kontor.host.security.LoginThrottle;
 import org.kontor.testkit.DatabaseTest;
 import org.kontor.testkit.DbTest;
 import org.kontor.testkit.TestClock;
@@ -196,6 +199,28 @@ class StaffSecondFactorTest {
         Browser afterwards = new Browser(host.port());
         assertThat(passwordStep(afterwards, staffId).headers().firstValue("Location")).contains("/account");
         assertThat(afterwards.page("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @DbTest
+    void aNewPasswordFromAResetLinkStillAsksForTheCode(Database database) throws Exception {
+        String staffId = account("staff", true);
+        Enrolled enrolled = enrol(signIn(staffId), staffId);
+        clock.advance(Duration.ofSeconds(30));
+        String resetToken = new PasswordResets(database.jdbi(), clock, new SecureRandom(), host.customers(),
+                LoginThrottle.standard(database.jdbi(), clock)).request(staffId + "@example.dk").orElseThrow().token();
+
+        Browser browser = new Browser(host.port());
+        String csrf = Browser.csrfToken(browser.page("/account/password/forgot"));
+        HttpResponse<String> reset = browser.form("/account/password/reset", Map.of("_csrf", csrf, "token", resetToken,
+                "password", "a new long password", "password2", "a new long password"));
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(303);
+        assertThat(reset.headers().firstValue("Location")).contains("/account/signin/second-factor");
+        assertThat(browser.page("/admin").statusCode()).isEqualTo(303);
+
+        String token = Browser.csrfToken(browser.page("/account/signin/second-factor"));
+        assertThat(browser.form("/account/signin/second-factor", Map.of("_csrf", token, "code", code(enrolled))).statusCode())
+                .isEqualTo(303);
+        assertThat(browser.page("/admin").statusCode()).isEqualTo(200);
     }
 
     private record Enrolled(byte[] secret, List<String> recoveryCodes) {
