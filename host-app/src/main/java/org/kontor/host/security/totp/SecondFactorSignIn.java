@@ -86,7 +86,7 @@ public final class SecondFactorSignIn implements SecondFactorGate {
 
     private void page(Context ctx) {
         if (pending(ctx).isEmpty()) {
-            ctx.redirect("/account/signin", HttpStatus.SEE_OTHER);
+            renderExpired(ctx);
             return;
         }
         render(ctx, null);
@@ -95,7 +95,8 @@ public final class SecondFactorSignIn implements SecondFactorGate {
     private void submit(Context ctx) {
         Optional<Challenge> challenge = pending(ctx);
         if (challenge.isEmpty()) {
-            ctx.redirect("/account/signin", HttpStatus.SEE_OTHER);
+            ctx.status(HttpStatus.GONE);
+            renderExpired(ctx);
             return;
         }
         String customerId = challenge.get().customerId();
@@ -123,8 +124,15 @@ public final class SecondFactorSignIn implements SecondFactorGate {
     private static void render(Context ctx, Map<String, String> error) {
         ctx.header("Cache-Control", "no-store");
         Map<String, Object> page = new LinkedHashMap<>();
+        page.put("expired", false);
         page.put("error", error == null ? Map.of() : error);
         ctx.render("account/second-factor.ftlh", page);
+    }
+
+    /** No password was given in this session, or too long ago: the page says to sign in again. */
+    private static void renderExpired(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.render("account/second-factor.ftlh", Map.of("expired", true, "error", Map.of()));
     }
 
     private record Challenge(String visitorId, String customerId, String next) {

@@ -15,6 +15,7 @@ import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
 import org.kontor.host.admin.AdminView;
 import org.kontor.host.security.LoginThrottle;
+import org.kontor.host.web.ProblemException;
 
 /**
  * {@code /admin/security}: a staff member switches their own TOTP second factor on (scan the QR code or type the
@@ -54,7 +55,7 @@ public final class TotpAdminPages {
     }
 
     private void enrol(Context ctx) {
-        String me = Caller.require(ctx).subject();
+        String me = me(ctx);
         if (!totp.confirmed(me)) {
             totp.start(me, account(me));
         }
@@ -63,7 +64,7 @@ public final class TotpAdminPages {
 
     private void confirm(Context ctx) {
         // Not throttled: the page shows this secret to its owner anyway, so guessing its codes gains nothing.
-        String me = Caller.require(ctx).subject();
+        String me = me(ctx);
         Optional<List<String>> codes = totp.confirm(me, ctx.formParam("code"));
         if (codes.isEmpty()) {
             ctx.status(422);
@@ -77,7 +78,7 @@ public final class TotpAdminPages {
     }
 
     private void disable(Context ctx) {
-        String me = Caller.require(ctx).subject();
+        String me = me(ctx);
         if (refusedWhileThrottled(ctx, me)) {
             return;
         }
@@ -102,7 +103,7 @@ public final class TotpAdminPages {
     }
 
     private void render(Context ctx, String done, String error) {
-        String me = Caller.require(ctx).subject();
+        String me = me(ctx);
         ctx.header("Cache-Control", "no-store");
         Map<String, Object> page = new LinkedHashMap<>();
         boolean enabled = totp.confirmed(me);
@@ -119,6 +120,16 @@ public final class TotpAdminPages {
             });
         }
         view.render(ctx, "security.ftlh", page);
+    }
+
+    /** The signed-in account; an API token whose subject is no account has no authenticator to manage. */
+    private String me(Context ctx) {
+        String subject = Caller.require(ctx).subject();
+        if (accountNames.apply(subject).isEmpty()) {
+            throw ProblemException.notFound("The second factor belongs to staff signing in with their own account; "
+                    + "there is no account '" + subject + "'.");
+        }
+        return subject;
     }
 
     private String account(String customerId) {

@@ -146,8 +146,9 @@ class StaffSecondFactorTest {
 
         clock.advance(Duration.ofMinutes(16));
         HttpResponse<String> later = again.form("/account/signin/second-factor", Map.of("_csrf", againToken, "code", code(enrolled)));
-        assertThat(later.statusCode()).as("the challenge ran out meanwhile: back to the password").isEqualTo(303);
-        assertThat(later.headers().firstValue("Location")).contains("/account/signin");
+        assertThat(later.statusCode()).as("the challenge ran out meanwhile: back to the password").isEqualTo(410);
+        assertThat(later.body()).contains("id=\"second-factor-expired\"");
+        assertThat(again.page("/admin").statusCode()).isEqualTo(303);
         passwordStep(again, staffId);
         againToken = Browser.csrfToken(again.page("/account/signin/second-factor"));
         assertThat(again.form("/account/signin/second-factor", Map.of("_csrf", againToken, "code", code(enrolled))).statusCode())
@@ -162,8 +163,9 @@ class StaffSecondFactorTest {
         HttpResponse<String> signedIn = passwordStep(customer, customerId);
         assertThat(signedIn.headers().firstValue("Location")).contains("/account");
         assertThat(customer.page("/account").statusCode()).isEqualTo(200);
-        assertThat(customer.page("/account/signin/second-factor").headers().firstValue("Location"))
-                .as("nothing to ask a signed-in customer for").contains("/account/signin");
+        HttpResponse<String> nothingToAsk = customer.page("/account/signin/second-factor");
+        assertThat(nothingToAsk.body()).as("nothing to ask a signed-in customer for").contains("id=\"second-factor-expired\"")
+                .doesNotContain("name=\"code\"");
         assertThat(customer.page("/admin/security").statusCode()).isEqualTo(403);
 
         String plainStaff = account("staff", false);
@@ -182,6 +184,10 @@ class StaffSecondFactorTest {
         assertThat(apiSignIn.statusCode()).isEqualTo(403);
         assertThat(apiSignIn.body()).contains("second-factor-required");
         assertThat(api.page("/admin").statusCode()).isEqualTo(303);
+
+        String adminToken = host.apiTokens().issue("operator-script", Access.ADMIN, "test");
+        HttpResponse<String> byToken = api.json("POST", "/admin/security/enrol", null, "Authorization", "Bearer " + adminToken);
+        assertThat(byToken.statusCode()).as("an API token is no account with an authenticator").isEqualTo(404);
 
         clock.advance(Duration.ofSeconds(30));
         String token = Browser.csrfToken(staff.page("/admin/security"));
