@@ -9,5 +9,6 @@ import org.kontor.api.money.Money;
  * @param refundOf   the refunded payment for a refund, otherwise null
  */
 record NewPayment(String id, PaymentKind kind, PaymentPurpose purpose, String targetId, String customerId,
-                  String gatewayId, String method, Money amount, String key, String requestKey, String refundOf) {
+                  String gatewayId, String method, Money amount, String key, String requestKey, String refundOf,
+                  String reason) {
 }

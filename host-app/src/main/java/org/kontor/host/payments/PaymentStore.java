@@ -40,14 +40,14 @@ public final class PaymentStore {
     void insert(Handle h, NewPayment p, OutcomeStatus status, Instant nextCheckAt) {
         long now = clock.millis();
         h.createUpdate("INSERT INTO payment (id, kind, purpose, target_id, customer_id, gateway_id, method, amount_minor, "
-                        + "currency, idempotency_key, request_key, status, refund_of, next_check_at, created_at, "
+                        + "currency, idempotency_key, request_key, status, refund_of, reason, next_check_at, created_at, "
                         + "updated_at, settled_at) VALUES (:id, :kind, :purpose, :target, :customer, :gateway, :method, "
-                        + ":amount, :currency, :key, :request, :status, :refundOf, :next, :now, :now, :settled)")
+                        + ":amount, :currency, :key, :request, :status, :refundOf, :reason, :next, :now, :now, :settled)")
                 .bind("id", p.id()).bind("kind", p.kind().name()).bind("purpose", p.purpose().name())
                 .bind("target", p.targetId()).bind("customer", p.customerId()).bind("gateway", p.gatewayId())
                 .bind("method", p.method()).bind("amount", p.amount().toMinorUnits())
                 .bind("currency", p.amount().currencyCode()).bind("key", p.key()).bind("request", p.requestKey())
-                .bind("status", status.name()).bind("refundOf", p.refundOf())
+                .bind("status", status.name()).bind("refundOf", p.refundOf()).bind("reason", p.reason())
                 .bind("next", nextCheckAt == null ? null : nextCheckAt.toEpochMilli()).bind("now", now)
                 .bind("settled", status.isUnsettled() ? null : now)
                 .execute();

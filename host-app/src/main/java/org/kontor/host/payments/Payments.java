@@ -112,7 +112,7 @@ public final class Payments {
         String id = PaymentIds.next(request.purpose(), request.targetId());
         NewPayment intent = new NewPayment(id, PaymentKind.PAYMENT, request.purpose(), request.targetId(),
                 due.customerId(), request.gatewayId(), method.name(), amount, "pay:" + id.substring(id.length() - 36),
-                requestKey, null);
+                requestKey, null, null);
         try {
             store.jdbi().useTransaction(h -> store.insert(h, intent, OutcomeStatus.UNDEFINED,
                     clock.instant().plus(config.grace())));
@@ -231,7 +231,8 @@ public final class Payments {
         }
         String id = PaymentIds.next(purpose, targetId);
         NewPayment row = new NewPayment(id, PaymentKind.PAYMENT, purpose, targetId, due.customerId(), Payment.MANUAL,
-                PaymentMethodType.BANK_TRANSFER.name(), amount, "manual:" + id.substring(id.length() - 36), scoped, null);
+                PaymentMethodType.BANK_TRANSFER.name(), amount, "manual:" + id.substring(id.length() - 36), scoped, null,
+                null);
         try {
             store.jdbi().useTransaction(h -> {
                 store.insert(h, row, OutcomeStatus.PROCESSED, null);
@@ -271,7 +272,7 @@ public final class Payments {
         String id = "refund-" + UUID.randomUUID();
         NewPayment row = new NewPayment(id, PaymentKind.REFUND, payment.purpose(), payment.targetId(),
                 payment.customerId(), payment.gatewayId(), payment.method(), amount, "refund:" + id.substring(7), scoped,
-                paymentId);
+                paymentId, reason);
         store.jdbi().useTransaction(h -> {
             store.lock(h, paymentId);
             Payment locked = store.find(h, paymentId).orElseThrow();
@@ -286,8 +287,6 @@ public final class Payments {
             }
             store.insert(h, row, payment.isManual() ? OutcomeStatus.PROCESSED : OutcomeStatus.UNDEFINED,
                     payment.isManual() ? null : clock.instant().plus(config.grace()));
-            h.createUpdate("UPDATE payment SET reason = :reason WHERE id = :id").bind("reason", reason).bind("id", id)
-                    .execute();
         });
         if (payment.isManual()) {
             apply(id);

@@ -107,6 +107,12 @@ public final class WebhookInbox {
                 .bind("status", status).bind("result", result).bind("at", clock.millis()).execute() == 1;
     }
 
+    /** Marks a recorded event as deliberately ignored (the payment had settled before), in the caller's transaction. */
+    void markIgnored(Handle h, String gateway, String eventId) {
+        h.createUpdate("UPDATE webhook_event SET result = 'IGNORED' WHERE gateway = :gateway AND event_id = :event")
+                .bind("gateway", gateway).bind("event", eventId).execute();
+    }
+
     /** Rows in a state, newest first. */
     public List<InboxEntry> inState(InboxState state, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM webhook_inbox WHERE state = :state "

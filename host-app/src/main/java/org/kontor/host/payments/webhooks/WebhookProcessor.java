@@ -142,8 +142,7 @@ public final class WebhookProcessor {
                 return Recorded.DUPLICATE;
             }
             if (!payments.recordNotification(h, payment, notification.status(), notification.gatewayReference())) {
-                h.createUpdate("UPDATE webhook_event SET result = 'IGNORED' WHERE gateway = :gateway AND event_id = :event")
-                        .bind("gateway", gatewayId).bind("event", notification.notificationId()).execute();
+                inbox.markIgnored(h, gatewayId, notification.notificationId());
                 return Recorded.IGNORED;
             }
             return Recorded.APPLIED;
@@ -178,8 +177,7 @@ public final class WebhookProcessor {
             }
             reversal[0] = payments.recordReversal(h, current, notification, gatewayId).orElse(null);
             if (reversal[0] == null) {
-                h.createUpdate("UPDATE webhook_event SET result = 'IGNORED' WHERE gateway = :gateway AND event_id = :event")
-                        .bind("gateway", gatewayId).bind("event", notification.notificationId()).execute();
+                inbox.markIgnored(h, gatewayId, notification.notificationId());
             }
         });
         if (reversal[0] != null) {
