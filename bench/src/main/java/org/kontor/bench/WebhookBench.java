@@ -208,6 +208,11 @@ public final class WebhookBench {
         }
 
         @Override
+        public boolean appliesWithoutWrites(Payment payment) {
+            return payment.purpose() == PaymentPurpose.TOP_UP;
+        }
+
+        @Override
         public String takeBack(Payment moneyBack, Payment original) {
             throw new IllegalStateException("the benchmark takes no money back");
         }

@@ -67,6 +67,11 @@ public final class HostPaymentTargets implements PaymentTargets {
     }
 
     @Override
+    public boolean appliesWithoutWrites(Payment payment) {
+        return payment.purpose() == PaymentPurpose.TOP_UP;
+    }
+
+    @Override
     public String takeBack(Payment moneyBack, Payment original) {
         return switch (original.purpose()) {
             case INVOICE -> unbook(original.targetId(), moneyBack);

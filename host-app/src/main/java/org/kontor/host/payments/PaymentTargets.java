@@ -40,6 +40,15 @@ public interface PaymentTargets {
     String apply(Payment payment);
 
     /**
+     * Whether {@link #apply} writes nothing of its own for this payment (a top-up: the prepaid plugin credits the
+     * account when it hears {@code PaymentSucceeded}), so that the payment's effect may be carried out inside the
+     * transaction that records it processed, one commit instead of two.
+     */
+    default boolean appliesWithoutWrites(Payment payment) {
+        return false;
+    }
+
+    /**
      * Takes money that went back to the payer (a refund or a provider's reversal of {@code original}) off the target
      * again: the invoice it paid is open again for that amount. Repeatable like {@link #apply}, keyed by the refund's
      * idempotency key.

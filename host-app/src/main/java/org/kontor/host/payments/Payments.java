@@ -362,6 +362,26 @@ public final class Payments {
     }
 
     /**
+     * Carries out the effect of a payment this transaction has just made PROCESSED, inside that transaction, when the
+     * target writes nothing of its own for it ({@link PaymentTargets#appliesWithoutWrites}); else leaves it to
+     * {@link #apply(Payment)} after the commit.
+     *
+     * @return whether the effect was carried out (or had been before)
+     */
+    public boolean applyWithin(Handle h, Payment payment) {
+        if (payment.status() != OutcomeStatus.PROCESSED || payment.isMoneyBack()
+                || !targets.appliesWithoutWrites(payment)) {
+            return false;
+        }
+        String booked = targets.apply(payment);
+        if (store.markApplied(h, payment.id(), null)) {
+            events.publish(h, new PaymentSucceeded(payment.id(), payment.customerId(), booked, payment.amount(),
+                    payment.gatewayId()));
+        }
+        return true;
+    }
+
+    /**
      * Takes a processed refund or reversal off its payment's target once: the invoice it paid is open again for the
      * amount, then {@code applied} flips with {@link PaymentReversed} in one transaction (the prepaid plugin debits a
      * top-up's account on that event).

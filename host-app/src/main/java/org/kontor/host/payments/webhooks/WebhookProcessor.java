@@ -111,6 +111,8 @@ public final class WebhookProcessor {
     }
 
     private enum Recorded {
+        /** Recorded and its effect carried out in the same transaction. */
+        DONE,
         APPLIED, IGNORED, DUPLICATE
     }
 
@@ -145,7 +147,8 @@ public final class WebhookProcessor {
                 inbox.markIgnored(h, gatewayId, notification.notificationId());
                 return Recorded.IGNORED;
             }
-            return Recorded.APPLIED;
+            return payments.applyWithin(h, payment.settledAs(notification.status(), notification.gatewayReference()))
+                    ? Recorded.DONE : Recorded.APPLIED;
         });
         if (recorded == Recorded.APPLIED && notification.status() == OutcomeStatus.PROCESSED) {
             // this transaction made it PROCESSED, so nobody applied it yet; the applied flag still decides once
