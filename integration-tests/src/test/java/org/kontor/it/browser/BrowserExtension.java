@@ -34,13 +34,18 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** The host of a test class and its database, closed after the class. */
-    private record ClassHost(TestDatabase database, KontorHost host) implements ExtensionContext.Store.CloseableResource {
+    private record ClassHost(TestDatabase database, BrowserHost starter, KontorHost host)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             try {
                 host.close();
             } finally {
-                database.close();
+                try {
+                    starter.close();
+                } finally {
+                    database.close();
+                }
             }
         }
     }
@@ -56,15 +61,20 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
             Assumptions.abort(missing);
         }
         TestDatabase database = TestDatabase.sqlite();
+        BrowserHost starter = null;
         KontorHost host;
         try {
             Class<? extends BrowserHost> kind = context.getRequiredTestClass().getAnnotation(BrowserTest.class).host();
-            host = kind.getDeclaredConstructor().newInstance().start(database.database());
+            starter = kind.getDeclaredConstructor().newInstance();
+            host = starter.start(database.database());
         } catch (Exception | Error e) {
+            if (starter != null) {
+                starter.close();
+            }
             database.close();
             throw e;
         }
-        context.getStore(NAMESPACE).put(ClassHost.class, new ClassHost(database, host));
+        context.getStore(NAMESPACE).put(ClassHost.class, new ClassHost(database, starter, host));
     }
 
     @Override
@@ -114,12 +124,17 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == StorefrontBrowser.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == StorefrontBrowser.class || (BrowserHost.class.isAssignableFrom(type)
+                && type.isAssignableFrom(context.getRequiredTestClass().getAnnotation(BrowserTest.class).host()));
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).get(StorefrontBrowser.class, StorefrontBrowser.class);
+        if (parameter.getParameter().getType() == StorefrontBrowser.class) {
+            return context.getStore(NAMESPACE).get(StorefrontBrowser.class, StorefrontBrowser.class);
+        }
+        return context.getParent().orElseThrow().getStore(NAMESPACE).get(ClassHost.class, ClassHost.class).starter();
     }
 
     private static void deleteTree(Path root) {
