@@ -48,6 +48,7 @@ import org.kontor.host.catalog.CatalogStore;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Contacts;
 import org.kontor.host.customers.Customer;
+import org.kontor.host.customers.AccountDetailsPages;
 import org.kontor.host.customers.CustomerPages;
 import org.kontor.host.customers.Customers;
 import org.kontor.host.customers.PasswordResetPages;
@@ -352,6 +353,7 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new AuditApi(staffAudit).register(config2.routes),
                         config2 -> storefront.register(config2.routes),
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales, secondFactor).register(config2.routes),
+                        config2 -> new AccountDetailsPages(customers, webSessions, locales).register(config2.routes),
                         config2 -> secondFactor.register(config2.routes),
                         config2 -> new TotpAdminPages(staffTotp, id -> customers.find(id).map(Customer::email),
                                 secondFactorThrottle, adminView).register(config2.routes),

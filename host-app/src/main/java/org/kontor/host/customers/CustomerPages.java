@@ -3,15 +3,11 @@ package org.kontor.host.customers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.text.Collator;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
 import org.kontor.host.i18n.Language;
@@ -39,7 +35,7 @@ public final class CustomerPages {
     private final WebSessions sessions;
     private final LocaleResolver locales;
     private final SecondFactorGate secondFactor;
-    private final Map<String, List<Map<String, String>>> countriesByLanguage = new ConcurrentHashMap<>();
+    private final CountryNames countryNames = new CountryNames();
 
     public CustomerPages(Customers customers, Contacts contacts, WebSessions sessions, LocaleResolver locales) {
         this(customers, contacts, sessions, locales, SecondFactorGate.NONE);
@@ -89,7 +85,7 @@ public final class CustomerPages {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("form", values);
         page.put("errors", errorViews(errors));
-        page.put("countries", countries(language.code()));
+        page.put("countries", countryNames.in(language.code()));
         page.put("languages", locales.languages().languages().stream()
                 .map(l -> Map.of("code", l.code(), "name", l.nativeName())).toList());
         Locale locale = Locale.forLanguageTag(language.code());
@@ -202,19 +198,5 @@ public final class CustomerPages {
         errors.forEach((field, error) -> views.put(field,
                 Map.of("code", error.code(), "arg", error.arg() == null ? "" : error.arg())));
         return views;
-    }
-
-    /** Every ISO country with its name in the language, in that language's alphabetical order. */
-    private List<Map<String, String>> countries(String language) {
-        return countriesByLanguage.computeIfAbsent(language, code -> {
-            Locale locale = Locale.forLanguageTag(code);
-            Collator collator = Collator.getInstance(locale);
-            List<Map<String, String>> list = new ArrayList<>();
-            for (String country : Locale.getISOCountries()) {
-                list.add(Map.of("code", country, "name", new Locale("", country).getDisplayCountry(locale)));
-            }
-            list.sort(Comparator.comparing(entry -> entry.get("name"), collator));
-            return List.copyOf(list);
-        });
     }
 }

@@ -189,6 +189,36 @@ public final class Customers {
         return Optional.empty();
     }
 
+    /**
+     * The account holder changes their password: the current one must be right (a wrong one counts towards the sign-in
+     * throttle like a failed sign-in), the new one follows the sign-up rule and is given twice.
+     *
+     * @throws InvalidInputException naming {@code current} (current-password-wrong, signin-throttled), {@code password}
+     *                               or {@code password2}
+     */
+    public void changePassword(String id, String current, String password, String repeated) {
+        Customer customer = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no customer " + id));
+        SignInResult checked = authenticate(customer.email(), current);
+        if (checked instanceof SignInResult.Throttled throttled) {
+            throw new InvalidInputException(Map.of("current", FieldError.of("signin-throttled",
+                    Long.toString(Math.max(1, (throttled.retryAfter().toSeconds() + 59) / 60)), "too many failed attempts")));
+        }
+        if (!(checked instanceof SignInResult.SignedIn)) {
+            throw new InvalidInputException(Map.of("current", FieldError.of("current-password-wrong",
+                    "is not the account's current password")));
+        }
+        Optional<FieldError> problem = passwordProblem(password, customer.email());
+        if (problem.isPresent()) {
+            throw new InvalidInputException(Map.of("password", problem.get()));
+        }
+        if (!password.equals(repeated)) {
+            throw new InvalidInputException(Map.of("password2",
+                    FieldError.of("password-mismatch", "does not match the new password")));
+        }
+        String hash = hashPassword(password);
+        jdbi.useHandle(h -> storePasswordHash(h, id, hash));
+    }
+
     /** A new hash of the password with the current parameters, to be stored by {@link #storePasswordHash}. */
     String hashPassword(String password) {
         return hasher.hash(password);
