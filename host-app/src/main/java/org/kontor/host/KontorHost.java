@@ -57,6 +57,7 @@ import org.kontor.host.customers.CustomersApi;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.domains.AvailabilitySearch;
 import org.kontor.host.domains.DomainPrices;
+import org.kontor.host.domains.DomainRecord;
 import org.kontor.host.domains.DomainStore;
 import org.kontor.host.domains.HostPortfolio;
 import org.kontor.host.domains.RegistriesApi;
@@ -114,6 +115,7 @@ import org.kontor.host.storefront.PageCache;
 import org.kontor.host.storefront.StorefrontRoutes;
 import org.kontor.host.storefront.VatDisplay;
 import org.kontor.host.storefront.VisitorChoices;
+import org.kontor.host.storefront.cart.AddonPages;
 import org.kontor.host.storefront.cart.StorefrontOrdering;
 import org.kontor.host.themes.AssetHandler;
 import org.kontor.host.themes.ThemeEngine;
@@ -143,6 +145,7 @@ import org.kontor.host.orders.RegistryDomainChecks;
 import org.kontor.host.orders.ReviewRules;
 import org.kontor.host.orders.VoucherDiscounts;
 import org.kontor.api.money.Money;
+import org.kontor.api.portfolio.PortfolioDomain;
 import java.util.Currency;
 import org.kontor.host.vouchers.VoucherStore;
 import org.kontor.host.vouchers.Vouchers;
@@ -292,7 +295,9 @@ public final class KontorHost implements AutoCloseable {
             log.info("No trademark clearinghouse CA is configured (launch.tmch-ca): sunrise orders are refused");
         }
         carts = new Carts(orderStore, catalog, catalogRules, addons, new RegistryDomainChecks(provisioningTargets),
-                new SignedMarkChecks(new SmdValidator(tmchTrust)), orderVouchers, holders, secrets, clock);
+                new SignedMarkChecks(new SmdValidator(tmchTrust)), orderVouchers, holders, secrets,
+                (customerId, name) -> domainStore.find(customerId, name)
+                        .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE).isPresent(), clock);
         webSessions.onSignIn((visitorId, customerId) ->
                 carts.carryOver(CartOwner.visitor(visitorId), CartOwner.customer(customerId)));
         ExecutorService orderWork = Executors.newFixedThreadPool(2, daemon("orders"));
@@ -354,6 +359,9 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> storefront.register(config2.routes),
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales, secondFactor).register(config2.routes),
                         config2 -> new AccountDetailsPages(customers, webSessions, locales).register(config2.routes),
+                        config2 -> new AddonPages(addons, customers, customerId -> domainStore.ofCustomer(customerId).stream()
+                                .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE)
+                                .map(DomainRecord::name).toList(), locales).register(config2.routes),
                         config2 -> secondFactor.register(config2.routes),
                         config2 -> new TotpAdminPages(staffTotp, id -> customers.find(id).map(Customer::email),
                                 secondFactorThrottle, adminView).register(config2.routes),

@@ -45,11 +45,19 @@ public final class Carts {
     private final OrderVouchers vouchers;
     private final HolderDirectory holders;
     private final SecretBox secrets;
+    private final OwnedDomains owned;
     private final Clock clock;
 
     public Carts(OrderStore orders, CatalogStore catalog, CatalogRules rules, AddonCatalog addons, DomainChecks checks,
                  SignedMarks signedMarks, OrderVouchers vouchers, HolderDirectory holders, SecretBox secrets,
                  Clock clock) {
+        this(orders, catalog, rules, addons, checks, signedMarks, vouchers, holders, secrets, OwnedDomains.NONE, clock);
+    }
+
+    /** @param owned the domains customers hold already, which add-ons may be booked for beside the cart's */
+    public Carts(OrderStore orders, CatalogStore catalog, CatalogRules rules, AddonCatalog addons, DomainChecks checks,
+                 SignedMarks signedMarks, OrderVouchers vouchers, HolderDirectory holders, SecretBox secrets,
+                 OwnedDomains owned, Clock clock) {
         this.store = new CartStore(orders.jdbi(), clock);
         this.catalog = catalog;
         this.rules = rules;
@@ -60,6 +68,7 @@ public final class Carts {
         this.vouchers = vouchers;
         this.holders = holders;
         this.secrets = secrets;
+        this.owned = owned;
         this.clock = clock;
     }
 
@@ -183,7 +192,21 @@ public final class Carts {
         return view(owner, currency);
     }
 
-    /** An add-on product, for one of the cart's domains when the product is booked per domain. */
+    /**
+     * Whether a per-domain add-on may go with {@code domain}: a domain ordered in the same cart, or one the customer
+     * holds already (CC-4: add-ons booked later from the customer center).
+     *
+     * @param customerId the cart's customer, or null for a visitor's cart
+     */
+    boolean addonDomainAllowed(String customerId, DomainName domain, List<CartItem> items) {
+        return items.stream().anyMatch(item -> item.kind().isDomain() && domain.equals(item.domain()))
+                || (customerId != null && owned.holds(customerId, domain));
+    }
+
+    /**
+     * An add-on product, for one of the cart's domains or one the customer holds when the product is booked per
+     * domain.
+     */
     public CartView addAddon(CartOwner owner, Currency currency, String productId, String domain) {
         AddonProduct product = addons.find(productId == null ? "" : productId.strip()).filter(AddonProduct::enabled)
                 .orElseThrow(() -> new OrderInputException(InputError.of("product", "unknown-product",
@@ -201,9 +224,9 @@ public final class Carts {
             }
             forDomain = parse("domain", domain);
             DomainName wanted = forDomain;
-            if (items.stream().noneMatch(item -> item.kind().isDomain() && wanted.equals(item.domain()))) {
+            if (!addonDomainAllowed(owner.isCustomer() ? owner.customerId() : null, wanted, items)) {
                 throw new OrderInputException(InputError.of("domain", "addon-domain-not-in-cart",
-                        wanted.unicode() + " is not in the cart.", wanted.unicode()));
+                        wanted.unicode() + " is neither in the cart nor one of your domains.", wanted.unicode()));
             }
         }
         DomainName target = forDomain;

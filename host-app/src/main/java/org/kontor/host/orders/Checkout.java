@@ -171,10 +171,11 @@ public final class Checkout {
                         view.currency().getCurrencyCode()));
             }
             if (!item.kind().isDomain()) {
-                if (item.domain() != null && view.items().stream().noneMatch(other -> other.item().kind().isDomain()
-                        && item.domain().equals(other.item().domain()))) {
+                if (item.domain() != null && !carts.addonDomainAllowed(customerId, item.domain(),
+                        view.items().stream().map(CartView.PricedItem::item).toList())) {
                     errors.add(InputError.of(field + ".domain", "addon-domain-not-in-cart",
-                            item.domain().unicode() + " is not in the cart.", item.domain().unicode()));
+                            item.domain().unicode() + " is neither in the cart nor one of your domains.",
+                            item.domain().unicode()));
                 }
                 continue;
             }
