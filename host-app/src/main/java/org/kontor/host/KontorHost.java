@@ -48,6 +48,7 @@ import org.kontor.host.catalog.CatalogStore;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Contacts;
 import org.kontor.host.customers.Customer;
+import org.kontor.host.customercenter.HostAccountSummaries;
 import org.kontor.host.customers.AccountDetailsPages;
 import org.kontor.host.customers.CustomerPages;
 import org.kontor.host.customers.Customers;
@@ -357,7 +358,9 @@ public final class KontorHost implements AutoCloseable {
                         new StaffAuditRecorder(staffAudit)::install,
                         config2 -> new AuditApi(staffAudit).register(config2.routes),
                         config2 -> storefront.register(config2.routes),
-                        config2 -> new CustomerPages(customers, contacts, webSessions, locales, secondFactor).register(config2.routes),
+                        config2 -> new CustomerPages(customers, contacts, webSessions, locales, secondFactor,
+                                new HostAccountSummaries(domainStore, billing.store(), orderStore, clock))
+                                .register(config2.routes),
                         config2 -> new AccountDetailsPages(customers, webSessions, locales).register(config2.routes),
                         config2 -> new AddonPages(addons, customers, customerId -> domainStore.ofCustomer(customerId).stream()
                                 .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE)

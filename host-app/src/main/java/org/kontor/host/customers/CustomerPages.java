@@ -35,6 +35,7 @@ public final class CustomerPages {
     private final WebSessions sessions;
     private final LocaleResolver locales;
     private final SecondFactorGate secondFactor;
+    private final AccountSummary.Source summaries;
     private final CountryNames countryNames = new CountryNames();
 
     public CustomerPages(Customers customers, Contacts contacts, WebSessions sessions, LocaleResolver locales) {
@@ -43,6 +44,13 @@ public final class CustomerPages {
 
     public CustomerPages(Customers customers, Contacts contacts, WebSessions sessions, LocaleResolver locales,
                          SecondFactorGate secondFactor) {
+        this(customers, contacts, sessions, locales, secondFactor, AccountSummary.Source.NONE);
+    }
+
+    /** @param summaries the figures the overview shows at a glance */
+    public CustomerPages(Customers customers, Contacts contacts, WebSessions sessions, LocaleResolver locales,
+                         SecondFactorGate secondFactor, AccountSummary.Source summaries) {
+        this.summaries = summaries;
         this.customers = customers;
         this.contacts = contacts;
         this.sessions = sessions;
@@ -155,6 +163,8 @@ public final class CustomerPages {
             view.put("company", customer.company() == null ? "" : customer.company());
             view.put("countryName", new Locale("", customer.country()).getDisplayCountry(Locale.forLanguageTag(locales.language(ctx).code())));
             page.put("customer", view);
+            page.put("summary", summaryView(summaries.of(customer.id()),
+                    Locale.forLanguageTag(locales.language(ctx).code())));
             page.put("contacts", contacts.list(customer.id()).stream().map(holder -> {
                 Map<String, Object> contact = new LinkedHashMap<>();
                 contact.put("name", holder.contact().name());
@@ -167,6 +177,21 @@ public final class CustomerPages {
         }
         page.put("found", customer != null);
         ctx.render("account/overview.ftlh", page);
+    }
+
+    private static Map<String, Object> summaryView(AccountSummary summary, Locale locale) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("activeDomains", summary.activeDomains());
+        view.put("expiringSoon", summary.expiringSoon());
+        view.put("soonDays", AccountSummary.SOON_DAYS);
+        view.put("openInvoices", summary.openInvoices());
+        view.put("outstanding", summary.outstanding().stream().map(money -> {
+            java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(locale);
+            format.setCurrency(money.currency());
+            return format.format(money.amount());
+        }).toList());
+        view.put("ordersInProgress", summary.ordersInProgress());
+        return view;
     }
 
     // ---------------------------------------------------------------- helpers
