@@ -50,6 +50,7 @@ import org.kontor.host.customers.Contacts;
 import org.kontor.host.customers.Customer;
 import org.kontor.host.customercenter.HostAccountSummaries;
 import org.kontor.host.customers.AccountDetailsPages;
+import org.kontor.host.customers.ApiTokenPages;
 import org.kontor.host.customers.CustomerPages;
 import org.kontor.host.customers.Customers;
 import org.kontor.host.customers.PasswordResetPages;
@@ -362,6 +363,7 @@ public final class KontorHost implements AutoCloseable {
                                 new HostAccountSummaries(domainStore, billing.store(), orderStore, clock))
                                 .register(config2.routes),
                         config2 -> new AccountDetailsPages(customers, webSessions, locales).register(config2.routes),
+                        config2 -> new ApiTokenPages(apiTokens, locales).register(config2.routes),
                         config2 -> new AddonPages(addons, customers, customerId -> domainStore.ofCustomer(customerId).stream()
                                 .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE)
                                 .map(DomainRecord::name).toList(), locales).register(config2.routes),

@@ -57,6 +57,33 @@ public final class ApiTokens implements Authenticator {
                 .execute());
     }
 
+    /**
+     * A token as its holder sees it: never the token itself.
+     *
+     * @param id the token's digest, which identifies it without revealing it
+     */
+    public record IssuedToken(String id, String label, java.time.Instant createdAt) {
+    }
+
+    /** The subject's tokens that still work, newest first. */
+    public java.util.List<IssuedToken> activeOf(String subject) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT token_digest, label, created_at FROM api_token "
+                        + "WHERE subject = :subject AND revoked = 0 ORDER BY created_at DESC, token_digest")
+                .bind("subject", subject)
+                .map((rs, statement) -> new IssuedToken(rs.getString("token_digest"), rs.getString("label"),
+                        java.time.Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list());
+    }
+
+    /** Revokes one of the subject's own tokens by its id; false when the subject has no such working token. */
+    public boolean revokeOwn(String subject, String id) {
+        return jdbi.inTransaction(handle -> handle.createUpdate("UPDATE api_token SET revoked = 1 "
+                        + "WHERE token_digest = :digest AND subject = :subject AND revoked = 0")
+                .bind("digest", id == null ? "" : id)
+                .bind("subject", subject)
+                .execute() == 1);
+    }
+
     public void revoke(String token) {
         jdbi.useTransaction(handle -> handle.createUpdate("UPDATE api_token SET revoked = 1 WHERE token_digest = :digest")
                 .bind("digest", digest(token))
