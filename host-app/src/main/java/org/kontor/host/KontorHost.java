@@ -33,6 +33,7 @@ import org.kontor.host.admin.CustomerAdminPages;
 import org.kontor.host.admin.CustomerNotes;
 import org.kontor.host.admin.Dashboard;
 import org.kontor.host.admin.DashboardPage;
+import org.kontor.host.admin.HostOrderRelations;
 import org.kontor.host.admin.OrderPages;
 import org.kontor.host.admin.PluginPages;
 import org.kontor.host.admin.StaffMembers;
@@ -388,7 +389,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new ClearingPages(orderStore, orderFulfilment, customers, customerNotes, adminView, clock)
                                 .register(config2.routes),
                         config2 -> new PluginPages(plugins, settings, events, adminView).register(config2.routes),
-                        config2 -> new OrderPages(orderStore, adminView).register(config2.routes),
+                        config2 -> new OrderPages(orderStore, new HostOrderRelations(operationStore, billing.store(),
+                                payments.payments().store()), adminView).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
                                 adminView, languages).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),

@@ -142,6 +142,25 @@ class DkRegistryAgainstSandboxTest {
     }
 
     @DbTest
+    void theAdminAndTechContactsAnOrderNamesAreLeftOutOfTheCreateForTheRegistryRefusesThem(Database db) {
+        try (EppSandbox sandbox = start(db, "1000.00");
+             DkRegistryExtension dk = sandbox.dkExtension(db, clock, sandbox.registrar)) {
+            ContactHandle holder = contact(dk, "contact-" + sandbox.tag, company("Firma ApS"));
+            DomainName name = DomainName.of(sandbox.domain("with-contacts"));
+            RegisterDomain asAnOrderSendsIt = new RegisterDomain(IdempotencyKey.of("create-" + name.ascii()), name,
+                    Period.years(1), holder, java.util.Map.of(org.kontor.api.contact.ContactRole.ADMIN, holder,
+                    org.kontor.api.contact.ContactRole.TECH, holder), List.of(), null, null)
+                    .withTermsAcceptedAt(clock.instant());
+
+            Outcome<DomainRegistration> answer = dk.register(asAnOrderSendsIt);
+
+            assertThat(answer.status()).as(answer.message()).isEqualTo(OutcomeStatus.PENDING);
+            assertThat(sandbox.registry.decide(name.ascii(), true)).isTrue();
+            assertThat(dk.info(name).orElseThrow().registrant()).isEqualTo(holder);
+        }
+    }
+
+    @DbTest
     void theRegistrantChangesWithTheTokenAndAnAuthIdMovesTheDomainToAnotherRegistrar(Database db) {
         try (EppSandbox sandbox = start(db, "1000.00");
              DkRegistryExtension dk = sandbox.dkExtension(db, clock, sandbox.registrar);

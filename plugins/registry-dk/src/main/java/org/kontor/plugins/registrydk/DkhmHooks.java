@@ -124,6 +124,12 @@ public final class DkhmHooks implements EppProfileHooks {
         return extensions;
     }
 
+    /** Domains a registrar handles have the registrant only; the registry refuses other contacts (2306). */
+    @Override
+    public boolean domainCreateSendsContacts() {
+        return false;
+    }
+
     @Override
     public String domainAuthInfo(RegisterDomain command, String generated) {
         return "";

@@ -373,7 +373,7 @@ public final class EppDomainRegistry implements DomainRegistry {
             }
             extensions.addAll(hooks.domainCreate(command, g));
             List<DomainContact> contacts = command.contacts().entrySet().stream()
-                    .filter(e -> e.getKey() != ContactRole.REGISTRANT)
+                    .filter(e -> e.getKey() != ContactRole.REGISTRANT && hooks.domainCreateSendsContacts())
                     .map(e -> new DomainContact(role(e.getKey()), e.getValue().id())).toList();
             String authInfo = hooks.domainAuthInfo(command,
                     command.authCode() != null ? command.authCode() : newAuthCode());

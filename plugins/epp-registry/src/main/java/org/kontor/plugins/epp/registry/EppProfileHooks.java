@@ -52,6 +52,16 @@ public interface EppProfileHooks {
     }
 
     /**
+     * Whether {@code domain:create} carries the command's admin, tech and billing contacts. The .dk registry refuses
+     * them for domains a registrar handles (2306): it keeps the registrant only.
+     *
+     * @since 1.3.0
+     */
+    default boolean domainCreateSendsContacts() {
+        return true;
+    }
+
+    /**
      * The {@code domain:authInfo} of an update: null keeps it, the empty string removes it, anything else is
      * sent as the password. By default the command's {@code newAuthCode}.
      */

@@ -1,0 +1,70 @@
+package org.kontor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.kontor.api.web.Access;
+import org.kontor.database.Database;
+import org.kontor.host.demo.DemoData;
+import org.kontor.testkit.DatabaseTest;
+import org.kontor.testkit.DbTest;
+
+/** The admin's order page (ADM-2): the order, each line with its registry operation, and only for staff. */
+@DatabaseTest
+class AdminOrderPageTest {
+
+    private OrderingHost demo;
+
+    @AfterEach
+    void stop() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @DbTest
+    void staffSeeAnOrdersLinesWithTheirRegistryOperations(Database database) throws Exception {
+        demo = OrderingHost.start(database, Map.of());
+        String reseller = DemoData.RESELLER_TOKEN;
+        demo.emptyCart(reseller);
+        String domain = "admin-order-" + OrderingHost.suffix() + ".test";
+        demo.cartWith(reseller, domain);
+        HttpResponse<String> placed = demo.send("POST", "/api/v1/orders", Map.of("paymentMethod", "prepaid-account",
+                "acceptTerms", true), reseller, "admin-order-" + domain);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String orderId = demo.json(placed).get("id").asText();
+        JsonNode done = awaitFinal(orderId, reseller);
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+
+        HttpResponse<String> list = demo.send("GET", "/admin/orders", null, DemoData.ADMIN_TOKEN);
+        assertThat(list.body()).contains("href=\"/admin/orders/" + orderId + "\"");
+        HttpResponse<String> page = demo.send("GET", "/admin/orders/" + orderId, null, DemoData.ADMIN_TOKEN);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Order " + orderId).contains(domain)
+                .contains("data-line-state=\"COMPLETED\"").contains("data-operation-state=\"COMPLETED\"")
+                .contains("href=\"/admin/customers/" + DemoData.RESELLER_ID + "\"");
+
+        String support = demo.host.apiTokens().issue("support-1", Access.SUPPORT, "test");
+        assertThat(demo.send("GET", "/admin/orders/" + orderId, null, support).statusCode()).isEqualTo(200);
+        assertThat(demo.send("GET", "/admin/orders/" + orderId, null, reseller).statusCode()).isEqualTo(403);
+        assertThat(demo.send("GET", "/admin/orders/O-nothing", null, DemoData.ADMIN_TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    private JsonNode awaitFinal(String orderId, String token) throws Exception {
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode order;
+        do {
+            order = demo.json(demo.send("GET", "/api/v1/orders/" + orderId, null, token));
+            if (order.get("state").asText().matches("COMPLETED|FAILED|CANCELLED")) {
+                return order;
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(until));
+        return order;
+    }
+}
