@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
 import org.kontor.host.admin.AdminView;
+import org.kontor.host.billing.admin.InvoiceAdminPages;
 import org.kontor.host.admin.ClearingPages;
 import org.kontor.host.admin.CustomerAdminPages;
 import org.kontor.host.admin.CustomerNotes;
@@ -42,6 +43,7 @@ import org.kontor.host.payments.HostPaymentTargets;
 import org.kontor.host.payments.PaymentsModule;
 import org.kontor.host.payments.PluginTopUps;
 import org.kontor.host.payments.web.AddFundsLink;
+import org.kontor.host.payments.web.PaymentAdminPages;
 import org.kontor.host.payments.web.PaymentPages;
 import org.kontor.host.catalog.CatalogApi;
 import org.kontor.host.catalog.CatalogRules;
@@ -389,6 +391,9 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new ClearingPages(orderStore, orderFulfilment, customers, customerNotes, adminView, clock)
                                 .register(config2.routes),
                         config2 -> new PluginPages(plugins, settings, events, adminView).register(config2.routes),
+                        config2 -> new InvoiceAdminPages(billing.store(), billing.search(), billing.invoicing(), billing.corrections(),
+                                billing.profiles(), billing.deliveries(), adminView).register(config2.routes),
+                        config2 -> new PaymentAdminPages(payments.payments(), locales, adminView).register(config2.routes),
                         config2 -> new OrderPages(orderStore, new HostOrderRelations(operationStore, billing.store(),
                                 payments.payments().store()), adminView).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
