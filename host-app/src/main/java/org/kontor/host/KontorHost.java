@@ -342,7 +342,8 @@ public final class KontorHost implements AutoCloseable {
                 webSessions, new PageCache(clock, Duration.ofSeconds(config.integer("storefront.page-cache-seconds")),
                         config.integer("storefront.page-cache-entries")),
                 VatDisplay.parse(config.get("storefront.vat-rates").orElse("")), transfers(extensions, catalog),
-                (entry, currency) -> catalogRules.notOrderableReason(entry, currency, clock.instant()).isEmpty());
+                (entry, currency) -> catalogRules.notOrderableReason(entry, currency, clock.instant()).isEmpty(),
+                addons);
         storefrontCurrencies.set(storefront::currencies);
         catalog.onChange(storefront::invalidate);
         settings.onChange(storefront::invalidate);

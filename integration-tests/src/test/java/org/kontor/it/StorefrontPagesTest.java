@@ -128,6 +128,28 @@ class StorefrontPagesTest {
     }
 
     @DbTest
+    void theMainNavigationLeadsToAPriceListOfEveryEndingAndToTheHostingProducts(Database database) throws Exception {
+        start(database, "default");
+        String home = get("/?lang=da").body();
+        assertThat(home).contains("href=\"/domains\"").contains("href=\"/hosting\"");
+
+        HttpResponse<String> domains = get("/domains?lang=da");
+        assertThat(domains.statusCode()).isEqualTo(200);
+        String dk = domains.body().substring(domains.body().indexOf("<tr data-tld=\"dk\">"));
+        assertThat(dk.substring(0, dk.indexOf("</tr>"))).as("100.00 DKK net with Danish VAT")
+                .contains("<th scope=\"row\">.dk</th><td class=\"amount\">125,00\u00a0DKK</td>");
+        assertThat(domains.body()).contains("inkl. moms");
+
+        HttpResponse<String> hosting = get("/hosting?lang=en");
+        assertThat(hosting.statusCode()).isEqualTo(200);
+        assertThat(hosting.body()).contains("data-addon=\"web-start\"").contains("data-addon=\"mail-basic\"")
+                .contains("name=\"product\" value=\"forwarding\"").contains("id=\"hosting-domain-forwarding\"");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9_-]{43})\"")
+                .matcher(hosting.body());
+        assertThat(token.find()).as("the forms carry the visitor's own CSRF token").isTrue();
+    }
+
+    @DbTest
     void pricesShowVatAsTheVisitorsCountryExpectsLabelledInTheirLanguage(Database database) throws Exception {
         start(database, "default");
         String label = "moms-" + suffix();

@@ -20,6 +20,7 @@ import org.kontor.api.domain.InvalidDomainNameException;
 import org.kontor.api.domain.Tld;
 import org.kontor.api.money.Money;
 import org.kontor.api.web.Access;
+import org.kontor.host.addons.AddonCatalog;
 import org.kontor.host.catalog.CatalogOperation;
 import org.kontor.host.catalog.CatalogStore;
 import org.kontor.host.catalog.TldEntry;
@@ -58,6 +59,7 @@ public final class StorefrontRoutes {
     private final VatDisplay vat;
     private final BiPredicate<Tld, Currency> transferable;
     private final BiPredicate<TldEntry, Currency> orderable;
+    private final AddonCatalog addons;
     private volatile Set<Currency> currencies;
 
     /**
@@ -68,6 +70,15 @@ public final class StorefrontRoutes {
     public StorefrontRoutes(DomainSearch search, CatalogStore catalog, ThemeRenderer renderer, Supplier<String> themeName,
                             VisitorChoices visitors, WebSessions sessions, PageCache cache, VatDisplay vat,
                             BiPredicate<Tld, Currency> transferable, BiPredicate<TldEntry, Currency> orderable) {
+        this(search, catalog, renderer, themeName, visitors, sessions, cache, vat, transferable, orderable, null);
+    }
+
+    /** @param addons the add-on products the hosting page offers, or null for none */
+    public StorefrontRoutes(DomainSearch search, CatalogStore catalog, ThemeRenderer renderer, Supplier<String> themeName,
+                            VisitorChoices visitors, WebSessions sessions, PageCache cache, VatDisplay vat,
+                            BiPredicate<Tld, Currency> transferable, BiPredicate<TldEntry, Currency> orderable,
+                            AddonCatalog addons) {
+        this.addons = addons;
         this.search = search;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -83,6 +94,8 @@ public final class StorefrontRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/", ctx -> page(ctx, "index.ftlh", this::home), Access.PUBLIC);
         routes.get("/search", ctx -> page(ctx, "search.ftlh", this::results), Access.PUBLIC);
+        routes.get("/domains", ctx -> page(ctx, "domains.ftlh", this::priceList), Access.PUBLIC);
+        routes.get("/hosting", ctx -> page(ctx, "hosting.ftlh", this::hosting), Access.PUBLIC);
     }
 
     /** Call when the catalog, prices, plugins or their settings changed: stored pages and currencies are dropped. */
@@ -191,6 +204,54 @@ public final class StorefrontRoutes {
         }
         model.put("groups", groups);
         model.put("featured", featured);
+        return new Page(200, model);
+    }
+
+    // ---------------------------------------------------------------- price list and hosting
+
+    /** Every TLD that can be ordered now in the visitor's currency, with its prices for one year, by TLD. */
+    private Page priceList(Context ctx, Visitor visitor) {
+        VatDisplay.Rule rule = vat.rule(visitor.country(), visitor.business());
+        Map<String, Object> model = common(visitor, rule);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        catalog.all().stream().filter(entry -> entry.enabled() && orderable.test(entry, visitor.currency()))
+                .sorted(Comparator.comparing(entry -> entry.tld().unicode()))
+                .forEach(entry -> {
+                    Map<CatalogOperation, List<Money>> prices = catalog.pricesOf(entry.tld());
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("tld", entry.tld().unicode());
+                    row.put("ascii", entry.tld().ascii());
+                    for (CatalogOperation operation : List.of(CatalogOperation.REGISTER, CatalogOperation.RENEW,
+                            CatalogOperation.TRANSFER)) {
+                        row.put(operation.name().toLowerCase(Locale.ROOT), prices.getOrDefault(operation, List.of())
+                                .stream().filter(price -> price.currency().equals(visitor.currency())).findFirst()
+                                .map(price -> PriceFormat.format(rule.show(price).amount(), visitor.language()))
+                                .orElse(""));
+                    }
+                    rows.add(row);
+                });
+        model.put("tlds", rows);
+        return new Page(200, model);
+    }
+
+    /** The add-on products (web hosting, e-mail, domain services) with their prices in the visitor's currency. */
+    private Page hosting(Context ctx, Visitor visitor) {
+        VatDisplay.Rule rule = vat.rule(visitor.country(), visitor.business());
+        Map<String, Object> model = common(visitor, rule);
+        List<Map<String, Object>> offers = new ArrayList<>();
+        if (addons != null) {
+            addons.offered().forEach(product -> addons.price(product.id(), visitor.currency()).ifPresent(price -> {
+                Map<String, Object> offer = new LinkedHashMap<>();
+                offer.put("id", product.id());
+                offer.put("name", product.name());
+                offer.put("description", product.description());
+                offer.put("perDomain", product.perDomain());
+                offer.put("price", PriceFormat.format(rule.show(price.amount()).amount(), visitor.language()));
+                offer.put("months", price.periodMonths());
+                offers.add(offer);
+            }));
+        }
+        model.put("offers", offers);
         return new Page(200, model);
     }
 
