@@ -108,6 +108,7 @@ import org.kontor.host.security.LoginThrottle;
 import org.kontor.host.security.totp.SecondFactorSignIn;
 import org.kontor.host.security.totp.StaffTotp;
 import org.kontor.host.security.totp.Totp;
+import org.kontor.host.security.StaffFlag;
 import org.kontor.host.security.totp.TotpAdminPages;
 import org.kontor.host.security.PasswordHasher;
 import org.kontor.host.security.SessionPolicy;
@@ -319,7 +320,7 @@ public final class KontorHost implements AutoCloseable {
         LocaleResolver locales = new LocaleResolver(languages);
         PluginTopUps topUps = new PluginTopUps(extensions);
         ThemeRenderer renderer = new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo, PageCache.tokenSlot(),
-                new AddFundsLink(topUps)));
+                new AddFundsLink(topUps), new StaffFlag()));
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);

@@ -131,7 +131,12 @@ class StorefrontPagesTest {
     void theMainNavigationLeadsToAPriceListOfEveryEndingAndToTheHostingProducts(Database database) throws Exception {
         start(database, "default");
         String home = get("/?lang=da").body();
-        assertThat(home).contains("href=\"/domains\"").contains("href=\"/hosting\"");
+        assertThat(home).contains("href=\"/domains\"").contains("href=\"/hosting\"")
+                .as("the way to the admin is shown to staff only").doesNotContain("id=\"nav-admin\"");
+        HttpResponse<String> asStaff = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port()
+                + "/domains")).header("Authorization", "Bearer " + org.kontor.host.demo.DemoData.ADMIN_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asStaff.body()).contains("id=\"nav-admin\"");
 
         HttpResponse<String> domains = get("/domains?lang=da");
         assertThat(domains.statusCode()).isEqualTo(200);
