@@ -27,15 +27,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
+import org.kontor.host.admin.AddonAdminPages;
 import org.kontor.host.admin.AdminView;
 import org.kontor.host.admin.ClearingPages;
 import org.kontor.host.admin.CustomerAdminPages;
 import org.kontor.host.admin.CustomerNotes;
 import org.kontor.host.admin.Dashboard;
 import org.kontor.host.admin.DashboardPage;
+import org.kontor.host.admin.DomainAdminPages;
 import org.kontor.host.admin.OrderPages;
 import org.kontor.host.admin.PluginPages;
 import org.kontor.host.admin.StaffMembers;
+import org.kontor.host.admin.TldAdminPages;
+import org.kontor.host.admin.VoucherAdminPages;
 import org.kontor.host.billing.BillingModule;
 import org.kontor.host.payments.HostPaymentTargets;
 import org.kontor.host.payments.PaymentsModule;
@@ -374,6 +378,11 @@ public final class KontorHost implements AutoCloseable {
                                 .register(config2.routes),
                         config2 -> new PluginPages(plugins, settings, events, adminView).register(config2.routes),
                         config2 -> new OrderPages(orderStore, adminView).register(config2.routes),
+                        config2 -> new DomainAdminPages(domainStore, operationStore, provisioningTargets, adminView)
+                                .register(config2.routes),
+                        config2 -> new TldAdminPages(catalog, catalogRules, adminView, clock).register(config2.routes),
+                        config2 -> new AddonAdminPages(addons, adminView).register(config2.routes),
+                        config2 -> new VoucherAdminPages(vouchers.store(), adminView, clock).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
                                 adminView, languages).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),

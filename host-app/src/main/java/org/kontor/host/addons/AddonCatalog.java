@@ -48,6 +48,26 @@ public final class AddonCatalog {
                 .map((rs, ctx) -> product(rs)).list());
     }
 
+    /** Every product, enabled or not, in the operator's order. */
+    public List<AddonProduct> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM addon_product ORDER BY position, id")
+                .map((rs, ctx) -> product(rs)).list());
+    }
+
+    /** A product's prices by currency code. */
+    public Map<Currency, AddonPrice> prices(String productId) {
+        Map<Currency, AddonPrice> prices = new java.util.TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
+        jdbi.useHandle(h -> h.createQuery("SELECT currency, amount_minor, period_months FROM addon_price "
+                        + "WHERE product_id = :id")
+                .bind("id", productId)
+                .map((rs, ctx) -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    return new AddonPrice(Money.ofMinor(rs.getLong("amount_minor"), currency), rs.getInt("period_months"));
+                })
+                .forEach(price -> prices.put(price.amount().currency(), price)));
+        return prices;
+    }
+
     public Optional<AddonProduct> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM addon_product WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> product(rs)).findOne());

@@ -52,6 +52,16 @@ class AdminMessagesTest {
         List.of("no-file", "too-large", "refused").forEach(error -> used.add("admin.plugins.error." + error));
         List.of("billing", "note", "saved").forEach(done -> used.add("admin.customer.done." + done));
         used.add("admin.customer.error.note");
+        used.add("admin.domain.done.synced");
+        List.of("no-registry", "registry-failed", "not-at-registry").forEach(error -> used.add("admin.domain.error." + error));
+        List.of("enabled", "disabled").forEach(done -> used.add("admin.tlds.done." + done));
+        List.of("added", "saved").forEach(done -> used.add("admin.tld.done." + done));
+        List.of("REGISTER", "RENEW", "TRANSFER", "RESTORE").forEach(op -> used.add("admin.tld.operation." + op));
+        List.of("SUNRISE", "PRE_REGISTRATION", "GENERAL_AVAILABILITY").forEach(phase -> used.add("admin.tld.phase." + phase));
+        used.add("admin.product.done.saved");
+        used.add("admin.voucher.done.saved");
+        List.of("created", "enabled", "disabled").forEach(done -> used.add("admin.vouchers.done." + done));
+        List.of("active", "disabled", "scheduled", "expired", "used-up").forEach(s -> used.add("admin.vouchers.status." + s));
         assertThat(used).hasSizeGreaterThan(40);
         assertThat(keys(load("en"))).containsAll(used);
     }
