@@ -78,14 +78,17 @@ public final class DomainStore {
     }
 
     /**
-     * Domains whose name (A-label or Unicode) or customer id contains {@code text}, optionally only those in one state
+     * Domains whose name (A-label or Unicode), customer id, or customer's name, company or e-mail address contains
+     * {@code text}, optionally only those in one state
      * or of one registry; {@code limit} of them from {@code offset}, by name, and how many match in all.
      */
     public Page search(String text, Optional<State> state, Optional<String> registryId, int offset, int limit) {
         String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
                 .replace("_", "!_") + "%";
         String where = " WHERE (name LIKE :p ESCAPE '!' OR LOWER(unicode_name) LIKE :p ESCAPE '!' "
-                + "OR LOWER(customer_id) LIKE :p ESCAPE '!')"
+                + "OR LOWER(customer_id) LIKE :p ESCAPE '!' OR customer_id IN (SELECT id FROM customer "
+                + "WHERE LOWER(name) LIKE :p ESCAPE '!' OR email_key LIKE :p ESCAPE '!' "
+                + "OR LOWER(COALESCE(company, '')) LIKE :p ESCAPE '!'))"
                 + (state.isPresent() ? " AND state = :state" : "") + (registryId.isPresent() ? " AND registry_id = :registry" : "");
         return jdbi.withHandle(h -> {
             var count = h.createQuery("SELECT COUNT(*) FROM domain" + where).bind("p", pattern);

@@ -112,6 +112,12 @@ class AdminDomainPagesTest {
         assertThat(staff.page("/admin/domains?registry=other-registry").body())
                 .contains("id=\"domain-elsewhere.test\"").doesNotContain("id=\"domain-paged-00.test\"");
         assertThat(staff.page("/admin/domains?q=nothing-like-this").body()).contains("id=\"domains-none\"");
+        String email = host.customers().find(DemoData.CUSTOMER_ID).orElseThrow().email();
+        host.domainStore().jdbi().useTransaction(h -> host.domainStore().put(h, DomainName.of("by-email.test"),
+                DemoData.CUSTOMER_ID, "sandbox", State.ACTIVE, now, now, null, "test"));
+        assertThat(staff.page("/admin/domains?q=" + email.toUpperCase(java.util.Locale.ROOT)).body())
+                .as("found by the customer's e-mail address").contains("id=\"domain-by-email.test\"")
+                .doesNotContain("id=\"domain-paged-00.test\"");
     }
 
     @DbTest

@@ -66,6 +66,31 @@ class AdminMessagesTest {
         assertThat(keys(load("en"))).containsAll(used);
     }
 
+    /** The field errors the catalog, product and voucher pages show, as {@code form.error.<code>}. */
+    @Test
+    void everyFieldErrorTheAdminFormsShowIsInEveryLanguage() throws IOException {
+        Set<String> codes = new TreeSet<>();
+        Pattern call = Pattern.compile("errors\\.add\\((\"[^\"]*\"|[^,]*?\\)|[^,]*), (.*?)\\);");
+        Pattern literal = Pattern.compile("\"([a-z][a-z-]*)\"");
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "org", "kontor", "host", "admin"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("(Tld|Addon|Voucher)AdminPages\\.java")).toList()) {
+                Matcher calls = call.matcher(Files.readString(file));
+                while (calls.find()) {
+                    // the code is a literal after the field; the third argument, when given, is not a literal code
+                    Matcher codesIn = literal.matcher(calls.group(2).split(", Integer")[0]);
+                    while (codesIn.find()) {
+                        codes.add(codesIn.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(codes).contains("years-range", "phase-overlap", "voucher-code", "period-months", "required");
+        for (String language : LANGUAGES) {
+            Properties messages = load(language);
+            codes.forEach(c -> assertThat(messages.getProperty("form.error." + c)).as(language + " form.error." + c).isNotBlank());
+        }
+    }
+
     private static Set<String> keys(Properties messages) {
         Set<String> keys = new TreeSet<>();
         messages.stringPropertyNames().stream().filter(key -> key.startsWith("admin.")).forEach(keys::add);
