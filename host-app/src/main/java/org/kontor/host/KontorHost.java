@@ -39,6 +39,7 @@ import org.kontor.host.admin.OrderPages;
 import org.kontor.host.admin.PluginPages;
 import org.kontor.host.admin.StaffMembers;
 import org.kontor.host.admin.TldAdminPages;
+import org.kontor.host.admin.TldGroupAdminPages;
 import org.kontor.host.admin.VoucherAdminPages;
 import org.kontor.host.billing.BillingModule;
 import org.kontor.host.payments.HostPaymentTargets;
@@ -381,6 +382,7 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new DomainAdminPages(domainStore, operationStore, provisioningTargets, adminView)
                                 .register(config2.routes),
                         config2 -> new TldAdminPages(catalog, catalogRules, adminView, clock).register(config2.routes),
+                        config2 -> new TldGroupAdminPages(catalog, adminView).register(config2.routes),
                         config2 -> new AddonAdminPages(addons, adminView).register(config2.routes),
                         config2 -> new VoucherAdminPages(vouchers.store(), adminView, clock).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,

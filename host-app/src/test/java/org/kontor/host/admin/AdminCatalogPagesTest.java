@@ -153,6 +153,40 @@ class AdminCatalogPagesTest {
     }
 
     @DbTest
+    void tldGroupsAreAddedNamedFilledAndDeleted(Database database) throws Exception {
+        String id = "grp-" + tld;
+        String staffId = account("staff", true, "en");
+        Browser staff = signedIn(staffId);
+        String token = Browser.csrfToken(staff.page("/admin/tld-groups"));
+
+        HttpResponse<String> added = staff.form("/admin/tld-groups", Map.of("_csrf", token, "newId", id));
+        assertThat(added.headers().firstValue("Location").orElseThrow()).isEqualTo("/admin/tld-groups/" + id + "?done=added");
+        assertThat(staff.form("/admin/tld-groups", Map.of("_csrf", token, "newId", "Not Valid")).statusCode()).isEqualTo(422);
+
+        HttpResponse<String> refused = staff.form("/admin/tld-groups/" + id, Map.of("_csrf", token, "names.en", "",
+                "names.da", "Europa", "position", "3", "tlds", tld + ", nosuchtld"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"tlds-error\"").contains(".nosuchtld is not in the catalog")
+                .contains("id=\"names.en-error\"");
+        assertThat(host.catalog().group(id).orElseThrow().tlds()).isEmpty();
+
+        HttpResponse<String> saved = staff.form("/admin/tld-groups/" + id, Map.of("_csrf", token, "names.en", "Europe",
+                "names.da", "Europa", "position", "3", "tlds", "." + tld));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        TldGroup group = host.catalog().group(id).orElseThrow();
+        assertThat(group.names()).isEqualTo(Map.of("en", "Europe", "da", "Europa"));
+        assertThat(group.position()).isEqualTo(3);
+        assertThat(group.tlds()).containsExactly(Tld.of(tld));
+        assertThat(staff.page("/admin/tld-groups").body()).contains("id=\"group-" + id + "\"").contains("Europe");
+        assertThat(staff.page("/admin/tlds").body()).contains("Europe");
+
+        assertThat(staff.form("/admin/tld-groups/" + id + "/delete", Map.of("_csrf", token)).statusCode()).isEqualTo(303);
+        assertThat(host.catalog().group(id)).isEmpty();
+        assertThat(audited(database, staffId)).contains("POST /admin/tld-groups 303", "POST /admin/tld-groups/" + id + " 422",
+                "POST /admin/tld-groups/" + id + " 303", "POST /admin/tld-groups/" + id + "/delete 303");
+    }
+
+    @DbTest
     void addOnProductsAreListedAndTheirPricesChanged(Database database) throws Exception {
         String id = "mail-" + tld;
         host.addons().put(new AddonProduct(id, ChargeKind.EMAIL, "Mail " + tld, "Mailboxes", true, true, 5),
@@ -259,11 +293,11 @@ class AdminCatalogPagesTest {
                 Map.of(DKK, new AddonPrice(Money.of("49.00", "DKK"), 1)));
         String support = host.apiTokens().issue("support-" + tld, Access.SUPPORT, "test");
         for (String path : List.of("/admin/tlds", "/admin/tlds/" + tld, "/admin/products", "/admin/products/" + id,
-                "/admin/vouchers", "/admin/domains")) {
+                "/admin/vouchers", "/admin/domains", "/admin/tld-groups")) {
             assertThat(send(support, "GET", path).statusCode()).as(path).isEqualTo(200);
         }
         for (String path : List.of("/admin/tlds", "/admin/tlds/" + tld, "/admin/tlds/" + tld + "/disable",
-                "/admin/products/" + id, "/admin/vouchers", "/admin/domains/x.dk/sync")) {
+                "/admin/products/" + id, "/admin/vouchers", "/admin/domains/x.dk/sync", "/admin/tld-groups")) {
             assertThat(send(support, "POST", path).statusCode()).as(path).isEqualTo(403);
         }
         assertThat(host.catalog().find(Tld.of(tld)).orElseThrow().enabled()).isTrue();

@@ -59,6 +59,7 @@ class AdminMessagesTest {
         List.of("REGISTER", "RENEW", "TRANSFER", "RESTORE").forEach(op -> used.add("admin.tld.operation." + op));
         List.of("SUNRISE", "PRE_REGISTRATION", "GENERAL_AVAILABILITY").forEach(phase -> used.add("admin.tld.phase." + phase));
         used.add("admin.product.done.saved");
+        List.of("added", "saved", "deleted").forEach(done -> used.add("admin.tld-groups.done." + done));
         used.add("admin.voucher.done.saved");
         List.of("created", "enabled", "disabled").forEach(done -> used.add("admin.vouchers.done." + done));
         List.of("active", "disabled", "scheduled", "expired", "used-up").forEach(s -> used.add("admin.vouchers.status." + s));
@@ -73,7 +74,7 @@ class AdminMessagesTest {
         Pattern call = Pattern.compile("errors\\.add\\((\"[^\"]*\"|[^,]*?\\)|[^,]*), (.*?)\\);");
         Pattern literal = Pattern.compile("\"([a-z][a-z-]*)\"");
         try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "org", "kontor", "host", "admin"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("(Tld|Addon|Voucher)AdminPages\\.java")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("(Tld|TldGroup|Addon|Voucher)AdminPages\\.java")).toList()) {
                 Matcher calls = call.matcher(Files.readString(file));
                 while (calls.find()) {
                     // the code is a literal after the field; the third argument, when given, is not a literal code
@@ -84,7 +85,7 @@ class AdminMessagesTest {
                 }
             }
         }
-        assertThat(codes).contains("years-range", "phase-overlap", "voucher-code", "period-months", "required");
+        assertThat(codes).contains("years-range", "phase-overlap", "voucher-code", "period-months", "required", "group-member");
         for (String language : LANGUAGES) {
             Properties messages = load(language);
             codes.forEach(c -> assertThat(messages.getProperty("form.error." + c)).as(language + " form.error." + c).isNotBlank());
