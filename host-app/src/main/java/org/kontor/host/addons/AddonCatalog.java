@@ -2,10 +2,12 @@ package org.kontor.host.addons;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -54,9 +56,9 @@ public final class AddonCatalog {
                 .map((rs, ctx) -> product(rs)).list());
     }
 
-    /** A product's prices by currency code. */
+    /** A product's prices, by currency code. */
     public Map<Currency, AddonPrice> prices(String productId) {
-        Map<Currency, AddonPrice> prices = new java.util.TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
+        Map<Currency, AddonPrice> prices = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
         jdbi.useHandle(h -> h.createQuery("SELECT currency, amount_minor, period_months FROM addon_price "
                         + "WHERE product_id = :id")
                 .bind("id", productId)

@@ -67,6 +67,10 @@ public final class TldAdminPages {
     }
 
     private void list(Context ctx) {
+        renderList(ctx, "", Map.of());
+    }
+
+    private void renderList(Context ctx, String newTld, Map<String, Map<String, String>> errors) {
         List<TldGroup> groups = catalog.groups();
         String language = view.language(ctx);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -86,8 +90,8 @@ public final class TldAdminPages {
         page.put("tlds", rows);
         page.put("done", param(ctx, "done"));
         page.put("tld", param(ctx, "tld"));
-        page.put("newTld", "");
-        page.put("errors", Map.of());
+        page.put("newTld", newTld);
+        page.put("errors", errors);
         view.render(ctx, "tlds.ftlh", page);
     }
 
@@ -106,13 +110,7 @@ public final class TldAdminPages {
         }
         if (!errors.isEmpty()) {
             ctx.status(422);
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("tlds", List.of());
-            page.put("done", "");
-            page.put("tld", "");
-            page.put("newTld", text);
-            page.put("errors", errors.asMap());
-            view.render(ctx, "tlds.ftlh", page);
+            renderList(ctx, text, errors.asMap());
             return;
         }
         catalog.put(new TldEntry(tld, false, null, new YearRange(1, YearRange.LONGEST), new YearRange(1, YearRange.LONGEST),

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,11 +80,11 @@ public final class DomainStore {
 
     /**
      * Domains whose name (A-label or Unicode), customer id, or customer's name, company or e-mail address contains
-     * {@code text}, optionally only those in one state
-     * or of one registry; {@code limit} of them from {@code offset}, by name, and how many match in all.
+     * {@code text}, optionally only those in one state or of one registry; {@code limit} of them from {@code offset},
+     * by name, and how many match in all.
      */
     public Page search(String text, Optional<State> state, Optional<String> registryId, int offset, int limit) {
-        String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+        String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                 .replace("_", "!_") + "%";
         String where = " WHERE (name LIKE :p ESCAPE '!' OR LOWER(unicode_name) LIKE :p ESCAPE '!' "
                 + "OR LOWER(customer_id) LIKE :p ESCAPE '!' OR customer_id IN (SELECT id FROM customer "

@@ -119,7 +119,7 @@ class AdminCatalogPagesTest {
         assertThat(host.catalog().find(Tld.of(newTld)).orElseThrow().enabled()).isFalse();
         HttpResponse<String> again = staff.form("/admin/tlds", Map.of("_csrf", token, "newTld", newTld));
         assertThat(again.statusCode()).isEqualTo(422);
-        assertThat(again.body()).contains("id=\"newTld-error\"");
+        assertThat(again.body()).contains("id=\"newTld-error\"").contains("id=\"tld-" + tld + "\"");
 
         assertThat(audited(database, staffId)).contains("POST /admin/tlds/" + tld + " 303",
                 "POST /admin/tlds/" + tld + "/enable 303", "POST /admin/tlds 303", "POST /admin/tlds 422");
