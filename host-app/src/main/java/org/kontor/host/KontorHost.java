@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
+import org.kontor.host.admin.AddonAdminPages;
 import org.kontor.host.admin.AdminView;
 import org.kontor.host.billing.admin.InvoiceAdminPages;
 import org.kontor.host.admin.ClearingPages;
@@ -34,10 +35,14 @@ import org.kontor.host.admin.CustomerAdminPages;
 import org.kontor.host.admin.CustomerNotes;
 import org.kontor.host.admin.Dashboard;
 import org.kontor.host.admin.DashboardPage;
+import org.kontor.host.admin.DomainAdminPages;
 import org.kontor.host.admin.HostOrderRelations;
 import org.kontor.host.admin.OrderPages;
 import org.kontor.host.admin.PluginPages;
 import org.kontor.host.admin.StaffMembers;
+import org.kontor.host.admin.TldAdminPages;
+import org.kontor.host.admin.TldGroupAdminPages;
+import org.kontor.host.admin.VoucherAdminPages;
 import org.kontor.host.billing.BillingModule;
 import org.kontor.host.payments.HostPaymentTargets;
 import org.kontor.host.payments.PaymentsModule;
@@ -398,6 +403,12 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new PaymentAdminPages(payments.payments(), locales, adminView).register(config2.routes),
                         config2 -> new OrderPages(orderStore, new HostOrderRelations(operationStore, billing.store(),
                                 payments.payments().store()), adminView).register(config2.routes),
+                        config2 -> new DomainAdminPages(domainStore, operationStore, provisioningTargets, adminView)
+                                .register(config2.routes),
+                        config2 -> new TldAdminPages(catalog, catalogRules, adminView, clock).register(config2.routes),
+                        config2 -> new TldGroupAdminPages(catalog, adminView).register(config2.routes),
+                        config2 -> new AddonAdminPages(addons, adminView).register(config2.routes),
+                        config2 -> new VoucherAdminPages(vouchers.store(), adminView, clock).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
                                 adminView, languages).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),

@@ -2,10 +2,12 @@ package org.kontor.host.addons;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -46,6 +48,26 @@ public final class AddonCatalog {
     public List<AddonProduct> offered() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM addon_product WHERE enabled = 1 ORDER BY position, id")
                 .map((rs, ctx) -> product(rs)).list());
+    }
+
+    /** Every product, enabled or not, in the operator's order. */
+    public List<AddonProduct> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM addon_product ORDER BY position, id")
+                .map((rs, ctx) -> product(rs)).list());
+    }
+
+    /** A product's prices, by currency code. */
+    public Map<Currency, AddonPrice> prices(String productId) {
+        Map<Currency, AddonPrice> prices = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+        jdbi.useHandle(h -> h.createQuery("SELECT currency, amount_minor, period_months FROM addon_price "
+                        + "WHERE product_id = :id")
+                .bind("id", productId)
+                .map((rs, ctx) -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    return new AddonPrice(Money.ofMinor(rs.getLong("amount_minor"), currency), rs.getInt("period_months"));
+                })
+                .forEach(price -> prices.put(price.amount().currency(), price)));
+        return prices;
     }
 
     public Optional<AddonProduct> find(String id) {

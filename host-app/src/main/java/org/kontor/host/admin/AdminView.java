@@ -58,6 +58,11 @@ public final class AdminView {
         return pages;
     }
 
+    /** The code of the request's language ({@code en}, {@code da}, ...). */
+    public String language(Context ctx) {
+        return locales.language(ctx).code();
+    }
+
     /** An amount in the language of the request, with its currency. */
     public String money(Context ctx, Money money) {
         return money(ctx, money.amount(), money.currency());

@@ -90,6 +90,15 @@ public final class CatalogStore {
         changed();
     }
 
+    /**
+     * Checks an entry as {@link #put} does, without storing it.
+     *
+     * @throws CatalogValidationException naming every refused field
+     */
+    public void check(TldEntry entry) {
+        CatalogValidator.check(entry);
+    }
+
     public Optional<TldEntry> find(Tld tld) {
         return jdbi.withHandle(h -> entries(h, "WHERE tld = :tld", tld.ascii()).stream().findFirst());
     }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,6 +72,58 @@ public final class DomainStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM domain WHERE customer_id = :customer "
                         + "AND state = 'REDEMPTION' ORDER BY name")
                 .bind("customer", customerId).map(DomainStore::map).list());
+    }
+
+    /** One page of domains for the operator, by name. */
+    public record Page(List<DomainRecord> domains, int total) {
+    }
+
+    /**
+     * Domains whose name (A-label or Unicode), customer id, or customer's name, company or e-mail address contains
+     * {@code text}, optionally only those in one state or of one registry; {@code limit} of them from {@code offset},
+     * by name, and how many match in all.
+     */
+    public Page search(String text, Optional<State> state, Optional<String> registryId, int offset, int limit) {
+        String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%";
+        String where = " WHERE (name LIKE :p ESCAPE '!' OR LOWER(unicode_name) LIKE :p ESCAPE '!' "
+                + "OR LOWER(customer_id) LIKE :p ESCAPE '!' OR customer_id IN (SELECT id FROM customer "
+                + "WHERE LOWER(name) LIKE :p ESCAPE '!' OR email_key LIKE :p ESCAPE '!' "
+                + "OR LOWER(COALESCE(company, '')) LIKE :p ESCAPE '!'))"
+                + (state.isPresent() ? " AND state = :state" : "") + (registryId.isPresent() ? " AND registry_id = :registry" : "");
+        return jdbi.withHandle(h -> {
+            var count = h.createQuery("SELECT COUNT(*) FROM domain" + where).bind("p", pattern);
+            var rows = h.createQuery("SELECT * FROM domain" + where + " ORDER BY name LIMIT :limit OFFSET :offset")
+                    .bind("p", pattern).bind("limit", limit).bind("offset", offset);
+            state.ifPresent(s -> {
+                count.bind("state", s.name());
+                rows.bind("state", s.name());
+            });
+            registryId.ifPresent(r -> {
+                count.bind("registry", r);
+                rows.bind("registry", r);
+            });
+            int total = count.mapTo(Integer.class).one();
+            return new Page(rows.map(DomainStore::map).list(), total);
+        });
+    }
+
+    /** The registries domains are recorded with, by id. */
+    public List<String> registryIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT registry_id FROM domain ORDER BY registry_id")
+                .mapTo(String.class).list());
+    }
+
+    /**
+     * What the registry said of the domain when asked by hand: its statuses, and its expiry when it gave one; the
+     * record is marked synced now.
+     */
+    public boolean synced(DomainName name, Set<String> statuses, Instant expiresAt) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE domain SET registry_statuses = :statuses, "
+                        + "expires_at = COALESCE(:expires, expires_at), last_synced_at = :now, updated_at = :now "
+                        + "WHERE name = :name")
+                .bind("statuses", String.join(" ", new TreeSet<>(statuses))).bind("expires", millis(expiresAt))
+                .bind("now", clock.millis()).bind("name", name.ascii()).execute() == 1);
     }
 
     // ---- writes in the caller's transaction ----

@@ -120,6 +120,13 @@ public final class DomainOperationStore {
                 .bind("domain", domain.ascii()).map(DomainOperationStore::map).list());
     }
 
+    /** Every operation on a domain, newest first. */
+    public List<DomainOperation> on(DomainName domain) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM domain_operation WHERE domain = :domain "
+                        + "ORDER BY created_at DESC, operation_key")
+                .bind("domain", domain.ascii()).map(DomainOperationStore::map).list());
+    }
+
     /** The store of domain records that transitions write to. */
     public DomainStore domains() {
         return records.domains();

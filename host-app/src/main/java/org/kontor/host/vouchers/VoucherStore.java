@@ -45,6 +45,15 @@ public final class VoucherStore {
     }
 
     /**
+     * Checks a voucher as {@link #create} and {@link #put} do, without storing it.
+     *
+     * @throws VoucherValidationException naming every refused field
+     */
+    public void check(Voucher voucher) {
+        VoucherValidator.check(voucher);
+    }
+
+    /**
      * Adds a voucher that does not exist yet.
      *
      * @return false when a voucher with the code exists (it is left as it is)

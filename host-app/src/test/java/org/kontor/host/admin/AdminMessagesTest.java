@@ -52,8 +52,44 @@ class AdminMessagesTest {
         List.of("no-file", "too-large", "refused").forEach(error -> used.add("admin.plugins.error." + error));
         List.of("billing", "note", "saved").forEach(done -> used.add("admin.customer.done." + done));
         used.add("admin.customer.error.note");
+        used.add("admin.domain.done.synced");
+        List.of("no-registry", "registry-failed", "not-at-registry").forEach(error -> used.add("admin.domain.error." + error));
+        List.of("enabled", "disabled").forEach(done -> used.add("admin.tlds.done." + done));
+        List.of("added", "saved").forEach(done -> used.add("admin.tld.done." + done));
+        List.of("REGISTER", "RENEW", "TRANSFER", "RESTORE").forEach(op -> used.add("admin.tld.operation." + op));
+        List.of("SUNRISE", "PRE_REGISTRATION", "GENERAL_AVAILABILITY").forEach(phase -> used.add("admin.tld.phase." + phase));
+        used.add("admin.product.done.saved");
+        List.of("added", "saved", "deleted").forEach(done -> used.add("admin.tld-groups.done." + done));
+        used.add("admin.voucher.done.saved");
+        List.of("created", "enabled", "disabled").forEach(done -> used.add("admin.vouchers.done." + done));
+        List.of("active", "disabled", "scheduled", "expired", "used-up").forEach(s -> used.add("admin.vouchers.status." + s));
         assertThat(used).hasSizeGreaterThan(40);
         assertThat(keys(load("en"))).containsAll(used);
+    }
+
+    /** The field errors the catalog, product and voucher pages show, as {@code form.error.<code>}. */
+    @Test
+    void everyFieldErrorTheAdminFormsShowIsInEveryLanguage() throws IOException {
+        Set<String> codes = new TreeSet<>();
+        Pattern call = Pattern.compile("errors\\.add\\((\"[^\"]*\"|[^,]*?\\)|[^,]*), (.*?)\\);");
+        Pattern literal = Pattern.compile("\"([a-z][a-z-]*)\"");
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "org", "kontor", "host", "admin"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("(Tld|TldGroup|Addon|Voucher)AdminPages\\.java")).toList()) {
+                Matcher calls = call.matcher(Files.readString(file));
+                while (calls.find()) {
+                    // the code is a literal after the field; the third argument, when given, is not a literal code
+                    Matcher codesIn = literal.matcher(calls.group(2).split(", Integer")[0]);
+                    while (codesIn.find()) {
+                        codes.add(codesIn.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(codes).contains("years-range", "phase-overlap", "voucher-code", "period-months", "required", "group-member");
+        for (String language : LANGUAGES) {
+            Properties messages = load(language);
+            codes.forEach(c -> assertThat(messages.getProperty("form.error." + c)).as(language + " form.error." + c).isNotBlank());
+        }
     }
 
     private static Set<String> keys(Properties messages) {
