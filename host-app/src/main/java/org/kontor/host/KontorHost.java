@@ -34,6 +34,7 @@ import org.kontor.host.customising.LogoCheck;
 import org.kontor.host.customising.SiteAssets;
 import org.kontor.host.richtext.RichText;
 import org.kontor.host.admin.ClearingPages;
+import org.kontor.host.admin.HeldDomainOperations;
 import org.kontor.host.admin.CustomerAdminPages;
 import org.kontor.host.admin.CustomerNotes;
 import org.kontor.host.admin.Dashboard;
@@ -383,7 +384,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new DashboardPage(new Dashboard(database.jdbi(), clock), extensions, adminView, locales)
                                 .register(config2.routes),
-                        config2 -> new ClearingPages(orderStore, orderFulfilment, customers, customerNotes, adminView, clock)
+                        config2 -> new ClearingPages(orderStore, new HeldDomainOperations(domainOperations,
+                                orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView, clock)
                                 .register(config2.routes),
                         config2 -> siteAssets.register(config2.routes),
                         config2 -> new CustomisingPages(customisings, themeRegistry, RichText.standard(), new LogoCheck(),
