@@ -42,6 +42,7 @@ import org.kontor.host.admin.DashboardPage;
 import org.kontor.host.admin.OrderPages;
 import org.kontor.host.admin.PluginPages;
 import org.kontor.host.admin.StaffMembers;
+import org.kontor.host.admin.StaffPages;
 import org.kontor.host.billing.BillingModule;
 import org.kontor.host.payments.HostPaymentTargets;
 import org.kontor.host.payments.PaymentsModule;
@@ -388,6 +389,9 @@ public final class KontorHost implements AutoCloseable {
                                 orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView, clock)
                                 .register(config2.routes),
                         config2 -> siteAssets.register(config2.routes),
+                        config2 -> new StaffPages(staffMembers, customers, staffTotp, passwordResets, mailer,
+                                () -> themeEngine.active().messages(), () -> config.get("http.public-url"), languages,
+                                config.require("orders.default-currency"), random, adminView).register(config2.routes),
                         config2 -> new CustomisingPages(customisings, themeRegistry, RichText.standard(), new LogoCheck(),
                                 adminView).register(config2.routes),
                         config2 -> new PluginPages(plugins, settings, events, adminView).register(config2.routes),

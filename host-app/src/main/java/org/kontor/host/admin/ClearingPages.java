@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * The clearing center (ADM-9): the orders held for review with their reason, customer, total and age; each can be
  * released (it is then provisioned) or rejected (cancelled, its money given back) with a note. A release's note and
  * a rejection's reason are also kept as a note on the customer. Below them, the domain operations parked for review
- * ({@link HeldDomainOperations}) with the registry's or the host's reason: released (sent to the registry again
- * under the same key) or rejected (what is held given back), each decision also noted on the customer.
+ * ({@link HeldDomainOperations}) with the registry's or the host's reason: released (the same operation sent to
+ * the registry again) or rejected (what is held given back), each decision also noted on the customer.
  */
 public final class ClearingPages {
 

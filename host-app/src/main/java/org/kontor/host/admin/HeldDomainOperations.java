@@ -18,8 +18,8 @@ import org.kontor.host.provisioning.RegistryCommand;
 /**
  * Domain operations parked for review (a 2104 billing failure at the registry, a charge without the registry's work,
  * the registry's work without a charge), decided by a person in the clearing center (ADM-9). A release sends the
- * operation to the registry again under its own key: an order line's command is rebuilt by the order, a renewal's
- * and a restore's from the domain. A rejection gives back what is still held.
+ * same operation to the registry again (see {@link DomainOperations#retry}): an order line's command is rebuilt by the
+ * order, a renewal's and a restore's from the domain. A rejection gives back what is still held.
  */
 public final class HeldDomainOperations {
 
@@ -67,11 +67,11 @@ public final class HeldDomainOperations {
             case DOMAIN_RENEW -> {
                 DomainRecord domain = domains.find(operation.domain()).orElseThrow();
                 LocalDate expiry = LocalDate.ofInstant(domain.expiresAt(), ZoneOffset.UTC);
-                yield operations.retry(operation.key(), RegistryCommand.of(RenewDomain.of(operation.key(),
+                yield operations.retry(operation.key(), transaction -> RegistryCommand.of(RenewDomain.of(transaction,
                         operation.domain(), expiry, period(operation.period()))));
             }
             case DOMAIN_RESTORE -> operations.retry(operation.key(),
-                    RegistryCommand.of(new RestoreDomain(operation.key(), operation.domain(), null)));
+                    transaction -> RegistryCommand.of(new RestoreDomain(transaction, operation.domain(), null)));
             default -> throw new IllegalStateException("a " + operation.kind() + " cannot be retried");
         };
     }

@@ -279,19 +279,22 @@ public final class OrderFulfilment {
     /** The line's registry command under its operation key; empty when the holder could not be created (the line says why). */
     private Optional<RegistryCommand> command(DomainRegistry registry, Order order, OrderLine line) {
         if (line.kind() == ItemKind.TRANSFER) {
-            return Optional.of(command(order, line, null));
+            return Optional.of(command(order, line, null, line.operationKey()));
         }
-        return registrant(registry, order, line).map(registrant -> command(order, line, registrant));
+        return registrant(registry, order, line).map(registrant -> command(order, line, registrant, line.operationKey()));
     }
 
-    /** @param registrant the holder's contact at the registry; null for a transfer */
-    private RegistryCommand command(Order order, OrderLine line, ContactHandle registrant) {
+    /**
+     * @param registrant the holder's contact at the registry; null for a transfer
+     * @param key        the command's key: the line's operation key, or a retry's (see {@link DomainOperations#retryKey})
+     */
+    private RegistryCommand command(Order order, OrderLine line, ContactHandle registrant, IdempotencyKey key) {
         if (line.kind() == ItemKind.TRANSFER) {
-            return RegistryCommand.of(new TransferDomain(line.operationKey(), line.domain(),
+            return RegistryCommand.of(new TransferDomain(key, line.domain(),
                     secrets.open(line.authCodeSealed()), Carts.period(line.periodMonths())));
         }
         List<String> hosts = line.nameservers().isEmpty() ? defaultNameservers.get() : line.nameservers();
-        RegisterDomain register = new RegisterDomain(line.operationKey(), line.domain(),
+        RegisterDomain register = new RegisterDomain(key, line.domain(),
                 Carts.period(line.periodMonths()), registrant,
                 java.util.Map.of(ContactRole.ADMIN, registrant, ContactRole.TECH, registrant),
                 hosts.stream().map(Nameserver::of).toList(), null,
@@ -306,8 +309,8 @@ public final class OrderFulfilment {
     }
 
     /**
-     * Sends an order line's domain operation that was parked for review to the registry again, under the same key,
-     * after a person released it in the clearing center; the line and the order follow the answer.
+     * Sends an order line's domain operation that was parked for review to the registry again (the same operation,
+     * see {@link DomainOperations#retry}) after a person released it in the clearing center; the line and the order follow the answer.
      *
      * @throws IllegalStateException the operation is not an order line's, or cannot be retried
      */
@@ -330,8 +333,8 @@ public final class OrderFulfilment {
             }
             registrant = created.value();
         }
-        RegistryCommand command = command(order, line, registrant);
-        DomainOperation operation = operations.retry(key, command);
+        ContactHandle holder = registrant;
+        DomainOperation operation = operations.retry(key, transaction -> command(order, line, holder, transaction));
         applyOperation(order, line, operation);
         settleOrder(order.id());
         return operation;

@@ -110,17 +110,31 @@ public final class DomainOperations {
     }
 
     /**
-     * Sends an operation parked for review to the registry again, under its own key, after a person released it in
-     * the clearing center; the answer is settled as on the first try (a second 2104 parks it again).
+     * The key a retry of a parked operation is sent to the registry under (its clTRID): the operation's own key with a
+     * suffix that differs for every release. The operation, its hold and what the janitor asks about keep the
+     * operation's key; only the registry sees a new transaction id, because registries want a unique one per command
+     * and some (the sandbox among them) answer a repeated one with the stored answer, which for a parked operation is
+     * the refusal it was parked for.
+     */
+    public static IdempotencyKey retryKey(DomainOperation operation) {
+        String suffix = "r" + Long.toString(operation.updatedAt().toEpochMilli(), 36);
+        String base = operation.key().value();
+        if (base.length() + 1 + suffix.length() > 64) {
+            base = sha256(base).substring(0, 63 - suffix.length());
+        }
+        return IdempotencyKey.derive(base, suffix);
+    }
+
+    /**
+     * Sends an operation parked for review to the registry again after a person released it in the clearing center;
+     * the answer is settled as on the first try (a second 2104 parks it again). It stays the same operation under the
+     * same key: nothing is recorded or held twice.
      *
-     * @param command the operation's command, rebuilt by its owner; its key must be the operation's key
+     * @param commandFor builds the operation's command under the key given (see {@link #retryKey})
      * @return the operation as it stands afterwards
      * @throws IllegalStateException the operation is not parked or cannot be retried (see {@link #retryable})
      */
-    public DomainOperation retry(IdempotencyKey key, RegistryCommand command) {
-        if (!command.key().equals(key)) {
-            throw new IllegalArgumentException("a retried command keeps the operation's key " + key.value());
-        }
+    public DomainOperation retry(IdempotencyKey key, java.util.function.Function<IdempotencyKey, RegistryCommand> commandFor) {
         DomainOperation operation = current(key);
         if (!retryable(operation)) {
             throw new IllegalStateException("domain operation " + key.value() + " cannot be retried");
@@ -129,8 +143,14 @@ public final class DomainOperations {
                 new ProvisioningException("the registry '" + operation.registryId() + "' is not running"));
         FundingSource funding = targets.fundingSource(operation.fundingSourceId()).orElseThrow(() ->
                 new ProvisioningException("the funding source '" + operation.fundingSourceId() + "' is not running"));
+        IdempotencyKey transaction = retryKey(operation);
+        RegistryCommand command = commandFor.apply(transaction);
+        if (!command.key().equals(transaction) || !command.domain().equals(operation.domain())
+                || command.kind() != operation.kind()) {
+            throw new IllegalArgumentException("the retried command is not operation " + key.value() + "'s");
+        }
         if (!store.transition(key, OperationState.HELD_FOR_REVIEW, OperationState.HELD,
-                OutcomeInfo.host("released", "released after review; sent to the registry again"))) {
+                OutcomeInfo.host("released", "released after review; sent again as " + transaction.value()))) {
             return current(key); // someone else decided meanwhile
         }
         Outcome<?> outcome;
@@ -147,6 +167,15 @@ public final class DomainOperations {
             LOG.error("Could not settle the retried domain operation {}; the janitor settles it", key, e);
         }
         return current(key);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
