@@ -34,6 +34,7 @@ import org.kontor.host.customising.LogoCheck;
 import org.kontor.host.customising.SiteAssets;
 import org.kontor.host.richtext.RichText;
 import org.kontor.host.admin.ClearingPages;
+import org.kontor.host.admin.DunningPages;
 import org.kontor.host.admin.HeldDomainOperations;
 import org.kontor.host.admin.CustomerAdminPages;
 import org.kontor.host.admin.CustomerNotes;
@@ -389,6 +390,7 @@ public final class KontorHost implements AutoCloseable {
                                 orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView, clock)
                                 .register(config2.routes),
                         config2 -> siteAssets.register(config2.routes),
+                        config2 -> new DunningPages(billing.dunning(), adminView).register(config2.routes),
                         config2 -> new StaffPages(staffMembers, customers, staffTotp, passwordResets, mailer,
                                 () -> themeEngine.active().messages(), () -> config.get("http.public-url"), languages,
                                 config.require("orders.default-currency"), random, adminView).register(config2.routes),
