@@ -53,6 +53,10 @@ public final class LogoCheck {
     }
 
     private static Result svg(byte[] content) {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        if (text.contains("<!doctype") || text.contains("<!entity")) {
+            return Result.refused(Refusal.UNSAFE_SVG); // entities could read files or blow up; a logo needs none
+        }
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
