@@ -167,6 +167,23 @@ class StaffPagesTest {
         assertThat(accounts.audit(adminId)).hasSize(4).allMatch(row -> row.contains("/second-factor/reset"));
     }
 
+    @DbTest
+    void supportStaffSetUpTheirOwnSecondFactor(Database database) throws Exception {
+        String supportId = accounts.account("support", Access.SUPPORT);
+        Browser support = accounts.signedIn(supportId);
+        HttpResponse<String> page = support.page("/admin/security");
+        assertThat(page.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> enrol = support.form("/admin/security/enrol", Map.of("_csrf", Browser.csrfToken(page)));
+
+        assertThat(enrol.statusCode()).as("their own account, not a setting").isNotEqualTo(403);
+        int rows = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM staff_totp WHERE customer_id = :id")
+                .bind("id", supportId).mapTo(Integer.class).one());
+        assertThat(rows).isEqualTo(1);
+        assertThat(accounts.audit(supportId)).singleElement().asString().startsWith("POST /admin/security/enrol ")
+                .endsWith(" SUPPORT");
+    }
+
     private static void secondFactor(Database database, String customerId) {
         database.jdbi().useHandle(h -> {
             h.createUpdate("INSERT INTO staff_totp (customer_id, secret, created_at, confirmed_at) VALUES (:id, 'v1:x', 0, 0)")
