@@ -30,7 +30,14 @@ import org.kontor.database.DatabaseConfig;
 import org.kontor.host.admin.AddonAdminPages;
 import org.kontor.host.admin.AdminView;
 import org.kontor.host.billing.admin.InvoiceAdminPages;
+import org.kontor.host.customising.CustomisingPages;
+import org.kontor.host.customising.Customisings;
+import org.kontor.host.customising.LogoCheck;
+import org.kontor.host.customising.SiteAssets;
+import org.kontor.host.richtext.RichText;
 import org.kontor.host.admin.ClearingPages;
+import org.kontor.host.admin.DunningPages;
+import org.kontor.host.admin.HeldDomainOperations;
 import org.kontor.host.admin.CustomerAdminPages;
 import org.kontor.host.admin.CustomerNotes;
 import org.kontor.host.admin.Dashboard;
@@ -43,6 +50,7 @@ import org.kontor.host.admin.StaffMembers;
 import org.kontor.host.admin.TldAdminPages;
 import org.kontor.host.admin.TldGroupAdminPages;
 import org.kontor.host.admin.VoucherAdminPages;
+import org.kontor.host.admin.StaffPages;
 import org.kontor.host.billing.BillingModule;
 import org.kontor.host.payments.HostPaymentTargets;
 import org.kontor.host.payments.PaymentsModule;
@@ -176,6 +184,8 @@ public final class KontorHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KontorHost.class);
     /** Longer than any registry call may take, so the janitor never takes a live call for a dead one. */
     private static final Duration OPERATION_GRACE = Duration.ofMinutes(10);
+    /** How long a host trusts its cached customising before reading it again (another host may have changed it). */
+    private static final Duration CUSTOMISING_MAX_AGE = Duration.ofSeconds(5);
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private HostDatabase database;
@@ -320,12 +330,17 @@ public final class KontorHost implements AutoCloseable {
         checkout = new Checkout(carts, orderStore, orderVouchers, holders, new PaymentOptions(extensions), orderFulfilment,
                 () -> reviewRules(config), events, customerId -> billing.orderVat().taxFor(customerId), clock);
 
-        ThemeEngine themeEngine = new ThemeEngine(new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader()),
-                plugins, () -> config.require("theme.active"), Duration.ofSeconds(5));
+        Customisings customisings = new Customisings(database.jdbi(), clock, CUSTOMISING_MAX_AGE);
+        ThemeRegistry themeRegistry = new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader());
+        ThemeEngine themeEngine = new ThemeEngine(themeRegistry, plugins, () -> {
+            String chosen = customisings.current().theme();
+            return chosen.isEmpty() ? config.require("theme.active") : chosen;
+        }, Duration.ofSeconds(5));
+        SiteAssets siteAssets = new SiteAssets(customisings);
         LocaleResolver locales = new LocaleResolver(languages);
         PluginTopUps topUps = new PluginTopUps(extensions);
         ThemeRenderer renderer = new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo, PageCache.tokenSlot(),
-                new AddFundsLink(topUps), new StaffFlag()));
+                new AddFundsLink(topUps), new StaffFlag(), siteAssets::contribute));
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
@@ -353,6 +368,7 @@ public final class KontorHost implements AutoCloseable {
         storefrontCurrencies.set(storefront::currencies);
         catalog.onChange(storefront::invalidate);
         settings.onChange(storefront::invalidate);
+        customisings.onChange(storefront::invalidate);
         RegistryMessages registryMessages = new RegistryMessages(database.jdbi(), clock);
         apiTokens = new ApiTokens(database.jdbi(), clock, random);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -395,8 +411,16 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new PluginsApi(plugins, events).register(config2.routes),
                         config2 -> new DashboardPage(new Dashboard(database.jdbi(), clock), extensions, adminView, locales)
                                 .register(config2.routes),
-                        config2 -> new ClearingPages(orderStore, orderFulfilment, customers, customerNotes, adminView, clock)
+                        config2 -> new ClearingPages(orderStore, new HeldDomainOperations(domainOperations,
+                                orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView, clock)
                                 .register(config2.routes),
+                        config2 -> siteAssets.register(config2.routes),
+                        config2 -> new DunningPages(billing.dunning(), adminView).register(config2.routes),
+                        config2 -> new StaffPages(staffMembers, customers, staffTotp, passwordResets, mailer,
+                                () -> themeEngine.active().messages(), () -> config.get("http.public-url"), languages,
+                                config.require("orders.default-currency"), random, adminView).register(config2.routes),
+                        config2 -> new CustomisingPages(customisings, themeRegistry, RichText.standard(), new LogoCheck(),
+                                adminView).register(config2.routes),
                         config2 -> new PluginPages(plugins, settings, events, adminView).register(config2.routes),
                         config2 -> new InvoiceAdminPages(billing.store(), billing.search(), billing.invoicing(), billing.corrections(),
                                 billing.profiles(), billing.deliveries(), adminView).register(config2.routes),

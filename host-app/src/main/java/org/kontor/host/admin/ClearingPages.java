@@ -18,24 +18,35 @@ import org.kontor.host.orders.OrderFulfilment;
 import org.kontor.host.orders.OrderState;
 import org.kontor.host.orders.OrderStore;
 import org.kontor.host.web.ProblemException;
+import org.kontor.api.outcome.IdempotencyKey;
+import org.kontor.host.provisioning.DomainOperation;
+import org.kontor.host.provisioning.OperationState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The clearing center (ADM-9): the orders held for review with their reason, customer, total and age; each can be
  * released (it is then provisioned) or rejected (cancelled, its money given back) with a note. A release's note and
- * a rejection's reason are also kept as a note on the customer.
+ * a rejection's reason are also kept as a note on the customer. Below them, the domain operations parked for review
+ * ({@link HeldDomainOperations}) with the registry's or the host's reason: released (the same operation sent to
+ * the registry again) or rejected (what is held given back), each decision also noted on the customer.
  */
 public final class ClearingPages {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClearingPages.class);
+
     private final OrderStore orders;
+    private final HeldDomainOperations operations;
     private final OrderFulfilment fulfilment;
     private final Customers customers;
     private final CustomerNotes notes;
     private final AdminView view;
     private final Clock clock;
 
-    public ClearingPages(OrderStore orders, OrderFulfilment fulfilment, Customers customers, CustomerNotes notes,
-                         AdminView view, Clock clock) {
+    public ClearingPages(OrderStore orders, HeldDomainOperations operations, OrderFulfilment fulfilment,
+                         Customers customers, CustomerNotes notes, AdminView view, Clock clock) {
         this.orders = orders;
+        this.operations = operations;
         this.fulfilment = fulfilment;
         this.customers = customers;
         this.notes = notes;
@@ -47,6 +58,8 @@ public final class ClearingPages {
         routes.get("/admin/clearing", this::list, Access.ADMIN);
         routes.post("/admin/clearing/{id}/release", this::release, Access.ADMIN);
         routes.post("/admin/clearing/{id}/reject", this::reject, Access.ADMIN);
+        routes.post("/admin/clearing/operations/{key}/release", this::releaseOperation, Access.ADMIN);
+        routes.post("/admin/clearing/operations/{key}/reject", this::rejectOperation, Access.ADMIN);
     }
 
     private void list(Context ctx) {
@@ -63,8 +76,27 @@ public final class ClearingPages {
                     .map(line -> line.domain().unicode()).distinct().toList());
             held.add(row);
         }
+        List<Map<String, Object>> parked = new ArrayList<>();
+        for (DomainOperation operation : operations.held()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", operation.key().value());
+            row.put("domain", operation.domain().unicode());
+            row.put("kind", operation.kind().name());
+            row.put("customerId", operation.customerId());
+            row.put("customer", customers.find(operation.customerId()).map(ClearingPages::customerName)
+                    .orElse(operation.customerId()));
+            row.put("amount", view.money(ctx, operation.amount()));
+            row.put("code", operation.outcomeCode() == null ? "" : operation.outcomeCode());
+            row.put("reason", operation.outcomeMessage() == null ? "" : operation.outcomeMessage());
+            row.put("registry", operation.registryId());
+            row.put("ageHours", Math.max(0, Duration.between(operation.updatedAt(), clock.instant()).toHours()));
+            row.put("retryable", operations.retryable(operation));
+            parked.add(row);
+        }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("orders", held);
+        page.put("operations", parked);
+        page.put("operation", param(ctx, "operation"));
         page.put("done", param(ctx, "done"));
         page.put("order", param(ctx, "order"));
         page.put("error", param(ctx, "error"));
@@ -91,6 +123,60 @@ public final class ClearingPages {
         Order rejected = fulfilment.reject(order.id(), note);
         notes.add(order.customerId(), Caller.require(ctx).subject(), "Order " + order.id() + " rejected: " + note);
         ctx.redirect("/admin/clearing?done=rejected&order=" + rejected.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void releaseOperation(Context ctx) {
+        DomainOperation operation = heldOperation(ctx);
+        String note = note(ctx);
+        String back = "/admin/clearing?operation=" + operation.key().value() + "&";
+        if (!operations.retryable(operation)) {
+            ctx.redirect(back + "error=operation-not-retryable", HttpStatus.SEE_OTHER);
+            return;
+        }
+        DomainOperation after;
+        try {
+            after = operations.release(operation);
+        } catch (RuntimeException e) {
+            LOG.warn("Releasing the held domain operation {} failed", operation.key(), e);
+            ctx.redirect(back + "error=operation-failed", HttpStatus.SEE_OTHER);
+            return;
+        }
+        notes.add(operation.customerId(), Caller.require(ctx).subject(), "Domain operation " + operation.key().value()
+                + " (" + operation.kind() + " " + operation.domain().unicode() + ") released, now " + after.state()
+                + (note.isEmpty() ? "" : ": " + note));
+        ctx.redirect(back + "done=operation-" + after.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                HttpStatus.SEE_OTHER);
+    }
+
+    private void rejectOperation(Context ctx) {
+        DomainOperation operation = heldOperation(ctx);
+        String note = note(ctx);
+        String back = "/admin/clearing?operation=" + operation.key().value() + "&";
+        if (note.isEmpty()) {
+            ctx.redirect(back + "error=operation-note-required", HttpStatus.SEE_OTHER);
+            return;
+        }
+        operations.reject(operation, note);
+        notes.add(operation.customerId(), Caller.require(ctx).subject(), "Domain operation " + operation.key().value()
+                + " (" + operation.kind() + " " + operation.domain().unicode() + ") rejected: " + note);
+        ctx.redirect(back + "done=operation-rejected", HttpStatus.SEE_OTHER);
+    }
+
+    /** The operation named in the path, which must be waiting for review (else 404, or 409 when decided already). */
+    private DomainOperation heldOperation(Context ctx) {
+        IdempotencyKey key;
+        try {
+            key = IdempotencyKey.of(ctx.pathParam("key"));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("There is no domain operation '" + ctx.pathParam("key") + "'.");
+        }
+        DomainOperation operation = operations.find(key).orElseThrow(() ->
+                ProblemException.notFound("There is no domain operation '" + key.value() + "'."));
+        if (operation.state() != OperationState.HELD_FOR_REVIEW) {
+            throw new ProblemException(org.kontor.host.web.Problem.of(409, "not-held", "Not held for review",
+                    "The domain operation " + key.value() + " is " + operation.state() + " and no longer held for review."));
+        }
+        return operation;
     }
 
     private Order heldOrder(Context ctx) {

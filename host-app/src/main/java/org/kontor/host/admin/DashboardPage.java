@@ -21,11 +21,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin's start page {@code /admin}: revenue and payments per month as SVG bar charts drawn on the server, and the
- * balances the running registries report.
+ * balances the running registries report, in a table and as SVG bars per currency; and links to the prepaid account
+ * plugin's pages with the resellers' balances, when it runs.
  */
 public final class DashboardPage {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardPage.class);
+    /**
+     * The prepaid-account plugin's admin pages, which show the resellers' balances. The plugin API offers no way to
+     * read them (the plugin owns its tables), so the dashboard links there instead of summing them itself.
+     */
+    static final String PREPAID_PAGES = "/admin/p/prepaid-account";
 
     private final Dashboard dashboard;
     private final Extensions extensions;
@@ -52,13 +58,27 @@ public final class DashboardPage {
         page.put("payments", Dashboard.charts(dashboard.payments(),
                 month -> month.getMonth().getDisplayName(TextStyle.SHORT, locale) + " " + (month.getYear() % 100),
                 (amount, currency) -> view.money(ctx, amount, currency)));
-        page.put("registries", registries(ctx));
+        List<Map<String, Object>> registries = new ArrayList<>();
+        List<Balance> balances = new ArrayList<>();
+        registries(ctx, registries, balances);
+        page.put("registries", registries);
+        page.put("registryCharts", registryCharts(ctx, balances));
+        page.put("prepaidPages", view.pluginPages().stream()
+                .filter(pluginPage -> pluginPage.href().startsWith(PREPAID_PAGES)).toList());
         view.render(ctx, "dashboard.ftlh", page);
     }
 
-    /** Each running registry that reports a balance, asked now; one that fails to answer says so. */
-    private List<Map<String, Object>> registries(Context ctx) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** A registry's balance, for the chart. */
+    private record Balance(String registryId, RegistryBalance balance) {
+    }
+
+    /**
+     * Each running registry that reports a balance, asked now; one that fails to answer says so.
+     *
+     * @param rows     receives the table rows
+     * @param balances receives the balances that were told, for the chart
+     */
+    private void registries(Context ctx, List<Map<String, Object>> rows, List<Balance> balances) {
         for (Contribution<DomainRegistry> contribution : extensions.of(DomainRegistry.class)) {
             DomainRegistry registry = contribution.extension();
             Map<String, Object> row = new LinkedHashMap<>();
@@ -75,6 +95,7 @@ public final class DashboardPage {
                 row.put("available", view.money(ctx, balance.get().availableCredit()));
                 row.put("low", balance.get().isLow());
                 row.put("error", "");
+                balances.add(new Balance(registry.registryId(), balance.get()));
             } catch (RuntimeException e) {
                 LOG.warn("Registry of plugin {} could not tell its balance", contribution.pluginId(), e);
                 row.putIfAbsent("id", contribution.pluginId());
@@ -85,6 +106,21 @@ public final class DashboardPage {
             }
             rows.add(row);
         }
-        return rows;
+    }
+
+    /** One bar chart per currency with a bar per registry: its balance (a negative balance draws no bar). */
+    private List<BarChart> registryCharts(Context ctx, List<Balance> balances) {
+        Map<java.util.Currency, List<BarChart.Point>> points = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(java.util.Currency::getCurrencyCode));
+        for (Balance balance : balances) {
+            org.kontor.api.money.Money money = balance.balance().balance();
+            points.computeIfAbsent(money.currency(), currency -> new ArrayList<>()).add(new BarChart.Point(
+                    balance.registryId(), money.amount(), view.money(ctx, money)));
+        }
+        List<BarChart> charts = new ArrayList<>();
+        points.forEach((currency, values) -> charts.add(BarChart.of(currency.getCurrencyCode(), values,
+                view.money(ctx, values.stream().map(BarChart.Point::value).reduce(java.math.BigDecimal.ZERO,
+                        java.math.BigDecimal::max), currency))));
+        return charts;
     }
 }

@@ -151,7 +151,7 @@ public final class CustomerPages {
     // ---------------------------------------------------------------- overview
 
     private void overview(Context ctx) {
-        if (Caller.require(ctx).role() == Access.ADMIN) {
+        if (Caller.require(ctx).role() == Access.ADMIN || Caller.require(ctx).role() == Access.SUPPORT) {
             // A staff member's home is the admin.
             ctx.redirect("/admin", HttpStatus.SEE_OTHER);
             return;

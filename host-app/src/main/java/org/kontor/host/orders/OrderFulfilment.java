@@ -259,26 +259,12 @@ public final class OrderFulfilment {
                 failLine(order, line, "no registry serves ." + line.domain().tld().unicode() + " now");
                 return;
             }
-            RegistryCommand command;
-            if (line.kind() == ItemKind.TRANSFER) {
-                command = RegistryCommand.of(new TransferDomain(line.operationKey(), line.domain(),
-                        secrets.open(line.authCodeSealed()), Carts.period(line.periodMonths())));
-            } else {
-                Optional<ContactHandle> registrant = registrant(registry, order, line);
-                if (registrant.isEmpty()) {
-                    return;
-                }
-                List<String> hosts = line.nameservers().isEmpty() ? defaultNameservers.get() : line.nameservers();
-                RegisterDomain register = new RegisterDomain(line.operationKey(), line.domain(),
-                        Carts.period(line.periodMonths()), registrant.get(),
-                        java.util.Map.of(ContactRole.ADMIN, registrant.get(), ContactRole.TECH, registrant.get()),
-                        hosts.stream().map(Nameserver::of).toList(), null,
-                        line.signedMark() == null ? null : LaunchData.sunrise(line.signedMark()))
-                        .withTermsAcceptedAt(order.placedAt());
-                command = RegistryCommand.of(register);
+            Optional<RegistryCommand> command = command(registry, order, line);
+            if (command.isEmpty()) {
+                return;
             }
             DomainOperation operation = operations.perform(new DomainOperationRequest(order.customerId(),
-                    fundingSourceId(order), line.amountDue(), command));
+                    fundingSourceId(order), line.amountDue(), command.get()));
             applyOperation(order, line, operation);
         } catch (InsufficientFundsException e) {
             failLine(order, line, "the funds no longer cover it: " + e.getMessage());
@@ -288,6 +274,80 @@ public final class OrderFulfilment {
             orders.lineTransition(order.id(), line.lineNo(), List.of(LineState.PROVISIONING), LineState.WAITING,
                     "will be tried again: " + e.getMessage());
         }
+    }
+
+    /** The line's registry command under its operation key; empty when the holder could not be created (the line says why). */
+    private Optional<RegistryCommand> command(DomainRegistry registry, Order order, OrderLine line) {
+        if (line.kind() == ItemKind.TRANSFER) {
+            return Optional.of(command(order, line, null, line.operationKey()));
+        }
+        return registrant(registry, order, line).map(registrant -> command(order, line, registrant, line.operationKey()));
+    }
+
+    /**
+     * @param registrant the holder's contact at the registry; null for a transfer
+     * @param key        the command's key: the line's operation key, or a retry's (see {@link DomainOperations#retryKey})
+     */
+    private RegistryCommand command(Order order, OrderLine line, ContactHandle registrant, IdempotencyKey key) {
+        if (line.kind() == ItemKind.TRANSFER) {
+            return RegistryCommand.of(new TransferDomain(key, line.domain(),
+                    secrets.open(line.authCodeSealed()), Carts.period(line.periodMonths())));
+        }
+        List<String> hosts = line.nameservers().isEmpty() ? defaultNameservers.get() : line.nameservers();
+        RegisterDomain register = new RegisterDomain(key, line.domain(),
+                Carts.period(line.periodMonths()), registrant,
+                java.util.Map.of(ContactRole.ADMIN, registrant, ContactRole.TECH, registrant),
+                hosts.stream().map(Nameserver::of).toList(), null,
+                line.signedMark() == null ? null : LaunchData.sunrise(line.signedMark()))
+                .withTermsAcceptedAt(order.placedAt());
+        return RegistryCommand.of(register);
+    }
+
+    /** The order a domain operation was made for, when it was made for an order line. */
+    public Optional<Order> orderOfOperation(IdempotencyKey key) {
+        return orders.lineByKey(key).map(OrderStore.LineOfOrder::order);
+    }
+
+    /**
+     * Sends an order line's domain operation that was parked for review to the registry again (the same operation,
+     * see {@link DomainOperations#retry}) after a person released it in the clearing center; the line and the order follow the answer.
+     *
+     * @throws IllegalStateException the operation is not an order line's, or cannot be retried
+     */
+    public DomainOperation retryOperation(IdempotencyKey key) {
+        OrderStore.LineOfOrder found = orders.lineByKey(key)
+                .orElseThrow(() -> new IllegalStateException("no order line has the operation " + key.value()));
+        Order order = found.order();
+        OrderLine line = found.line();
+        DomainRegistry registry = targets.registryFor(line.domain().tld()).orElseThrow(() ->
+                new IllegalStateException("no registry serves ." + line.domain().tld().unicode() + " now"));
+        ContactHandle registrant = null;
+        if (line.kind() != ItemKind.TRANSFER) {
+            // Not registrant(): on a refusal it fails the line and gives the money back, which is the reject's job.
+            HolderDirectory.Holder holder = holders.holder(order.customerId(), line.holderContactId())
+                    .orElseThrow(() -> new IllegalStateException("the holder contact is gone"));
+            Outcome<ContactHandle> created = registry.createContact(CreateContact.of(
+                    IdempotencyKey.derive(line.operationKey().value(), "registrant"), holder.contact()));
+            if (!created.isProcessed() || created.value() == null) {
+                throw new IllegalStateException("the registry did not create the holder: " + created.message());
+            }
+            registrant = created.value();
+        }
+        ContactHandle holder = registrant;
+        DomainOperation operation = operations.retry(key, transaction -> command(order, line, holder, transaction));
+        applyOperation(order, line, operation);
+        settleOrder(order.id());
+        return operation;
+    }
+
+    /** Rejects an order line's domain operation parked for review: its money is given back and the line fails. */
+    public DomainOperation rejectOperation(IdempotencyKey key, String reason) {
+        DomainOperation operation = operations.reject(key, reason);
+        orders.lineByKey(key).ifPresent(found -> {
+            applyOperation(found.order(), found.line(), operation);
+            settleOrder(found.order().id());
+        });
+        return operation;
     }
 
     private Optional<ContactHandle> registrant(DomainRegistry registry, Order order, OrderLine line) {

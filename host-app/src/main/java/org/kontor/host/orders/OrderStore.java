@@ -156,7 +156,7 @@ public final class OrderStore {
     }
 
     /** An order line with its order. */
-    record LineOfOrder(Order order, OrderLine line) {
+    public record LineOfOrder(Order order, OrderLine line) {
     }
 
     Optional<LineOfOrder> lineByKey(org.kontor.api.outcome.IdempotencyKey key) {

@@ -89,15 +89,18 @@ public final class AccessControl {
         }
     }
 
-    /** Path prefixes of operator routes that change something and that support staff may use nonetheless. */
-    public static final List<String> SUPPORT_ACTION_PREFIXES = List.of("/api/v1/clearing/");
+    /**
+     * Path prefixes of operator routes that change something and that support staff may use nonetheless: the
+     * clearing center's API, and their own second factor (the security page acts on the signed-in account only).
+     */
+    public static final List<String> SUPPORT_ACTION_PREFIXES = List.of("/api/v1/clearing/", "/admin/security/");
 
     /** Path prefixes of operator routes that only ADMIN may use, reading included: the record of what staff did. */
     public static final List<String> ADMIN_ONLY_PREFIXES = List.of("/api/v1/admin/audit");
 
     /**
      * Support staff use operator routes read-only (GET, HEAD), and the clearing center's actions (hold, release,
-     * reject an order); settings, plugins, prices, vouchers, payments and refunds stay with ADMIN, and so does the
+     * reject an order) and their own second factor; settings, plugins, prices, vouchers, payments and refunds stay with ADMIN, and so does the
      * staff audit record.
      */
     static boolean supportMay(Access role, Set<RouteRole> required, Context ctx) {

@@ -105,6 +105,11 @@ public final class DunningRuns {
         return preview != null ? Optional.of(preview.view()) : store.run(id);
     }
 
+    /** The newest stored runs with their results, newest first (dry runs are not stored). */
+    public List<DunningRunView> recent(int limit) {
+        return store.recentRunIds(limit).stream().flatMap(id -> store.run(id).stream()).toList();
+    }
+
     /** The run's progress: kept in memory for a dry run, stored for a real one (whose rows say the rest). */
     private Progress begin(boolean dryRun, LocalDate today) {
         Progress progress = new Progress(ids.generate().toString(), dryRun, today, clock.instant());

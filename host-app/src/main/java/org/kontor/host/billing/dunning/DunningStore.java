@@ -142,6 +142,12 @@ public final class DunningStore {
                 .bind("state", state.name()).bind("error", error).bind("now", clock.millis()).bind("id", id).execute());
     }
 
+    /** The ids of the newest stored runs, newest first. */
+    public List<String> recentRunIds(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM dunning_run ORDER BY started_at DESC, id LIMIT :limit")
+                .bind("limit", limit).mapTo(String.class).list());
+    }
+
     /** A stored (not a dry) run with its results, in the order the run looked at the invoices' customers. */
     public Optional<DunningRunView> run(String id) {
         return jdbi.withHandle(h -> {

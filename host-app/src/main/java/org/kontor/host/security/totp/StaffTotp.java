@@ -134,6 +134,19 @@ public final class StaffTotp {
         return true;
     }
 
+    /**
+     * Removes an account's second factor without a code, when another staff member (an ADMIN) resets it for someone who
+     * lost the app and the recovery codes; the account signs in with its password alone until it sets one up again.
+     *
+     * @return whether there was one
+     */
+    public boolean reset(String customerId) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM staff_recovery_code WHERE customer_id = :id").bind("id", customerId).execute();
+            return h.createUpdate("DELETE FROM staff_totp WHERE customer_id = :id").bind("id", customerId).execute() > 0;
+        });
+    }
+
     public int recoveryCodesLeft(String customerId) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM staff_recovery_code WHERE customer_id = :id AND used_at IS NULL")
