@@ -25,7 +25,8 @@ public final class DomainChanges {
         DomainChange change = new DomainChange(UUID.randomUUID().toString(), domain.ascii(), kind, state,
                 detail == null ? "" : detail, clock.instant());
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO domain_change (id, domain, customer_id, kind, state, detail, "
-                        + "created_at) VALUES (:id, :domain, :customer, :kind, :state, :detail, :at)")
+                        + "created_at, seq) VALUES (:id, :domain, :customer, :kind, :state, :detail, :at, "
+                        + "(SELECT COALESCE(MAX(seq), 0) + 1 FROM domain_change))")
                 .bind("id", change.id()).bind("domain", change.domain()).bind("customer", customerId)
                 .bind("kind", kind.name()).bind("state", state.name()).bind("detail", change.detail())
                 .bind("at", change.at().toEpochMilli()).execute());
@@ -35,7 +36,7 @@ public final class DomainChanges {
     /** The customer's changes to the domain, newest first (the last 50). */
     public List<DomainChange> of(String customerId, DomainName domain) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM domain_change WHERE customer_id = :customer "
-                        + "AND domain = :domain ORDER BY created_at DESC, id LIMIT " + SHOWN)
+                        + "AND domain = :domain ORDER BY seq DESC LIMIT " + SHOWN)
                 .bind("customer", customerId).bind("domain", domain.ascii())
                 .map((rs, ctx) -> new DomainChange(rs.getString("id"), rs.getString("domain"),
                         DomainChange.Kind.valueOf(rs.getString("kind")), DomainChange.State.valueOf(rs.getString("state")),
