@@ -335,6 +335,54 @@ class CustomerDomainsTest {
         assertThat(history(name)).hasSize(changes);
     }
 
+    @DbTest
+    void thePagesPostRedirectAndSayWhyARefusalWasRefused(Database database) throws Exception {
+        demo = OrderingHost.start(database, Map.of());
+        DomainName name = SandboxDomains.register(demo.host, A, "pages");
+        PageClient pages = new PageClient(demo.host.port()).language("da");
+        pages.signIn(DemoData.RESELLER_EMAIL, DemoData.RESELLER_PASSWORD);
+        String csrf = pages.csrfToken();
+        String page = "/account/domains/" + name.ascii();
+
+        HttpResponse<String> list = pages.page("/account/domains");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("href=\"/account/domains/" + name.ascii() + "\"");
+
+        HttpResponse<String> lock = pages.post(page + "/lock", Map.of("_csrf", csrf, "locked", "true"));
+        assertThat(lock.statusCode()).isEqualTo(303);
+        assertThat(lock.headers().firstValue("Location").orElse("")).isEqualTo(page + "?done=locked");
+        assertThat(SandboxDomains.info(demo.host, name).statuses()).contains("clientTransferProhibited");
+        HttpResponse<String> shown = pages.page(page + "?done=locked");
+        assertThat(shown.body()).contains("id=\"domain-done\"", "Domænet er nu låst mod overførsel.");
+
+        HttpResponse<String> code = pages.post(page + "/auth-code", Map.of("_csrf", csrf));
+        assertThat(code.statusCode()).isEqualTo(409);
+        assertThat(code.body()).contains("id=\"domain-error\"", "Ophæv først låsen").doesNotContain("auth-code-value");
+
+        HttpResponse<String> released = pages.post(page + "/auth-code", Map.of("_csrf", csrf, "release", "true"));
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(released.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(PageClient.all(released.body(), "id=\"auth-code-value\">([^<]+)<"))
+                .containsExactly(SandboxDomains.info(demo.host, name).authCode());
+
+        HttpResponse<String> invalid = pages.post(page + "/nameservers", Map.of("_csrf", csrf, "nameservers",
+                "ns1.example.net\nns1.example.net"));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("Navneserverne blev ikke ændret", "ns1.example.net\nns1.example.net");
+
+        expires(name, demo.clock.instant().plus(Duration.ofDays(10)));
+        HttpResponse<String> late = pages.post(page + "/cancellation", Map.of("_csrf", csrf));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("Det er for sent at opsige til denne periode");
+        assertThat(demo.host.domainStore().find(A, name).orElseThrow().terminatedAt()).isNull();
+
+        HttpResponse<String> off = pages.post(page + "/auto-renew", Map.of("_csrf", csrf, "autoRenew", "false"));
+        assertThat(off.headers().firstValue("Location").orElse("")).isEqualTo(page + "?done=auto-renew-off");
+        assertThat(demo.host.domainStore().find(A, name).orElseThrow().autoRenew()).isFalse();
+        assertThat(pages.page(page).body()).contains("Automatisk fornyelse: fra", "Låst mod overførsel",
+                "Overførselslås ophævet", "Autorisationskode hentet");
+    }
+
     private void expires(DomainName name, Instant expiry) {
         demo.host.domainStore().jdbi().useTransaction(h -> demo.host.domainStore().put(h, name, A,
                 DemoData.SANDBOX_REGISTRY_ID, State.ACTIVE, null, expiry, null, "test"));
