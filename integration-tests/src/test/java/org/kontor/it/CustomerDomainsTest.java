@@ -383,6 +383,75 @@ class CustomerDomainsTest {
                 "Overførselslås ophævet", "Autorisationskode hentet");
     }
 
+    @DbTest
+    void theAnswersMatchTheDocument(Database database) throws Exception {
+        demo = OrderingHost.start(database, Map.of());
+        DomainName name = SandboxDomains.register(demo.host, A, "schema");
+        String base = "/api/v1/domains/" + name.ascii();
+        String token = DemoData.RESELLER_TOKEN;
+        JsonNode doc = demo.json(demo.send("GET", "/api/openapi.json", null, null));
+
+        matches(doc, "GET", "/api/v1/domains", demo.send("GET", "/api/v1/domains", null, token));
+        matches(doc, "GET", "/api/v1/domains/{name}", demo.send("GET", base, null, token));
+        matches(doc, "GET", "/api/v1/domains/{name}", demo.send("GET", "/api/v1/domains/nowhere.test", null, token));
+        matches(doc, "PUT", "/api/v1/domains/{name}/nameservers", demo.send("PUT", base + "/nameservers",
+                Map.of("nameservers", List.of("ns1.example.net", "ns2.example.net")), token));
+        matches(doc, "PUT", "/api/v1/domains/{name}/nameservers", demo.send("PUT", base + "/nameservers",
+                Map.of("nameservers", List.of("ns1.example.net")), token));
+        matches(doc, "PUT", "/api/v1/domains/{name}/lock", demo.send("PUT", base + "/lock", Map.of("locked", true),
+                token));
+        matches(doc, "POST", "/api/v1/domains/{name}/auth-code", demo.send("POST", base + "/auth-code", null, token));
+        matches(doc, "POST", "/api/v1/domains/{name}/auth-code", demo.send("POST", base + "/auth-code",
+                Map.of("release", true), token));
+        matches(doc, "PUT", "/api/v1/domains/{name}/auto-renew", demo.send("PUT", base + "/auto-renew",
+                Map.of("autoRenew", false), token));
+        String contact = demo.host.contacts().list(A).get(0).id();
+        matches(doc, "PUT", "/api/v1/domains/{name}/holder", demo.send("PUT", base + "/holder",
+                Map.of("contact", contact, "acceptTerms", true), token));
+        matches(doc, "PUT", "/api/v1/domains/{name}/holder", demo.send("PUT", base + "/holder",
+                Map.of("contact", contact, "acceptTerms", false), token));
+        expires(name, demo.clock.instant().plus(Duration.ofDays(5)));
+        matches(doc, "POST", "/api/v1/domains/{name}/cancellation", demo.send("POST", base + "/cancellation", null,
+                token));
+        expires(name, demo.clock.instant().plus(Duration.ofDays(300)));
+        matches(doc, "POST", "/api/v1/domains/{name}/cancellation", demo.send("POST", base + "/cancellation", null,
+                token));
+        matches(doc, "GET", "/api/v1/domains/{name}", demo.send("GET", base, null, token));
+    }
+
+    /** The answer's status is documented for the operation, and its body matches the schema, strictly. */
+    private void matches(JsonNode doc, String method, String path, HttpResponse<String> response) throws Exception {
+        String where = method + " " + path + " → " + response.statusCode() + " " + response.body();
+        JsonNode answer = doc.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT))
+                .path("responses").path(String.valueOf(response.statusCode()));
+        assertThat(answer.isMissingNode()).as(where + " is documented").isFalse();
+        if (answer.has("$ref")) {
+            answer = doc.at(answer.get("$ref").asText().substring(1));
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
+        JsonNode schema = answer.path("content").path(type).path("schema");
+        assertThat(schema.isMissingNode()).as(where + " documents " + type).isFalse();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.set("components", strict(doc.get("components").deepCopy()));
+        root.set("allOf", json.createArrayNode().add(strict(schema.deepCopy())));
+        assertThat(com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(root).validate(json.readTree(response.body()))).as(where).isEmpty();
+    }
+
+    private static JsonNode strict(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            if (object.has("properties") && !object.has("additionalProperties")) {
+                object.put("additionalProperties", false);
+            }
+            object.elements().forEachRemaining(CustomerDomainsTest::strict);
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            array.elements().forEachRemaining(CustomerDomainsTest::strict);
+        }
+        return node;
+    }
+
     private void expires(DomainName name, Instant expiry) {
         demo.host.domainStore().jdbi().useTransaction(h -> demo.host.domainStore().put(h, name, A,
                 DemoData.SANDBOX_REGISTRY_ID, State.ACTIVE, null, expiry, null, "test"));
