@@ -373,7 +373,7 @@ public final class KontorHost implements AutoCloseable {
                                         .orElseGet(() -> CartOwner.visitor(session.visitorId()))), secondFactor)
                                 .register(config2.routes),
                         config2 -> new DomainsApi(domainManagement, json).register(config2.routes),
-                        config2 -> new DomainPages(domainManagement, contacts, locales).register(config2.routes),
+                        config2 -> new DomainPages(domainManagement, contacts, addons, locales).register(config2.routes),
                         config2 -> billing.register(config2.routes),
                         config2 -> payments.register(config2.routes),
                         config2 -> new PaymentPages(payments.payments(), topUps, locales, clock).register(config2.routes),

@@ -381,6 +381,10 @@ class CustomerDomainsTest {
         assertThat(demo.host.domainStore().find(A, name).orElseThrow().autoRenew()).isFalse();
         assertThat(pages.page(page).body()).contains("Automatisk fornyelse: fra", "Låst mod overførsel",
                 "Overførselslås ophævet", "Autorisationskode hentet");
+        assertThat(pages.page(page).body()).contains("id=\"domain-services-none\"");
+        demo.host.domainStore().jdbi().useHandle(h -> demo.host.addons().activate(h, A, "forwarding", name.ascii(),
+                "order-of-" + name.ascii(), 1, 12));
+        assertThat(pages.page(page).body()).contains("id=\"domain-services\"", "Web and e-mail forwarding");
     }
 
     @DbTest

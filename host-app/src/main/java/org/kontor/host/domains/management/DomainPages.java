@@ -20,6 +20,8 @@ import org.kontor.api.registry.DomainInfo;
 import org.kontor.api.registry.RegistryCapability;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
+import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.addons.AddonProduct;
 import org.kontor.host.customers.Contacts;
 import org.kontor.host.domains.DomainRecord;
 import org.kontor.host.i18n.LocaleResolver;
@@ -28,7 +30,8 @@ import org.kontor.host.web.ProblemException;
 /**
  * The customer center's domain pages: {@code /account/domains} (the customer's domains) and
  * {@code /account/domains/{name}} (one domain: nameservers, transfer lock, auth code and transfer release, automatic
- * renewal, cancellation within the notice period, change of holder, and the history of changes). Each form posts to
+ * renewal, cancellation within the notice period, change of holder, the services booked on the domain such as
+ * forwarding, and the history of changes). Each form posts to
  * {@code /account/domains/{name}/<action>} and, when done, redirects back with {@code ?done=<action>}
  * (post/redirect/get); a refusal shows the page again with the reason. The auth code is the exception: it is shown in
  * the answer to its POST (never stored, never in a URL) with {@code Cache-Control: no-store}. Another customer's
@@ -44,11 +47,14 @@ public final class DomainPages {
 
     private final DomainManagement management;
     private final Contacts contacts;
+    private final AddonCatalog addons;
     private final LocaleResolver locales;
 
-    public DomainPages(DomainManagement management, Contacts contacts, LocaleResolver locales) {
+    /** @param addons the services booked on a domain (forwarding, mail), shown on its page */
+    public DomainPages(DomainManagement management, Contacts contacts, AddonCatalog addons, LocaleResolver locales) {
         this.management = management;
         this.contacts = contacts;
+        this.addons = addons;
         this.locales = locales;
     }
 
@@ -198,6 +204,10 @@ public final class DomainPages {
                 "name", holder.contact().name() + (holder.contact().organization() == null
                         || holder.contact().organization().isBlank() ? "" : ", " + holder.contact().organization())))
                 .toList());
+        page.put("services", addons.servicesOf(customer(ctx)).stream()
+                .filter(service -> record.name().ascii().equals(service.domain()) && "ACTIVE".equals(service.state()))
+                .map(service -> Map.of("name", addons.find(service.productId()).map(AddonProduct::name)
+                        .orElse(service.productId()), "renews", date(service.renewsAt(), locale))).toList());
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
                 .withZone(ZoneOffset.UTC);
         page.put("history", details.history().stream().map(change -> Map.of("kind", change.kind().name(),
