@@ -232,7 +232,8 @@ public final class DomainManagement {
                         + "of " + record.name().unicode() + " yet; try again in a few minutes.");
             }
             String shown = outcome.value() == null ? null : outcome.value().authCode();
-            if ((shown == null || shown.isBlank()) && registry.capabilities().contains(RegistryCapability.AUTH_CODE_RETRIEVAL)) {
+            if ((shown == null || shown.isBlank())
+                    && capabilities(registry).contains(RegistryCapability.AUTH_CODE_RETRIEVAL)) {
                 DomainInfo after = infoOrNull(registry, record);
                 shown = after == null ? null : after.authCode();
             }
