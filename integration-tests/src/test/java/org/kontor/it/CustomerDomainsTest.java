@@ -368,7 +368,8 @@ class CustomerDomainsTest {
         HttpResponse<String> invalid = pages.post(page + "/nameservers", Map.of("_csrf", csrf, "nameservers",
                 "ns1.example.net\nns1.example.net"));
         assertThat(invalid.statusCode()).isEqualTo(422);
-        assertThat(invalid.body()).contains("Navneserverne blev ikke ændret", "ns1.example.net\nns1.example.net");
+        assertThat(invalid.body()).contains("Navneserverne blev ikke ændret: ns1.example.net er ikke et værtsnavn",
+                "ns1.example.net\nns1.example.net");
 
         expires(name, demo.clock.instant().plus(Duration.ofDays(10)));
         HttpResponse<String> late = pages.post(page + "/cancellation", Map.of("_csrf", csrf));

@@ -162,8 +162,7 @@ public final class DomainManagement {
                 .map(String::strip).toList();
         if (given.size() < MIN_NAMESERVERS || given.size() > MAX_NAMESERVERS) {
             throw new DomainManagementException(Reason.INVALID_NAMESERVERS, "A domain needs " + MIN_NAMESERVERS
-                    + " to " + MAX_NAMESERVERS + " nameservers; " + given.size() + " were given.",
-                    Integer.toString(given.size()));
+                    + " to " + MAX_NAMESERVERS + " nameservers; " + given.size() + " were given.");
         }
         List<Nameserver> nameservers = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
