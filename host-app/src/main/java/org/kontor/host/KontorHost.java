@@ -78,6 +78,10 @@ import org.kontor.host.domains.DomainPrices;
 import org.kontor.host.domains.DomainRecord;
 import org.kontor.host.domains.DomainStore;
 import org.kontor.host.domains.HostPortfolio;
+import org.kontor.host.domains.management.DomainChanges;
+import org.kontor.host.domains.management.DomainManagement;
+import org.kontor.host.domains.management.DomainPages;
+import org.kontor.host.domains.management.DomainsApi;
 import org.kontor.host.domains.RegistriesApi;
 import org.kontor.host.domains.RegistryBalanceWatch;
 import org.kontor.host.domains.RegistryMessages;
@@ -198,6 +202,7 @@ public final class KontorHost implements AutoCloseable {
     private DomainOperations domainOperations;
     private DomainPrices domainPrices;
     private DomainStore domainStore;
+    private DomainManagement domainManagement;
     private CatalogStore catalog;
     private CatalogRules catalogRules;
     private Vouchers vouchers;
@@ -292,6 +297,9 @@ public final class KontorHost implements AutoCloseable {
                 config.integer("customers.password.memory-kib"), config.integer("customers.password.iterations"),
                 config.integer("customers.password.parallelism")), random), loginThrottle, languages);
         contacts = new Contacts(database.jdbi(), clock, catalog);
+        domainManagement = new DomainManagement(domainStore, provisioningTargets::registry, portfolio, contacts,
+                new DomainChanges(database.jdbi(), clock), config.integer("domains.cancellation-notice-days"), clock,
+                random);
         staffMembers = new StaffMembers(database.jdbi(), clock);
         webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
                 Duration.ofMinutes(config.integer("sessions.idle-minutes")),
@@ -405,6 +413,8 @@ public final class KontorHost implements AutoCloseable {
                                 session -> carts.itemCount(session.customer().map(CartOwner::customer)
                                         .orElseGet(() -> CartOwner.visitor(session.visitorId()))), secondFactor)
                                 .register(config2.routes),
+                        config2 -> new DomainsApi(domainManagement, json).register(config2.routes),
+                        config2 -> new DomainPages(domainManagement, contacts, addons, locales).register(config2.routes),
                         config2 -> billing.register(config2.routes),
                         config2 -> payments.register(config2.routes),
                         config2 -> new PaymentPages(payments.payments(), topUps, locales, clock).register(config2.routes),
@@ -520,6 +530,11 @@ public final class KontorHost implements AutoCloseable {
     }
 
     /** The host's domain records. */
+    /** A customer's management of their own domains (the customer center). */
+    public DomainManagement domainManagement() {
+        return domainManagement;
+    }
+
     public DomainStore domainStore() {
         return domainStore;
     }

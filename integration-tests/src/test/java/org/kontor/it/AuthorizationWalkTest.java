@@ -58,6 +58,11 @@ class AuthorizationWalkTest {
         assertThat(routes).as("the demo host's routes").hasSizeGreaterThan(100);
         assertThat(routes.stream().filter(route -> route.roles().isEmpty()).toList())
                 .as("routes declaring no access").isEmpty();
+        assertThat(routes.stream().filter(route -> route.path().startsWith("/api/v1/domains")
+                        || route.path().startsWith("/account/domains")).toList())
+                .as("the customer center's domain routes (pages and API): for customers and resellers, never staff")
+                .hasSize(16).allSatisfy(route -> assertThat(route.roles())
+                        .containsExactlyInAnyOrder(Access.CUSTOMER, Access.RESELLER));
 
         List<WalkCaller> callers = callers();
         List<Row> rows = new ArrayList<>();

@@ -158,6 +158,16 @@ class CustomerIsolationTest {
             apiWrite(who, token, "POST", PREPAID + "/account/upcoming/" + domain + "/renew",
                     Map.of("key", UUID.randomUUID().toString()));
             apiWrite(who, token, "POST", PREPAID + "/account/upcoming/" + domain + "/terminate", null);
+            // the customer center's domain management
+            apiRead(who, token, "/api/v1/domains/" + domain);
+            apiWrite(who, token, "PUT", "/api/v1/domains/" + domain + "/nameservers",
+                    Map.of("nameservers", List.of("ns1.example.net", "ns2.example.net")));
+            apiWrite(who, token, "POST", "/api/v1/domains/" + domain + "/auth-code", Map.of("release", true));
+            apiWrite(who, token, "PUT", "/api/v1/domains/" + domain + "/lock", Map.of("locked", false));
+            apiWrite(who, token, "PUT", "/api/v1/domains/" + domain + "/auto-renew", Map.of("autoRenew", false));
+            apiWrite(who, token, "POST", "/api/v1/domains/" + domain + "/cancellation", null);
+            apiWrite(who, token, "PUT", "/api/v1/domains/" + domain + "/holder",
+                    Map.of("contact", contact.get("id").asText(), "acceptTerms", true));
             apiWrite(who, token, "POST", PREPAID + "/account/restorable/" + domain + "/restore",
                     Map.of("key", UUID.randomUUID().toString()));
             // own lists
@@ -166,7 +176,7 @@ class CustomerIsolationTest {
                     PREPAID + "/account", PREPAID + "/account/movements", PREPAID + "/account/movements.csv",
                     PREPAID + "/account/payments", PREPAID + "/account/top-ups", PREPAID + "/account/upcoming",
                     PREPAID + "/account/restorable", PREPAID + "/account/settings",
-                    SEPA + "/mandates", SEPA + "/reseller/mandates")) {
+                    SEPA + "/mandates", SEPA + "/reseller/mandates", "/api/v1/domains")) {
                 apiList(who, token, list);
             }
         }
@@ -195,10 +205,21 @@ class CustomerIsolationTest {
             pageWrite(who, pages, "/p/prepaid-account/upcoming/renew", renewal);
             pageWrite(who, pages, "/p/prepaid-account/upcoming/terminate", renewal);
             pageWrite(who, pages, "/p/prepaid-account/upcoming/restore", renewal);
+            pageRead(who, pages, "/account/domains/" + domain);
+            pageRead(who, pages, "/api/v1/domains/" + domain);
+            String domainPage = "/account/domains/" + domain;
+            pageWrite(who, pages, domainPage + "/nameservers", Map.of("_csrf", csrf, "nameservers",
+                    "ns1.example.net\nns2.example.net"));
+            pageWrite(who, pages, domainPage + "/auth-code", Map.of("_csrf", csrf, "release", "true"));
+            pageWrite(who, pages, domainPage + "/lock", Map.of("_csrf", csrf, "locked", "false"));
+            pageWrite(who, pages, domainPage + "/auto-renew", Map.of("_csrf", csrf, "autoRenew", "false"));
+            pageWrite(who, pages, domainPage + "/cancellation", Map.of("_csrf", csrf));
+            pageWrite(who, pages, domainPage + "/holder", Map.of("_csrf", csrf, "contact",
+                    contact.get("id").asText(), "acceptTerms", "true"));
             for (String list : List.of("/account", "/orders", "/account/invoices", "/account/payments",
                     "/account/billing", "/cart", "/checkout", "/p/prepaid-account/deposits",
                     "/p/prepaid-account/payments", "/p/prepaid-account/upcoming", "/p/prepaid-account/settings",
-                    "/p/prepaid-account/movements.csv")) {
+                    "/p/prepaid-account/movements.csv", "/account/domains")) {
                 pageList(who, pages, list);
             }
         }
@@ -225,7 +246,8 @@ class CustomerIsolationTest {
         StringBuilder state = new StringBuilder();
         for (String path : List.of("/api/v1/cart", "/api/v1/orders", "/api/v1/payments", "/api/v1/customers/me/contacts",
                 "/api/v1/invoices", PREPAID + "/account", PREPAID + "/account/top-ups", PREPAID + "/account/movements",
-                PREPAID + "/account/upcoming", PREPAID + "/account/restorable", SEPA + "/reseller/mandates")) {
+                PREPAID + "/account/upcoming", PREPAID + "/account/restorable", SEPA + "/reseller/mandates",
+                "/api/v1/domains")) {
             HttpResponse<String> answer = demo.send("GET", path, null, DemoData.RESELLER_TOKEN);
             state.append(path).append(' ').append(answer.statusCode()).append(' ').append(answer.body()).append('\n');
         }

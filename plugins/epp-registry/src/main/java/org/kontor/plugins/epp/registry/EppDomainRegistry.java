@@ -700,12 +700,15 @@ public final class EppDomainRegistry implements DomainRegistry {
                         + "EPP (RFC 5731); nothing was sent for " + command.name());
             }
             if (hostObjects) {
-                List<Nameserver> glue = command.addNameservers().stream()
-                        .filter(ns -> ns.needsGlueFor(command.name()) && !ns.addresses().isEmpty()).toList();
-                if (!glue.isEmpty()) {
-                    String failure = ensureHosts(glue);
+                // A registry with host objects takes only nameservers that exist as hosts (RFC 5732): the added ones
+                // are created first where missing, an external host without addresses, one inside the domain with
+                // its glue.
+                List<Nameserver> hosts = command.addNameservers().stream()
+                        .filter(ns -> !ns.needsGlueFor(command.name()) || !ns.addresses().isEmpty()).toList();
+                if (!hosts.isEmpty()) {
+                    String failure = ensureHosts(hosts);
                     if (failure != null) {
-                        return Outcome.error("host-create-failed", "the glue hosts " + hostNames(glue)
+                        return Outcome.error("host-create-failed", "the hosts " + hostNames(hosts)
                                 + " could not be created: " + failure);
                     }
                 }
