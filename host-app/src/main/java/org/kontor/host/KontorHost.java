@@ -75,6 +75,12 @@ import org.kontor.host.customers.CustomersApi;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.domains.AvailabilitySearch;
 import org.kontor.host.domains.DomainPrices;
+import org.kontor.host.dns.BindZoneFiles;
+import org.kontor.host.dns.DnsApi;
+import org.kontor.host.dns.DnsPages;
+import org.kontor.host.dns.DnsPublishJob;
+import org.kontor.host.dns.DnsSettings;
+import org.kontor.host.dns.DnsZones;
 import org.kontor.host.domains.DomainRecord;
 import org.kontor.host.domains.DomainStore;
 import org.kontor.host.domains.HostPortfolio;
@@ -100,6 +106,7 @@ import org.kontor.host.mail.MailSender;
 import org.kontor.host.mail.QueuedMailer;
 import org.kontor.host.mail.SmtpSettings;
 import org.kontor.host.mail.SmtpTransport;
+import org.kontor.host.plugins.Contribution;
 import org.kontor.host.plugins.DeferredExtensions;
 import org.kontor.host.plugins.HostPluginContexts;
 import org.kontor.host.plugins.HostServices;
@@ -169,6 +176,8 @@ import org.kontor.host.orders.ReviewRules;
 import org.kontor.host.orders.VoucherDiscounts;
 import org.kontor.api.money.Money;
 import org.kontor.api.portfolio.PortfolioDomain;
+import org.kontor.api.dns.DnsProvider;
+import org.kontor.api.domain.Nameserver;
 import java.util.Currency;
 import org.kontor.host.vouchers.VoucherStore;
 import org.kontor.host.vouchers.Vouchers;
@@ -202,6 +211,7 @@ public final class KontorHost implements AutoCloseable {
     private DomainOperations domainOperations;
     private DomainPrices domainPrices;
     private DomainStore domainStore;
+    private DnsZones dnsZones;
     private DomainManagement domainManagement;
     private CatalogStore catalog;
     private CatalogRules catalogRules;
@@ -365,6 +375,17 @@ public final class KontorHost implements AutoCloseable {
         DomainSearch domainSearch = new DomainSearch(catalog, catalogRules,
                 new AvailabilitySearch(extensions, availabilityChecks, SEARCH_TIMEOUT),
                 new AftermarketSearch(extensions, aftermarketCalls, AFTERMARKET_TIMEOUT), clock);
+        BindZoneFiles zoneFiles = new BindZoneFiles(config.path("dns.zone-dir"), DnsSettings.hosts(
+                config.get("dns.nameservers").filter(text -> !text.isBlank())
+                        .orElse(config.get("orders.default-nameservers").orElse(""))).stream().map(Nameserver::of).toList(),
+                config.require("dns.hostmaster"), clock);
+        String dnsProvider = config.require("dns.provider").strip();
+        dnsZones = new DnsZones(database.jdbi(), clock, (customerId, name) -> domainStore.find(customerId, name)
+                .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE).isPresent(),
+                () -> dnsProvider.equals(BindZoneFiles.ID) ? Optional.<DnsProvider>of(zoneFiles)
+                        : extensions.of(DnsProvider.class).stream().map(Contribution::extension)
+                        .filter(provider -> provider.providerId().equals(dnsProvider)).findFirst(),
+                () -> DnsSettings.defaultRecords(config.get("dns.default-records").orElse("")));
         StorefrontRoutes storefront = new StorefrontRoutes(domainSearch, catalog, renderer, () -> themeEngine.active().name(),
                 new VisitorChoices(locales, webSessions, customers::find, () -> storefrontCurrencies.get().get(),
                         storefrontCurrency(config)),
@@ -397,6 +418,8 @@ public final class KontorHost implements AutoCloseable {
                                 new HostAccountSummaries(domainStore, billing.store(), orderStore, clock))
                                 .register(config2.routes),
                         config2 -> new AccountDetailsPages(customers, webSessions, locales).register(config2.routes),
+                        config2 -> new DnsApi(dnsZones, zoneFiles, json).register(config2.routes),
+                        config2 -> new DnsPages(dnsZones).register(config2.routes),
                         config2 -> new ApiTokenPages(apiTokens, locales).register(config2.routes),
                         config2 -> new AddonPages(addons, customers, customerId -> domainStore.ofCustomer(customerId).stream()
                                 .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE)
@@ -471,6 +494,8 @@ public final class KontorHost implements AutoCloseable {
             JobScheduler jobs = new JobScheduler(database.jdbi(), extensions, clock, owner, jobRunner);
             jobs.registerHostJob(new OutboxSweepJob(dispatcher, Duration.ofSeconds(10)));
             jobs.registerHostJob(mailSender);
+            jobs.registerHostJob(new DnsPublishJob(dnsZones,
+                    Duration.ofSeconds(config.integer("dns.publish-interval-seconds"))));
             jobs.registerHostJob(new OrderJob(orderFulfilment, orderStore,
                     Duration.ofSeconds(config.integer("orders.job-interval-seconds")), ORDER_GRACE));
             jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15),
@@ -533,6 +558,10 @@ public final class KontorHost implements AutoCloseable {
     /** A customer's management of their own domains (the customer center). */
     public DomainManagement domainManagement() {
         return domainManagement;
+    }
+
+    public DnsZones dnsZones() {
+        return dnsZones;
     }
 
     public DomainStore domainStore() {

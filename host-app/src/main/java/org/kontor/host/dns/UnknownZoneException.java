@@ -1,0 +1,15 @@
+package org.kontor.host.dns;
+
+import org.kontor.api.domain.DomainName;
+import org.kontor.host.web.Problem;
+import org.kontor.host.web.ProblemException;
+
+/** The customer holds no such domain (or it is someone else's): 404, the same answer either way. */
+public final class UnknownZoneException extends ProblemException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownZoneException(DomainName domain) {
+        super(Problem.of(404, "not-found", "Not found", "You have no domain " + domain.unicode() + "."));
+    }
+}
