@@ -560,6 +560,11 @@ public final class KontorHost implements AutoCloseable {
         return domainManagement;
     }
 
+    /** The folder of the host's files ({@code data.dir}). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public DnsZones dnsZones() {
         return dnsZones;
     }

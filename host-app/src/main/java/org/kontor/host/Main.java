@@ -46,6 +46,11 @@ public final class Main implements Callable<Integer> {
         }
         if (demo) {
             config = config.with("demo", "true");
+            for (java.util.Map.Entry<String, String> setting : DemoData.SETTINGS.entrySet()) {
+                if (config.get(setting.getKey()).filter(value -> !value.isBlank()).isEmpty()) {
+                    config = config.with(setting.getKey(), setting.getValue());
+                }
+            }
         }
         if (port != null) {
             config = config.with("http.port", port.toString());

@@ -34,6 +34,8 @@ public final class DemoHosts {
                 "KONTOR_PLUGINS_DIR", Path.of("..", "plugins").toAbsolutePath().normalize().toString(),
                 "KONTOR_HTTP_PORT", "0",
                 "KONTOR_JOBS_ENABLED", "false"));
+        org.kontor.host.demo.DemoData.SETTINGS.forEach((key, value) ->
+                settings.put("KONTOR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
         settings.putAll(environment);
         KontorConfig config = new ConfigLoader(settings, new Properties()).load(null, false);
         return KontorHost.start(config, clock);

@@ -30,6 +30,12 @@ public final class DemoData {
     /** The operator's API token in demo mode, documented in the README. */
     public static final String ADMIN_TOKEN = "kontor_demo_admin_token";
 
+    /** Settings the demo runs with unless they are set: the zone files' nameservers and every new zone's records. */
+    public static final java.util.Map<String, String> SETTINGS = java.util.Map.of(
+            "dns.nameservers", "ns1.kontor.test,ns2.kontor.test",
+            "dns.hostmaster", "hostmaster.kontor.test",
+            "dns.default-records", "@ A 192.0.2.80; www CNAME @; @ MX 10 mail.kontor.test; @ TXT v=spf1 mx -all");
+
     /** A reseller's API token in demo mode (subject {@code demo-reseller}), documented in the README. */
     public static final String RESELLER_TOKEN = "kontor_demo_reseller_token";
 
