@@ -383,8 +383,10 @@ public final class KontorHost implements AutoCloseable {
         dnsZones = new DnsZones(database.jdbi(), clock, (customerId, name) -> domainStore.find(customerId, name)
                 .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE).isPresent(),
                 () -> dnsProvider.equals(BindZoneFiles.ID) ? Optional.<DnsProvider>of(zoneFiles)
-                        : extensions.of(DnsProvider.class).stream().map(Contribution::extension)
-                        .filter(provider -> provider.providerId().equals(dnsProvider)).findFirst(),
+                        : extensions.of(DnsProvider.class).stream().filter(contribution ->
+                                contribution.pluginId().equals(dnsProvider)
+                                        || contribution.extension().providerId().equals(dnsProvider))
+                        .map(Contribution::extension).findFirst(),
                 () -> DnsSettings.defaultRecords(config.get("dns.default-records").orElse("")));
         StorefrontRoutes storefront = new StorefrontRoutes(domainSearch, catalog, renderer, () -> themeEngine.active().name(),
                 new VisitorChoices(locales, webSessions, customers::find, () -> storefrontCurrencies.get().get(),

@@ -14,24 +14,24 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /** Asks the PowerDNS server questions over DNS (UDP on loopback), as a resolver would. */
-final class Dns {
+public final class Dns {
 
     private final SimpleResolver resolver;
 
-    Dns(int port) {
+    public Dns(int port) {
         resolver = new SimpleResolver(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         resolver.setTimeout(Duration.ofSeconds(3));
     }
 
     /** The answer to one question. */
-    Answer ask(String name, String type) throws IOException {
+    public Answer ask(String name, String type) throws IOException {
         Message response = resolver.send(Message.newQuery(
                 Record.newRecord(Name.fromString(name), Type.value(type), DClass.IN)));
         return new Answer(Rcode.string(response.getRcode()), response.getSection(Section.ANSWER));
     }
 
     /** The data of the records of the asked type in the answer, as zone file text. */
-    List<String> data(String name, String type) throws IOException {
+    public List<String> data(String name, String type) throws IOException {
         Answer answer = ask(name, type);
         if (!answer.rcode().equals("NOERROR")) {
             throw new AssertionError(name + " " + type + ": " + answer.rcode());
@@ -40,6 +40,6 @@ final class Dns {
                 .map(Record::rdataToString).sorted().toList();
     }
 
-    record Answer(String rcode, List<Record> records) {
+    public record Answer(String rcode, List<Record> records) {
     }
 }

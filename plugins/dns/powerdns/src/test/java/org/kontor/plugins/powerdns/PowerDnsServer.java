@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real PowerDNS Authoritative server (Debian's pdns-server with pdns-backend-sqlite3) on loopback: its own config
- * folder, a fresh SQLite database from the schema Debian ships, free DNS and API ports and a random API key.
+ * folder, a fresh SQLite database from the schema Debian ships, free DNS and API ports and a random API key. Other
+ * modules' tests use it through this module's test jar.
  */
-final class PowerDnsServer implements AutoCloseable {
+public final class PowerDnsServer implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/pdns_server");
     static final List<Path> SCHEMAS = List.of(
@@ -52,7 +53,7 @@ final class PowerDnsServer implements AutoCloseable {
     /**
      * Fails when PowerDNS is not installed on a CI machine, and skips the tests on a developer's machine without it.
      */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         Optional<Path> schema = schema();
         if (Files.isExecutable(BINARY) && schema.isPresent()) {
             return;
@@ -71,7 +72,7 @@ final class PowerDnsServer implements AutoCloseable {
                 .isPresent();
     }
 
-    static PowerDnsServer start(Path folder) throws Exception {
+    public static PowerDnsServer start(Path folder) throws Exception {
         requireInstalled();
         Path database = folder.resolve("pdns.sqlite3");
         createDatabase(database, schema().orElseThrow());
@@ -108,20 +109,20 @@ final class PowerDnsServer implements AutoCloseable {
         return server;
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + apiPort;
     }
 
-    String apiKey() {
+    public String apiKey() {
         return apiKey;
     }
 
-    int dnsPort() {
+    public int dnsPort() {
         return dnsPort;
     }
 
     /** What the server wrote, for failure messages. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
