@@ -81,6 +81,7 @@ import org.kontor.host.dns.DnsPages;
 import org.kontor.host.dns.DnsPublishJob;
 import org.kontor.host.dns.DnsSettings;
 import org.kontor.host.dns.DnsZones;
+import org.kontor.host.dns.ZoneOnRegistration;
 import org.kontor.host.domains.DomainRecord;
 import org.kontor.host.domains.DomainStore;
 import org.kontor.host.domains.HostPortfolio;
@@ -116,7 +117,7 @@ import org.kontor.host.plugins.PluginHost;
 import org.kontor.host.plugins.PluginHostSettings;
 import org.kontor.host.plugins.PluginsApi;
 import org.kontor.host.provisioning.DomainOperationJanitor;
-import org.kontor.host.provisioning.ClearingNotices;
+import org.kontor.host.provisioning.OperationNotices;
 import org.kontor.host.provisioning.DomainOperationStore;
 import org.kontor.host.provisioning.DomainOperations;
 import org.kontor.host.provisioning.ProvisioningTargets;
@@ -177,6 +178,7 @@ import org.kontor.host.orders.VoucherDiscounts;
 import org.kontor.api.money.Money;
 import org.kontor.api.portfolio.PortfolioDomain;
 import org.kontor.api.dns.DnsProvider;
+import org.kontor.api.event.EventListener;
 import org.kontor.api.domain.Nameserver;
 import java.util.Currency;
 import org.kontor.host.vouchers.VoucherStore;
@@ -212,6 +214,7 @@ public final class KontorHost implements AutoCloseable {
     private DomainPrices domainPrices;
     private DomainStore domainStore;
     private DnsZones dnsZones;
+    private java.util.function.Supplier<Optional<DnsProvider>> dnsProviderChoice = Optional::empty;
     private DomainManagement domainManagement;
     private CatalogStore catalog;
     private CatalogRules catalogRules;
@@ -272,7 +275,7 @@ public final class KontorHost implements AutoCloseable {
                 RetryPolicy.standard(), Duration.ofSeconds(5), mailSends);
         QueuedMailer mailer = new QueuedMailer(database.jdbi(), clock, mailSender::sendLater);
         DomainOperationStore operationStore = new DomainOperationStore(database.jdbi(), clock,
-                Optional.of(new ClearingNotices(events, mailer,
+                Optional.of(new OperationNotices(events, mailer,
                         () -> config.get("operator.email").filter(address -> !address.isBlank()), clock)));
         OrderStore orderStore = new OrderStore(database.jdbi(), clock);
         ProvisioningTargets provisioningTargets = new ProvisioningTargets(extensions,
@@ -380,14 +383,15 @@ public final class KontorHost implements AutoCloseable {
                         .orElse(config.get("orders.default-nameservers").orElse(""))).stream().map(Nameserver::of).toList(),
                 config.require("dns.hostmaster"), clock);
         String dnsProvider = config.require("dns.provider").strip();
+        dnsProviderChoice = () -> dnsProvider.equals(BindZoneFiles.ID) ? Optional.<DnsProvider>of(zoneFiles)
+                : extensions.of(DnsProvider.class).stream().filter(contribution ->
+                        contribution.pluginId().equals(dnsProvider)
+                                || contribution.extension().providerId().equals(dnsProvider))
+                .map(Contribution::extension).findFirst();
         dnsZones = new DnsZones(database.jdbi(), clock, (customerId, name) -> domainStore.find(customerId, name)
-                .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE).isPresent(),
-                () -> dnsProvider.equals(BindZoneFiles.ID) ? Optional.<DnsProvider>of(zoneFiles)
-                        : extensions.of(DnsProvider.class).stream().filter(contribution ->
-                                contribution.pluginId().equals(dnsProvider)
-                                        || contribution.extension().providerId().equals(dnsProvider))
-                        .map(Contribution::extension).findFirst(),
+                .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE).isPresent(), dnsProviderChoice,
                 () -> DnsSettings.defaultRecords(config.get("dns.default-records").orElse("")));
+        extensions.addHostExtension(EventListener.class, new ZoneOnRegistration(dnsZones));
         StorefrontRoutes storefront = new StorefrontRoutes(domainSearch, catalog, renderer, () -> themeEngine.active().name(),
                 new VisitorChoices(locales, webSessions, customers::find, () -> storefrontCurrencies.get().get(),
                         storefrontCurrency(config)),
@@ -631,9 +635,23 @@ public final class KontorHost implements AutoCloseable {
     }
 
     /** The operator's nameservers for domains ordered without any; none leaves the domain without nameservers. */
-    private static List<String> defaultNameservers(KontorConfig config) {
-        return java.util.Arrays.stream(config.get("orders.default-nameservers").orElse("").split("[\\s,]+"))
-                .filter(host -> !host.isBlank()).toList();
+    /**
+     * The nameservers a registration gets when the order names none: {@code orders.default-nameservers}, else those of
+     * the DNS provider that serves the customers' zones, so that a new domain answers with its zone at once.
+     */
+    private List<String> defaultNameservers(KontorConfig config) {
+        List<String> configured = java.util.Arrays.stream(config.get("orders.default-nameservers").orElse("")
+                .split("[\\s,]+")).filter(host -> !host.isBlank()).toList();
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        try {
+            return dnsProviderChoice.get().map(provider -> provider.nameservers().stream()
+                    .map(nameserver -> nameserver.host().ascii()).toList()).orElse(List.of());
+        } catch (RuntimeException e) {
+            log.warn("Could not ask the DNS provider for its nameservers", e);
+            return List.of();
+        }
     }
 
     /** The currency of storefront prices for a visitor who chose none ({@code orders.default-currency} if unset). */

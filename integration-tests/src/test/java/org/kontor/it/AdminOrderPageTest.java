@@ -41,6 +41,19 @@ class AdminOrderPageTest {
         JsonNode done = awaitFinal(orderId, reseller);
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
 
+        // the registration made the domain's zone with the operator's records, and the order named the zone's servers
+        long zones = 0;
+        for (int i = 0; i < 100 && zones == 0; i++) {
+            Thread.sleep(100);
+            zones = demo.host.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM dns_zone "
+                    + "WHERE domain = :domain AND customer_id = :customer AND state = 'PUBLISHED'")
+                    .bind("domain", domain).bind("customer", DemoData.RESELLER_ID).mapTo(Long.class).one());
+        }
+        assertThat(zones).as("a zone made on DomainRegistered").isEqualTo(1);
+        assertThat(demo.json(demo.send("GET", "/api/v1/domains/" + domain + "/dns", null, reseller)).get("records")
+                .findValuesAsText("data")).contains("192.0.2.80");
+        assertThat(demo.host.domainStore().find(org.kontor.api.domain.DomainName.of(domain))).isPresent();
+
         HttpResponse<String> list = demo.send("GET", "/admin/orders", null, DemoData.ADMIN_TOKEN);
         assertThat(list.body()).contains("href=\"/admin/orders/" + orderId + "\"");
         HttpResponse<String> page = demo.send("GET", "/admin/orders/" + orderId, null, DemoData.ADMIN_TOKEN);

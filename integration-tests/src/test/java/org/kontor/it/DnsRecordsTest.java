@@ -60,7 +60,7 @@ class DnsRecordsTest {
         String zoneFile = demo.send("GET", API + "/zone-file", null, reseller).body();
         assertThat(zoneFile).contains("shop." + DOMAIN + ".").contains("AAAA\t2001:db8:0:0:0:0:0:80").contains("SOA");
         Path onDisk = demo.host.dataDir().resolve("zones").resolve(DOMAIN + ".zone");
-        assertThat(Files.readString(onDisk)).contains("2001:db8:0:0:0:0:0:80").contains("ns1.kontor.test.");
+        assertThat(Files.readString(onDisk)).contains("2001:db8:0:0:0:0:0:80").contains("ns1.kontor.invalid.");
 
         String shopId = null;
         for (JsonNode record : afterAdd.get("records")) {

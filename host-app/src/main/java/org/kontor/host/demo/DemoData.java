@@ -32,8 +32,8 @@ public final class DemoData {
 
     /** Settings the demo runs with unless they are set: the zone files' nameservers and every new zone's records. */
     public static final java.util.Map<String, String> SETTINGS = java.util.Map.of(
-            "dns.nameservers", "ns1.kontor.test,ns2.kontor.test",
-            "dns.hostmaster", "hostmaster.kontor.test",
+            "dns.nameservers", "ns1.kontor.invalid,ns2.kontor.invalid",
+            "dns.hostmaster", "hostmaster.kontor.invalid",
             "dns.default-records", "@ A 192.0.2.80; www CNAME @; @ MX 10 mail.kontor.test; @ TXT v=spf1 mx -all");
 
     /** A reseller's API token in demo mode (subject {@code demo-reseller}), documented in the README. */

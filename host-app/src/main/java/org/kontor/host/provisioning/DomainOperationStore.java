@@ -30,18 +30,18 @@ public final class DomainOperationStore {
     private final Clock clock;
 
     private final DomainRecordUpdates records;
-    private final Optional<ClearingNotices> clearingNotices;
+    private final Optional<OperationNotices> notices;
 
     public DomainOperationStore(Jdbi jdbi, Clock clock) {
         this(jdbi, clock, Optional.empty());
     }
 
-    /** @param clearingNotices tells the operator of every operation parked for review, in the parking transaction */
-    public DomainOperationStore(Jdbi jdbi, Clock clock, Optional<ClearingNotices> clearingNotices) {
+    /** @param notices tells of operations parked for review and of domains registered, in the changing transaction */
+    public DomainOperationStore(Jdbi jdbi, Clock clock, Optional<OperationNotices> notices) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.records = new DomainRecordUpdates(new DomainStore(jdbi, clock));
-        this.clearingNotices = clearingNotices;
+        this.notices = notices;
     }
 
     /**
@@ -97,7 +97,13 @@ public final class DomainOperationStore {
             find(h, key).ifPresent(operation -> {
                 records.apply(h, operation, to, outcome);
                 if (to == OperationState.HELD_FOR_REVIEW) {
-                    clearingNotices.ifPresent(notices -> notices.parked(h, operation, outcome));
+                    notices.ifPresent(notices -> notices.parked(h, operation, outcome));
+                }
+                if (to == OperationState.COMPLETED && (operation.kind() == ChargeKind.DOMAIN_CREATE
+                        || operation.kind() == ChargeKind.DOMAIN_TRANSFER)) {
+                    java.time.Instant expires = records.domains().find(h, operation.domain())
+                            .map(org.kontor.host.domains.DomainRecord::expiresAt).orElse(null);
+                    notices.ifPresent(notices -> notices.registered(h, operation, expires));
                 }
             });
         }

@@ -71,7 +71,7 @@ class DomainOperationsTest {
                 .add("sandbox-registry", DomainRegistry.class, registry);
         clearingEvents = new RecordingEvents();
         operatorAddress = "clearing-" + SEQUENCE.incrementAndGet() + "@operator.example";
-        store = new DomainOperationStore(db.jdbi(), clock, java.util.Optional.of(new ClearingNotices(clearingEvents,
+        store = new DomainOperationStore(db.jdbi(), clock, java.util.Optional.of(new OperationNotices(clearingEvents,
                 new org.kontor.host.mail.QueuedMailer(db.jdbi(), clock, id -> { }),
                 () -> java.util.Optional.of(operatorAddress), clock)));
         ProvisioningTargets targets = new ProvisioningTargets(extensions);

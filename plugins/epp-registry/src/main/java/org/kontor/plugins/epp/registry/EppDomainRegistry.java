@@ -380,6 +380,14 @@ public final class EppDomainRegistry implements DomainRegistry {
             glue = usesHostObjects(g) ? command.nameservers().stream()
                     .filter(ns -> ns.needsGlueFor(command.name())).toList() : List.of();
             List<Nameserver> first = command.nameservers().stream().filter(ns -> !glue.contains(ns)).toList();
+            if (usesHostObjects(g) && !first.isEmpty()) {
+                // the domain may name only hosts that exist (RFC 5732): external ones are created first where missing
+                String failure = ensureHosts(first);
+                if (failure != null) {
+                    return Outcome.error("host-create-failed", "the nameservers " + hostNames(first)
+                            + " could not be created: " + failure);
+                }
+            }
             NameServers servers = usesHostObjects(g)
                     ? NameServers.hostObjects(first.stream().map(ns -> ns.host().ascii()).toList())
                     : nameServers(first);

@@ -5,17 +5,19 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.kontor.api.event.DomainOperationHeldForReview;
+import org.kontor.api.event.DomainRegistered;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.mail.MailMessage;
 import org.kontor.host.mail.QueuedMailer;
 import org.kontor.host.provisioning.DomainOperationStore.OutcomeInfo;
 
 /**
- * Tells the operator when a paid domain operation is parked for the clearing center (EPP-3): a
- * {@link DomainOperationHeldForReview} event and an e-mail to the operator's address, both written in the
- * transaction that parks the operation, so they exist exactly when the parking does.
+ * What the host tells when a domain operation changes state, written in the transaction that changes it, so the
+ * notice exists exactly when the change does: a paid operation parked for the clearing center (EPP-3) gives a
+ * {@link DomainOperationHeldForReview} event and an e-mail to the operator's address; a registration or transfer in
+ * that completes gives {@link DomainRegistered} (the host creates the domain's DNS zone on it, plugins may listen).
  */
-public final class ClearingNotices {
+public final class OperationNotices {
 
     private final EventPublisher events;
     private final QueuedMailer mailer;
@@ -23,11 +25,15 @@ public final class ClearingNotices {
     private final Clock clock;
 
     /** @param operatorAddress where notices go (the {@code operator.email} setting); no e-mail when empty */
-    public ClearingNotices(EventPublisher events, QueuedMailer mailer, Supplier<Optional<String>> operatorAddress, Clock clock) {
+    public OperationNotices(EventPublisher events, QueuedMailer mailer, Supplier<Optional<String>> operatorAddress, Clock clock) {
         this.events = events;
         this.mailer = mailer;
         this.operatorAddress = operatorAddress;
         this.clock = clock;
+    }
+
+    void registered(Handle h, DomainOperation operation, java.time.Instant expiresAt) {
+        events.publish(h, new DomainRegistered(operation.domain(), operation.customerId(), expiresAt));
     }
 
     void parked(Handle h, DomainOperation operation, OutcomeInfo outcome) {
