@@ -20,13 +20,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.kontor.database.Database;
 import org.kontor.host.demo.DemoData;
+import org.kontor.it.browser.PageClient;
 import org.kontor.testkit.DatabaseTest;
 import org.kontor.testkit.DbTest;
 
 /**
  * TEC-6 end to end: the demo host with the Matomo and Google Analytics plugins; an order checked out through the JSON
  * API reaches Matomo's tracking endpoint from the server (cookieless mode: without consent, without a visitor id) and
- * not GA4 (no consent); an analytics endpoint that fails never breaks the order.
+ * not GA4 (no consent); an analytics endpoint that fails never breaks the order; an order checked out in the storefront
+ * after the visitor accepted analytics in the banner reaches both, Matomo with a visitor id.
  */
 @DatabaseTest
 class AnalyticsOrderTrackingTest {
@@ -76,6 +78,62 @@ class AnalyticsOrderTrackingTest {
         assertThat(demo.awaitFinal(orderId).get("state").asText()).isEqualTo("COMPLETED");
         assertThat(analytics.findAll(postRequestedFor(urlPathEqualTo("/mp/collect"))))
                 .as("GA4 gets no purchase without consent").isEmpty();
+
+        // In the storefront, the reseller accepts analytics in the banner and checks out: both services get the order.
+        PageClient reseller = new PageClient(demo.host.port());
+        reseller.signIn(DemoData.RESELLER_EMAIL, DemoData.RESELLER_PASSWORD);
+        String page = reseller.page("/domains").body();
+        assertThat(page).contains("id=\"consent-banner\"");
+        HttpResponse<String> accepted = reseller.post("/consent", Map.of("_csrf", PageClient.hidden(page, "_csrf"),
+                "choice", "analytics", "return", "/domains"));
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        assertThat(reseller.page("/domains").body()).doesNotContain("id=\"consent-banner\"");
+        String webDomain = "consented-" + OrderingHost.suffix() + ".test";
+        reseller.post("/cart/items", Map.of("_csrf", reseller.csrfToken(), "domain", webDomain, "operation", "register",
+                "period", "1"));
+        HttpResponse<String> placed = reseller.post("/checkout", checkoutForm(reseller.page("/checkout").body()));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(303);
+        String webOrder = placed.headers().firstValue("Location").orElseThrow().replace("/orders/", "");
+
+        LoggedRequest consented = tracked(webOrder).orElseThrow(() -> new AssertionError("Matomo never saw " + webOrder));
+        assertThat(consented.formParameters().get("_id").firstValue()).as("a visitor id after consent")
+                .matches("[0-9a-f]{16}");
+        JsonNode purchase = purchase(webOrder).orElseThrow(() -> new AssertionError("GA4 never saw " + webOrder));
+        assertThat(purchase.at("/events/0/name").asText()).isEqualTo("purchase");
+        assertThat(purchase.at("/events/0/params/items/0/item_name").asText()).contains(webDomain);
+        assertThat(purchase.at("/events/0/params/currency").asText())
+                .isEqualTo(demo.order(DemoData.RESELLER_TOKEN, webOrder).at("/total/currency").asText());
+    }
+
+    /** GA4's purchase of the order, once it arrived. */
+    private Optional<JsonNode> purchase(String orderId) throws Exception {
+        Instant until = Instant.now().plus(Duration.ofSeconds(15));
+        ObjectMapper json = new ObjectMapper();
+        do {
+            for (LoggedRequest request : analytics.findAll(postRequestedFor(urlPathEqualTo("/mp/collect")))) {
+                JsonNode body = json.readTree(request.getBodyAsString());
+                if (orderId.equals(body.at("/events/0/params/transaction_id").asText())) {
+                    return Optional.of(body);
+                }
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(until));
+        return Optional.empty();
+    }
+
+    /** The checkout form as the page fills it in: the first holder for each domain, the prepaid account, terms. */
+    private static Map<String, String> checkoutForm(String html) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("_csrf", PageClient.hidden(html, "_csrf"));
+        form.put("requestKey", PageClient.hidden(html, "requestKey"));
+        List<String> items = PageClient.all(html, "name=\"holder\\.([0-9a-f-]{36})\"");
+        List<String> holders = PageClient.all(html, "<option value=\"([0-9a-f-]{36})\"");
+        items.forEach(item -> form.put("holder." + item, holders.get(0)));
+        form.put("nameserverMode", "default");
+        form.put("nameservers", "");
+        form.put("payment", "prepaid-account");
+        form.put("terms", "on");
+        return form;
     }
 
     private void settings(String pluginId, Map<String, String> values) throws Exception {
