@@ -116,9 +116,9 @@ class ForwardingTest {
         assertThat(found.statusCode()).isEqualTo(302);
         assertThat(found.headers().firstValue("Location")).hasValue("https://example.net/t");
 
-        HttpResponse<String> page = get("shop." + name.ascii(), "/item?id=<7>");
+        HttpResponse<String> page = get("shop." + name.ascii(), "/item?id=7&x=%3C");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<iframe src=\"https://shop.example.com/store/item?id=&lt;7&gt;\"")
+        assertThat(page.body()).contains("<iframe src=\"https://shop.example.com/store/item?id=7&amp;x=%3C\"")
                 .doesNotContain("<script");
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
         assertThat(csp).contains("frame-src https://shop.example.com").contains("default-src 'none'")
@@ -127,7 +127,7 @@ class ForwardingTest {
         // an unknown host, and Kontor's own, get the normal answer
         HttpResponse<String> other = get("unknown-" + name.ascii(), "/api/v1/openapi.json");
         assertThat(other.statusCode()).isNotIn(301, 302, 307, 308);
-        assertThat(other.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-src")
+        assertThat(other.headers().firstValue("Content-Security-Policy").orElse("")).doesNotContain("frame-src")
                 .isEqualTo(org.kontor.host.security.SecurityHeaders.CONTENT_SECURITY_POLICY);
         HttpResponse<String> local = get("localhost:" + demo.host.port(), "/api/v1/domains");
         assertThat(local.statusCode()).isEqualTo(401);
