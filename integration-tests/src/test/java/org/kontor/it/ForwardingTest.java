@@ -237,6 +237,48 @@ class ForwardingTest {
         }
     }
 
+    @DbTest
+    void theForwardingPageSetsAForwardAndAnAliasInTheCustomersLanguage(Database database) throws Exception {
+        demo = OrderingHost.start(database, Map.of());
+        DomainName name = SandboxDomains.register(demo.host, A, "page");
+        org.kontor.it.browser.PageClient client = new org.kontor.it.browser.PageClient(demo.host.port()).language("de");
+        client.signIn(DemoData.RESELLER_EMAIL, DemoData.RESELLER_PASSWORD);
+        String path = "/account/domains/" + name.ascii() + "/forwarding";
+        HttpResponse<String> page = client.page(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Web-Weiterleitung").contains("id=\"forwarding-not-booked\"");
+        assertThat(client.page("/account/domains/" + name.ascii()).body()).contains("id=\"forwarding-link\"");
+        book(name);
+        String csrf = org.kontor.it.browser.PageClient.hidden(client.page(path).body(), "_csrf");
+
+        HttpResponse<String> refused = client.post(path + "/web", Map.of("_csrf", csrf, "label", "www",
+                "target", "javascript:alert(1)", "type", "PERMANENT", "status", ""));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("data-code=\"invalid-target\"")
+                .contains("Das Ziel muss eine http://- oder https://-Adresse").contains("javascript:alert(1)");
+        HttpResponse<String> saved = client.post(path + "/web", Map.of("_csrf", csrf, "label", "www",
+                "target", "https://example.org/", "type", "TEMPORARY", "status", "307", "keepPath", "on"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(get("www." + name.ascii(), "/x").headers().firstValue("Location"))
+                .hasValue("https://example.org/x");
+        HttpResponse<String> aliased = client.post(path + "/mail", Map.of("_csrf", csrf, "localPart", "*",
+                "targets", "one@example.org, two@example.org"));
+        assertThat(aliased.statusCode()).isEqualTo(303);
+        String shown = client.page(path).body();
+        assertThat(shown).contains("data-host=\"www." + name.ascii() + "\"").contains("data-alias=\"@" + name.ascii()
+                + "\"").contains("one@example.org, two@example.org");
+        assertThat(client.post(path + "/web/delete", Map.of("_csrf", csrf, "label", "www")).statusCode())
+                .isEqualTo(303);
+        assertThat(get("www." + name.ascii(), "/x").statusCode()).isNotEqualTo(307);
+
+        // another customer's session gets the same 404 as for a domain that does not exist
+        String otherId = "page-other-" + OrderingHost.suffix();
+        demo.newReseller(otherId);
+        org.kontor.it.browser.PageClient other = new org.kontor.it.browser.PageClient(demo.host.port());
+        other.signIn(otherId + "@example.net", "other-reseller-password");
+        assertThat(other.page(path).statusCode()).isEqualTo(404);
+    }
+
     /** Answers every query with an authoritative SOA for the name asked. */
     private static void answerSoa(DatagramSocket socket) {
         byte[] buffer = new byte[512];
