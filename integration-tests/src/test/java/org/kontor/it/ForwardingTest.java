@@ -271,6 +271,20 @@ class ForwardingTest {
                 .isEqualTo(303);
         assertThat(get("www." + name.ascii(), "/x").statusCode()).isNotEqualTo(307);
 
+        // own nameservers with glue through the domain page
+        HttpResponse<String> nameservers = client.post("/account/domains/" + name.ascii() + "/nameservers", Map.of(
+                "_csrf", csrf, "nameservers", "ns1." + name.ascii() + "\nns.example.net", "glue",
+                "ns1." + name.ascii() + " 192.0.2.53"));
+        assertThat(nameservers.statusCode()).as(nameservers.body()).isEqualTo(303);
+        String glue = demo.host.domainStore().jdbi().withHandle(h -> h.createQuery(
+                "SELECT addresses FROM sandbox_registry_host WHERE name = :n").bind("n", "ns1." + name.ascii())
+                .mapTo(String.class).one());
+        assertThat(glue).contains("192.0.2.53");
+        HttpResponse<String> noGlue = client.post("/account/domains/" + name.ascii() + "/nameservers", Map.of(
+                "_csrf", csrf, "nameservers", "ns2." + name.ascii() + "\nns.example.net", "glue", ""));
+        assertThat(noGlue.statusCode()).isEqualTo(422);
+        assertThat(noGlue.body()).contains("braucht seine IP-Adressen (Glue): ns2." + name.ascii());
+
         // another customer's session gets the same 404 as for a domain that does not exist
         String otherId = "page-other-" + OrderingHost.suffix();
         demo.newReseller(otherId);
