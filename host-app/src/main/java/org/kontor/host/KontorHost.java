@@ -81,6 +81,11 @@ import org.kontor.host.domains.DomainPrices;
 import org.kontor.host.dns.BindZoneFiles;
 import org.kontor.host.dns.DnsApi;
 import org.kontor.host.dns.DnsPages;
+import org.kontor.host.domains.management.NameserverCheck;
+import org.kontor.host.forwarding.ForwardingApi;
+import org.kontor.host.forwarding.ForwardingHandler;
+import org.kontor.host.forwarding.ForwardingPages;
+import org.kontor.host.forwarding.Forwardings;
 import org.kontor.host.dns.DnsPublishJob;
 import org.kontor.host.dns.DnsSettings;
 import org.kontor.host.dns.DnsZones;
@@ -218,6 +223,7 @@ public final class KontorHost implements AutoCloseable {
     private DomainPrices domainPrices;
     private DomainStore domainStore;
     private DnsZones dnsZones;
+    private Forwardings forwardings;
     private java.util.function.Supplier<Optional<DnsProvider>> dnsProviderChoice = Optional::empty;
     private DomainManagement domainManagement;
     private CatalogStore catalog;
@@ -316,7 +322,9 @@ public final class KontorHost implements AutoCloseable {
         contacts = new Contacts(database.jdbi(), clock, catalog);
         domainManagement = new DomainManagement(domainStore, provisioningTargets::registry, portfolio, contacts,
                 new DomainChanges(database.jdbi(), clock), config.integer("domains.cancellation-notice-days"), clock,
-                random);
+                random, new NameserverCheck(config.flag("domains.check-nameservers"),
+                        config.integer("domains.check-nameservers-port"),
+                        Duration.ofMillis(config.integer("domains.check-nameservers-timeout-ms"))));
         staffMembers = new StaffMembers(database.jdbi(), clock);
         webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
                 Duration.ofMinutes(config.integer("sessions.idle-minutes")),
@@ -397,6 +405,15 @@ public final class KontorHost implements AutoCloseable {
                 .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE).isPresent(), dnsProviderChoice,
                 () -> DnsSettings.defaultRecords(config.get("dns.default-records").orElse("")));
         extensions.addHostExtension(EventListener.class, new ZoneOnRegistration(dnsZones));
+        forwardings = new Forwardings(database.jdbi(), clock, dnsZones, (customerId, name) -> domainStore
+                .find(customerId, name).filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE).isPresent(),
+                (customerId, name) -> addons.find(Forwardings.ADDON).isEmpty() || addons.servicesOf(customerId).stream()
+                        .anyMatch(service -> service.productId().equals(Forwardings.ADDON)
+                                && "ACTIVE".equals(service.state()) && service.domain() != null
+                                && (service.domain().equalsIgnoreCase(name.ascii())
+                                || service.domain().equalsIgnoreCase(name.unicode()))),
+                DnsSettings.hosts(config.get("forwarding.addresses").orElse("")),
+                config.get("mail-forwarding.mx-host").orElse(""), reservedHosts(config));
         StorefrontRoutes storefront = new StorefrontRoutes(domainSearch, catalog, renderer, () -> themeEngine.active().name(),
                 new VisitorChoices(locales, webSessions, customers::find, () -> storefrontCurrencies.get().get(),
                         storefrontCurrency(config)),
@@ -421,7 +438,7 @@ public final class KontorHost implements AutoCloseable {
         AccessControl access = new AccessControl(List.of(apiTokens, webSessions)).withCsrf(csrf)
                 .withSignInPage("/account/signin");
         HostWeb hostWeb = new HostWeb(json, plugins, access,
-                List.of(themes::install,
+                List.of(new ForwardingHandler(forwardings)::install, themes::install,
                         new StaffAuditRecorder(staffAudit)::install,
                         config2 -> new AuditApi(staffAudit).register(config2.routes),
                         config2 -> storefront.register(config2.routes),
@@ -431,6 +448,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new AccountDetailsPages(customers, webSessions, locales).register(config2.routes),
                         config2 -> new DnsApi(dnsZones, zoneFiles, json).register(config2.routes),
                         config2 -> new DnsPages(dnsZones).register(config2.routes),
+                        config2 -> new ForwardingApi(forwardings, json).register(config2.routes),
+                        config2 -> new ForwardingPages(forwardings).register(config2.routes),
                         config2 -> new ApiTokenPages(apiTokens, locales).register(config2.routes),
                         config2 -> new AddonPages(addons, customers, customerId -> domainStore.ofCustomer(customerId).stream()
                                 .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE)
@@ -575,6 +594,27 @@ public final class KontorHost implements AutoCloseable {
     /** The folder of the host's files ({@code data.dir}). */
     public Path dataDir() {
         return dataDir;
+    }
+
+    public Forwardings forwardings() {
+        return forwardings;
+    }
+
+    /** Kontor's own host names, never taken for a forwarded domain: localhost, the public URL's and http.host. */
+    private static java.util.Set<String> reservedHosts(KontorConfig config) {
+        java.util.Set<String> hosts = new java.util.HashSet<>(java.util.Set.of("localhost", "127.0.0.1", "::1"));
+        config.get("http.public-url").filter(url -> !url.isBlank()).ifPresent(url -> {
+            try {
+                String host = java.net.URI.create(url.strip()).getHost();
+                if (host != null) {
+                    hosts.add(host);
+                }
+            } catch (IllegalArgumentException e) {
+                // not a URL: nothing to reserve
+            }
+        });
+        config.get("http.host").filter(host -> !host.isBlank()).ifPresent(hosts::add);
+        return hosts;
     }
 
     public DnsZones dnsZones() {

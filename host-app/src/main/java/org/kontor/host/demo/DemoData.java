@@ -30,10 +30,16 @@ public final class DemoData {
     /** The operator's API token in demo mode, documented in the README. */
     public static final String ADMIN_TOKEN = "kontor_demo_admin_token";
 
-    /** Settings the demo runs with unless they are set: the zone files' nameservers and every new zone's records. */
+    /**
+     * Settings the demo runs with unless they are set: the zone files' nameservers and every new zone's records, the
+     * forwarding servers, and no nameserver check (the demo's nameservers are not real).
+     */
     public static final java.util.Map<String, String> SETTINGS = java.util.Map.of(
             "dns.nameservers", "ns1.kontor.invalid,ns2.kontor.invalid",
             "dns.hostmaster", "hostmaster.kontor.invalid",
+            "domains.check-nameservers", "false",
+            "forwarding.addresses", "192.0.2.81, 2001:db8::81",
+            "mail-forwarding.mx-host", "mx.forwarding.kontor.test",
             "dns.default-records", "@ A 192.0.2.80; www CNAME @; @ MX 10 mail.kontor.test; @ TXT v=spf1 mx -all");
 
     /** A reseller's API token in demo mode (subject {@code demo-reseller}), documented in the README. */

@@ -69,6 +69,7 @@ public final class DomainManagement {
     private final int noticeDays;
     private final Clock clock;
     private final SecureRandom random;
+    private final NameserverCheck check;
 
     /**
      * @param registries the running registry by its id
@@ -78,6 +79,13 @@ public final class DomainManagement {
     public DomainManagement(DomainStore domains, Function<String, Optional<DomainRegistry>> registries,
                             DomainPortfolio portfolio, Contacts contacts, DomainChanges changes, int noticeDays,
                             Clock clock, SecureRandom random) {
+        this(domains, registries, portfolio, contacts, changes, noticeDays, clock, random, NameserverCheck.disabled());
+    }
+
+    /** @param check asks the nameservers for the zone before a change (TEC-5) */
+    public DomainManagement(DomainStore domains, Function<String, Optional<DomainRegistry>> registries,
+                            DomainPortfolio portfolio, Contacts contacts, DomainChanges changes, int noticeDays,
+                            Clock clock, SecureRandom random, NameserverCheck check) {
         if (noticeDays < 0) {
             throw new IllegalArgumentException("the cancellation notice period is negative: " + noticeDays);
         }
@@ -89,6 +97,7 @@ public final class DomainManagement {
         this.noticeDays = noticeDays;
         this.clock = clock;
         this.random = random;
+        this.check = check;
     }
 
     public int noticeDays() {
@@ -135,8 +144,27 @@ public final class DomainManagement {
      * @return what the registry has afterwards
      */
     public DomainInfo changeNameservers(String customerId, String name, List<String> hosts) {
+        return changeNameservers(customerId, name, hosts, java.util.Map.of());
+    }
+
+    /**
+     * Sets the nameservers as {@link #changeNameservers(String, String, List)} does, with glue (TEC-5): a host inside
+     * the domain ({@code ns1.example.dk} for {@code example.dk}) needs its IPv4/IPv6 addresses, which the registry
+     * records as glue when it creates the host; a host outside takes none. With {@code domains.check-nameservers}
+     * each nameserver is first asked for the zone's SOA, and the change is refused naming the ones that are silent.
+     *
+     * @param glue addresses by host name (as given); hosts not named have none
+     */
+    public DomainInfo changeNameservers(String customerId, String name, List<String> hosts,
+                                        java.util.Map<String, List<String>> glue) {
         DomainRecord record = active(customerId, name);
-        List<Nameserver> wanted = nameservers(hosts);
+        List<Nameserver> wanted = withGlue(record.name(), nameservers(hosts), glue == null ? java.util.Map.of() : glue);
+        List<String> silent = check.silent(record.name(), wanted);
+        if (!silent.isEmpty()) {
+            throw new DomainManagementException(Reason.NAMESERVERS_SILENT, "These nameservers did not answer for "
+                    + record.name().unicode() + ": " + String.join(", ", silent) + ". Set up the zone there first; "
+                    + "nothing was changed.", String.join(", ", silent));
+        }
         DomainRegistry registry = registry(record);
         require(registry, RegistryCapability.UPDATE);
         DomainInfo current = existing(registry, record);
@@ -154,6 +182,50 @@ public final class DomainManagement {
         DomainInfo after = outcome.value() != null ? outcome.value() : infoOrNull(registry, record);
         changes.record(customerId, record.name(), DomainChange.Kind.NAMESERVERS, state(outcome), detail);
         return after == null ? current : after;
+    }
+
+    /** The nameservers with their glue addresses: required inside the domain, refused outside it. */
+    static List<Nameserver> withGlue(DomainName domain, List<Nameserver> nameservers,
+                                     java.util.Map<String, List<String>> glue) {
+        java.util.Map<String, List<String>> byHost = new java.util.HashMap<>();
+        glue.forEach((host, addresses) -> {
+            try {
+                byHost.put(DomainName.of(host.strip()).ascii(), addresses == null ? List.of() : addresses);
+            } catch (IllegalArgumentException e) {
+                throw new DomainManagementException(Reason.INVALID_NAMESERVERS,
+                        "'" + host + "' is not a host name: " + e.getMessage(), host);
+            }
+        });
+        List<Nameserver> result = new ArrayList<>();
+        for (Nameserver ns : nameservers) {
+            List<String> given = byHost.getOrDefault(ns.host().ascii(), List.of()).stream()
+                    .filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
+            if (!ns.needsGlueFor(domain)) {
+                if (!given.isEmpty()) {
+                    throw new DomainManagementException(Reason.INVALID_NAMESERVERS, ns.host().unicode()
+                            + " is outside " + domain.unicode() + "; only names inside the domain take addresses.",
+                            ns.host().unicode());
+                }
+                result.add(ns);
+                continue;
+            }
+            if (given.isEmpty()) {
+                throw new DomainManagementException(Reason.GLUE_REQUIRED, ns.host().unicode() + " lies inside "
+                        + domain.unicode() + " and needs its IPv4 or IPv6 addresses (glue).", ns.host().unicode());
+            }
+            List<java.net.InetAddress> addresses = new ArrayList<>();
+            for (String address : given) {
+                try {
+                    // literals only: no lookup of a name
+                    addresses.add(org.xbill.DNS.Address.getByAddress(address));
+                } catch (java.net.UnknownHostException e) {
+                    throw new DomainManagementException(Reason.INVALID_NAMESERVERS, "'" + address
+                            + "' is not an IPv4 or IPv6 address.", address);
+                }
+            }
+            result.add(new Nameserver(ns.host(), addresses));
+        }
+        return result;
     }
 
     /** The host names as nameservers, or {@link Reason#INVALID_NAMESERVERS} naming the first that is not one. */

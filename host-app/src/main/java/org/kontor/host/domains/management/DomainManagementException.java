@@ -12,6 +12,10 @@ public final class DomainManagementException extends RuntimeException {
         /** No such domain, or another customer's: the same answer for both. */
         NOT_FOUND("not-found", 404),
         INVALID_NAMESERVERS("invalid-nameservers", 422),
+        /** A nameserver inside the domain was given without its addresses (glue). */
+        GLUE_REQUIRED("glue-required", 422),
+        /** The check asked the nameservers for the zone and some did not answer; nothing was changed. */
+        NAMESERVERS_SILENT("nameservers-silent", 422),
         TERMS_NOT_ACCEPTED("terms-not-accepted", 422),
         UNKNOWN_CONTACT("unknown-contact", 422),
         /** The domain is locked against transfers: no auth code until it is released. */

@@ -88,9 +88,18 @@ public final class DomainPages {
 
     private void nameservers(Context ctx) {
         String text = ctx.formParam("nameservers") == null ? "" : ctx.formParam("nameservers");
+        String glueText = ctx.formParam("glue") == null ? "" : ctx.formParam("glue");
         act(ctx, () -> {
+            // glue: a line per host inside the domain, "ns1.example.dk 192.0.2.1 2001:db8::1"
+            Map<String, List<String>> glue = new java.util.LinkedHashMap<>();
+            for (String line : glueText.split("\\R")) {
+                String[] parts = line.strip().split("[\\s,]+");
+                if (parts.length > 1) {
+                    glue.put(parts[0], Arrays.asList(parts).subList(1, parts.length));
+                }
+            }
             management.changeNameservers(customer(ctx), name(ctx), Arrays.stream(text.split("[\\s,]+"))
-                    .filter(host -> !host.isBlank()).toList());
+                    .filter(host -> !host.isBlank()).toList(), glue);
             return "nameservers";
         }, text);
     }

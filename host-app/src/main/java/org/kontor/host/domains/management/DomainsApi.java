@@ -60,8 +60,22 @@ public final class DomainsApi {
             throw ProblemException.validation("nameservers must be a list of host names.",
                     Map.of("nameservers", "a list of 2 to 13 host names"));
         }
-        hosts.forEach(host -> list.add(host.isTextual() ? host.asText() : ""));
-        management.changeNameservers(customer, name(ctx), list);
+        Map<String, List<String>> glue = new java.util.LinkedHashMap<>();
+        hosts.forEach(host -> {
+            // a host name, or {"host": ..., "addresses": [...]} for a nameserver inside the domain (glue)
+            if (host.isObject()) {
+                String hostName = host.path("host").asText("");
+                list.add(hostName);
+                List<String> addresses = new ArrayList<>();
+                host.path("addresses").forEach(address -> addresses.add(address.asText("")));
+                if (!addresses.isEmpty()) {
+                    glue.put(hostName, addresses);
+                }
+            } else {
+                list.add(host.isTextual() ? host.asText() : "");
+            }
+        });
+        management.changeNameservers(customer, name(ctx), list, glue);
         ctx.json(view(management.show(customer, name(ctx))));
     }
 

@@ -1,0 +1,2 @@
+/** Web and e-mail forwarding of customers' domains (TEC-1). */
+package org.kontor.host.forwarding;
