@@ -89,6 +89,10 @@ import org.kontor.host.domains.management.DomainChanges;
 import org.kontor.host.domains.management.DomainManagement;
 import org.kontor.host.domains.management.DomainPages;
 import org.kontor.host.domains.management.DomainsApi;
+import org.kontor.host.parking.DomainParking;
+import org.kontor.host.parking.ParkingApi;
+import org.kontor.host.parking.ParkingPages;
+import org.kontor.host.parking.ParkingStore;
 import org.kontor.host.domains.RegistriesApi;
 import org.kontor.host.domains.RegistryBalanceWatch;
 import org.kontor.host.domains.RegistryMessages;
@@ -180,6 +184,7 @@ import org.kontor.api.portfolio.PortfolioDomain;
 import org.kontor.api.dns.DnsProvider;
 import org.kontor.api.event.EventListener;
 import org.kontor.api.domain.Nameserver;
+import org.kontor.api.parking.ParkingProvider;
 import java.util.Currency;
 import org.kontor.host.vouchers.VoucherStore;
 import org.kontor.host.vouchers.Vouchers;
@@ -216,6 +221,7 @@ public final class KontorHost implements AutoCloseable {
     private DnsZones dnsZones;
     private java.util.function.Supplier<Optional<DnsProvider>> dnsProviderChoice = Optional::empty;
     private DomainManagement domainManagement;
+    private DomainParking domainParking;
     private CatalogStore catalog;
     private CatalogRules catalogRules;
     private Vouchers vouchers;
@@ -310,9 +316,12 @@ public final class KontorHost implements AutoCloseable {
                 config.integer("customers.password.memory-kib"), config.integer("customers.password.iterations"),
                 config.integer("customers.password.parallelism")), random), loginThrottle, languages);
         contacts = new Contacts(database.jdbi(), clock, catalog);
+        DomainChanges domainChanges = new DomainChanges(database.jdbi(), clock);
         domainManagement = new DomainManagement(domainStore, provisioningTargets::registry, portfolio, contacts,
-                new DomainChanges(database.jdbi(), clock), config.integer("domains.cancellation-notice-days"), clock,
-                random);
+                domainChanges, config.integer("domains.cancellation-notice-days"), clock, random);
+        domainParking = new DomainParking(domainManagement, () -> extensions.of(ParkingProvider.class).stream()
+                .map(Contribution::extension).toList(), new ParkingStore(database.jdbi()), domainChanges,
+                () -> defaultNameservers(config), clock);
         staffMembers = new StaffMembers(database.jdbi(), clock);
         webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
                 Duration.ofMinutes(config.integer("sessions.idle-minutes")),
@@ -444,6 +453,8 @@ public final class KontorHost implements AutoCloseable {
                                 .register(config2.routes),
                         config2 -> new DomainsApi(domainManagement, json).register(config2.routes),
                         config2 -> new DomainPages(domainManagement, contacts, addons, locales).register(config2.routes),
+                        config2 -> new ParkingApi(domainParking, json).register(config2.routes),
+                        config2 -> new ParkingPages(domainParking, locales).register(config2.routes),
                         config2 -> billing.register(config2.routes),
                         config2 -> payments.register(config2.routes),
                         config2 -> new PaymentPages(payments.payments(), topUps, locales, clock).register(config2.routes),
@@ -564,6 +575,11 @@ public final class KontorHost implements AutoCloseable {
     /** A customer's management of their own domains (the customer center). */
     public DomainManagement domainManagement() {
         return domainManagement;
+    }
+
+    /** A customer's parking of their own domains with a parking provider. */
+    public DomainParking domainParking() {
+        return domainParking;
     }
 
     /** The folder of the host's files ({@code data.dir}). */

@@ -135,6 +135,14 @@ public final class DomainManagement {
      * @return what the registry has afterwards
      */
     public DomainInfo changeNameservers(String customerId, String name, List<String> hosts) {
+        return changeNameservers(customerId, name, hosts, key("ns"));
+    }
+
+    /**
+     * {@link #changeNameservers(String, String, List)} under the caller's idempotency key, for a change that is one
+     * step of a larger operation (parking a domain) and may be sent again under the same key.
+     */
+    public DomainInfo changeNameservers(String customerId, String name, List<String> hosts, IdempotencyKey key) {
         DomainRecord record = active(customerId, name);
         List<Nameserver> wanted = nameservers(hosts);
         DomainRegistry registry = registry(record);
@@ -150,7 +158,7 @@ public final class DomainManagement {
             return current;
         }
         Outcome<DomainInfo> outcome = send(registry, record, () -> registry.update(UpdateDomain.nameservers(
-                key("ns"), record.name(), add, remove)));
+                key, record.name(), add, remove)));
         DomainInfo after = outcome.value() != null ? outcome.value() : infoOrNull(registry, record);
         changes.record(customerId, record.name(), DomainChange.Kind.NAMESERVERS, state(outcome), detail);
         return after == null ? current : after;
