@@ -40,11 +40,14 @@ class DomainParkingTest {
 
     @AfterEach
     void stop() {
+        if (sedo != null) {
+            // the tests of the class share a database: the next host starts with Sedo not configured again
+            demo.host.domainStore().jdbi().useHandle(h -> h.createUpdate(
+                    "DELETE FROM plugin_setting WHERE plugin_id = 'parking-sedo'").execute());
+            sedo.stop();
+        }
         if (demo != null) {
             demo.close();
-        }
-        if (sedo != null) {
-            sedo.stop();
         }
     }
 
@@ -118,13 +121,7 @@ class DomainParkingTest {
         assertThat(demo.json(api("GET", SandboxDomains.register(demo.host, A, "offers"), null,
                 DemoData.RESELLER_TOKEN)).get("providers").findValuesAsText("id"))
                 .as("Sedo is not offered until its account is configured").doesNotContain("sedo");
-        sedo = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        sedo.start();
-        HttpResponse<String> saved = demo.send("PUT", "/api/v1/plugins/parking-sedo/settings", Map.of(
-                "partner-id", "319844", "sign-key", "kontor-sign-key", "username", "kontor-parking",
-                "password", "kontor-parking-password", "base-url", "http://127.0.0.1:" + sedo.port() + "/api/v1/",
-                "timeout-seconds", "5"), DemoData.ADMIN_TOKEN);
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        sedoConfigured();
         DomainName name = SandboxDomains.register(demo.host, A, "refused");
         demo.host.domainManagement().changeNameservers(A, name.ascii(), OWN);
         sedo.stubFor(get(urlPathEqualTo("/api/v1/DomainInsert")).willReturn(aResponse().withStatus(200)
@@ -147,6 +144,42 @@ class DomainParkingTest {
         assertThat(after.get("parked").asBoolean()).isFalse();
         assertThat(after.get("state").asText()).isEqualTo("REFUSED");
         assertThat(after.get("providers").findValuesAsText("id")).contains("sedo");
+    }
+
+    /** Sedo's API on loopback (answers stubbed per test), and the Sedo plugin's settings pointing at it. */
+    private void sedoConfigured() throws Exception {
+        sedo = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        sedo.start();
+        HttpResponse<String> saved = demo.send("PUT", "/api/v1/plugins/parking-sedo/settings", Map.of(
+                "partner-id", "319844", "sign-key", "kontor-sign-key", "username", "kontor-parking",
+                "password", "kontor-parking-password", "base-url", "http://127.0.0.1:" + sedo.port() + "/api/v1/",
+                "timeout-seconds", "5"), DemoData.ADMIN_TOKEN);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    @DbTest
+    void sedosListingsAreOfferedBesideTheStorefrontsSearch(Database database) throws Exception {
+        demo = OrderingHost.start(database, Map.of());
+        sedoConfigured();
+        sedo.stubFor(get(urlPathEqualTo("/api/v1/DomainSearch")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=utf-8").withBody("""
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <SEDOSEARCH><item><domain type="xsd:string">kaffebar.com</domain><type type="xsd:string">D</type>\
+                        <price type="xsd:double">1500</price><currency type="xsd:int">0</currency>\
+                        <url type="xsd:string">https://sedo.com/search/details/?domain=kaffebar.com</url></item>\
+                        </SEDOSEARCH>""")));
+
+        JsonNode search = demo.json(demo.send("GET", "/api/v1/search?q=kaffebar&currency=EUR", null, null));
+
+        assertThat(search.get("offers")).as(search.toString()).anySatisfy(offer -> {
+            assertThat(offer.get("provider").asText()).isEqualTo("sedo");
+            assertThat(offer.get("ascii").asText()).isEqualTo("kaffebar.com");
+            assertThat(offer.get("link").asText()).isEqualTo("https://sedo.com/search/details/?domain=kaffebar.com");
+            assertThat(offer.get("price").get("amount").asText()).isEqualTo("1500.00");
+            assertThat(offer.get("price").get("currency").asText()).isEqualTo("EUR");
+        });
+        assertThat(sedo.findAll(getRequestedFor(urlPathEqualTo("/api/v1/DomainSearch")))).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.queryParameter("keyword").firstValue()).isEqualTo("kaffebar"));
     }
 
     @DbTest
