@@ -148,13 +148,61 @@ class DomainParkingTest {
 
     /** Sedo's API on loopback (answers stubbed per test), and the Sedo plugin's settings pointing at it. */
     private void sedoConfigured() throws Exception {
+        sedoConfigured("5");
+    }
+
+    private void sedoConfigured(String timeoutSeconds) throws Exception {
         sedo = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         sedo.start();
         HttpResponse<String> saved = demo.send("PUT", "/api/v1/plugins/parking-sedo/settings", Map.of(
                 "partner-id", "319844", "sign-key", "kontor-sign-key", "username", "kontor-parking",
                 "password", "kontor-parking-password", "base-url", "http://127.0.0.1:" + sedo.port() + "/api/v1/",
-                "timeout-seconds", "5"), DemoData.ADMIN_TOKEN);
+                "timeout-seconds", timeoutSeconds), DemoData.ADMIN_TOKEN);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    private static String sedoItem(DomainName name, String status, String message) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <SEDOLIST><item><domain type="xsd:string">%s</domain><status type="xsd:string">%s</status>\
+                <message type="xsd:string">%s</message></item></SEDOLIST>""".formatted(name.ascii(), status, message);
+    }
+
+    @DbTest
+    void aProviderThatDoesNotAnswerInTimeLeavesTheDomainPendingUntilAskedAgain(Database database) throws Exception {
+        demo = OrderingHost.start(database, Map.of());
+        sedoConfigured("1");
+        DomainName name = SandboxDomains.register(demo.host, A, "late");
+        demo.host.domainManagement().changeNameservers(A, name.ascii(), OWN);
+        sedo.stubFor(get(urlPathEqualTo("/api/v1/DomainInsert")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(2500).withBody(sedoItem(name, "ok", ""))));
+
+        HttpResponse<String> late = api("PUT", name, Map.of("provider", "sedo"), DemoData.RESELLER_TOKEN);
+
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(202);
+        assertThat(demo.json(late).get("state").asText()).isEqualTo("PENDING");
+        assertThat(demo.json(late).get("parked").asBoolean()).isTrue();
+        assertThat(atRegistry(name)).containsExactly("ns1.sedoparking.com", "ns2.sedoparking.com");
+
+        // Sedo took it meanwhile: asked again, it says so; the nameservers stay
+        sedo.stubFor(get(urlPathEqualTo("/api/v1/DomainInsert")).willReturn(aResponse().withStatus(200)
+                .withBody(sedoItem(name, "not ok", "The domain already exists in your account."))));
+        HttpResponse<String> confirmed = api("PUT", name, Map.of("provider", "sedo"), DemoData.RESELLER_TOKEN);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(demo.json(confirmed).get("state").asText()).isEqualTo("PARKED");
+        assertThat(demo.json(confirmed).get("previousNameservers")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(OWN);
+        assertThat(sedo.findAll(getRequestedFor(urlPathEqualTo("/api/v1/DomainInsert")))).hasSize(2);
+        assertThat(demo.host.domainManagement().history(A, name.ascii())).extracting(DomainChange::state)
+                .startsWith(DomainChange.State.DONE, DomainChange.State.PENDING);
+
+        sedo.stubFor(get(urlPathEqualTo("/api/v1/DomainDelete")).willReturn(aResponse().withStatus(200)
+                .withBody(sedoItem(name, "ok", ""))));
+        assertThat(api("DELETE", name, null, DemoData.RESELLER_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(sedo.findAll(getRequestedFor(urlPathEqualTo("/api/v1/DomainDelete")))).singleElement()
+                .satisfies(request -> assertThat(request.queryParameter("domains[0]").firstValue())
+                        .isEqualTo(name.ascii()));
+        assertThat(atRegistry(name)).isEqualTo(OWN);
     }
 
     @DbTest
