@@ -91,6 +91,7 @@ import org.kontor.host.domains.management.DomainPages;
 import org.kontor.host.domains.management.DomainsApi;
 import org.kontor.host.parking.DomainParking;
 import org.kontor.host.parking.ParkingApi;
+import org.kontor.host.parking.ParkingJanitor;
 import org.kontor.host.parking.ParkingPages;
 import org.kontor.host.parking.ParkingStore;
 import org.kontor.host.domains.RegistriesApi;
@@ -511,6 +512,7 @@ public final class KontorHost implements AutoCloseable {
             JobScheduler jobs = new JobScheduler(database.jdbi(), extensions, clock, owner, jobRunner);
             jobs.registerHostJob(new OutboxSweepJob(dispatcher, Duration.ofSeconds(10)));
             jobs.registerHostJob(mailSender);
+            jobs.registerHostJob(new ParkingJanitor(domainParking, OPERATION_GRACE, Duration.ofMinutes(5)));
             jobs.registerHostJob(new DnsPublishJob(dnsZones,
                     Duration.ofSeconds(config.integer("dns.publish-interval-seconds"))));
             jobs.registerHostJob(new OrderJob(orderFulfilment, orderStore,

@@ -1,6 +1,7 @@
 package org.kontor.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +205,41 @@ class DomainParkingTest {
                 .satisfies(request -> assertThat(request.queryParameter("domains[0]").firstValue())
                         .isEqualTo(name.ascii()));
         assertThat(atRegistry(name)).isEqualTo(OWN);
+    }
+
+    @DbTest
+    void theJanitorSettlesAPendingParkingAndSwitchesBackOneTheProviderRefusesLater(Database database)
+            throws Exception {
+        demo = OrderingHost.start(database, Map.of());
+        sedoConfigured("1");
+        DomainName taken = SandboxDomains.register(demo.host, A, "taken");
+        DomainName refused = SandboxDomains.register(demo.host, A, "later");
+        for (DomainName name : List.of(taken, refused)) {
+            demo.host.domainManagement().changeNameservers(A, name.ascii(), OWN);
+            sedo.stubFor(get(urlPathEqualTo("/api/v1/DomainInsert")).willReturn(aResponse().withStatus(200)
+                    .withFixedDelay(2500).withBody(sedoItem(name, "ok", ""))));
+            assertThat(api("PUT", name, Map.of("provider", "sedo"), DemoData.RESELLER_TOKEN).statusCode())
+                    .isEqualTo(202);
+        }
+        sedo.resetAll();
+        sedo.stubFor(get(urlPathEqualTo("/api/v1/DomainInsert")).withQueryParam("domainentry[0][domain]",
+                equalTo(taken.ascii())).willReturn(aResponse().withStatus(200).withBody(sedoItem(taken, "ok", ""))));
+        sedo.stubFor(get(urlPathEqualTo("/api/v1/DomainInsert")).withQueryParam("domainentry[0][domain]",
+                equalTo(refused.ascii())).willReturn(aResponse().withStatus(200)
+                .withBody(sedoItem(refused, "not ok", "The domain is on the blacklist and cannot be parked."))));
+
+        assertThat(demo.host.domainParking().settle(Duration.ofMinutes(10), 10)).as("too early").isZero();
+        demo.clock.advance(Duration.ofMinutes(11));
+        assertThat(demo.host.domainParking().settle(Duration.ofMinutes(10), 10)).isEqualTo(2);
+
+        assertThat(demo.json(api("GET", taken, null, DemoData.RESELLER_TOKEN)).get("state").asText())
+                .isEqualTo("PARKED");
+        assertThat(atRegistry(taken)).containsExactly("ns1.sedoparking.com", "ns2.sedoparking.com");
+        JsonNode gone = demo.json(api("GET", refused, null, DemoData.RESELLER_TOKEN));
+        assertThat(gone.get("state").asText()).isEqualTo("REFUSED");
+        assertThat(gone.get("message").asText()).contains("blacklist");
+        assertThat(atRegistry(refused)).isEqualTo(OWN);
+        assertThat(demo.host.domainParking().settle(Duration.ofMinutes(10), 10)).as("nothing left").isZero();
     }
 
     @DbTest

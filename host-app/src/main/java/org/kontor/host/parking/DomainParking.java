@@ -150,6 +150,33 @@ public final class DomainParking {
         return left;
     }
 
+    /**
+     * Carries on with parkings left unsettled for longer than {@code grace}: each step is sent again under its own key
+     * (the provider's nameservers at the registry, then the provider), so a provider that took the domain meanwhile
+     * confirms it, and one that refuses gets the nameservers switched back. A provider that no longer runs is left for
+     * later.
+     *
+     * @return how many parkings were asked about
+     */
+    public int settle(java.time.Duration grace, int limit) {
+        int asked = 0;
+        for (Parking parking : store.unsettled(clock.instant().minus(grace), limit)) {
+            Optional<ParkingProvider> provider = provider(parking.providerId());
+            if (provider.isEmpty()) {
+                continue;
+            }
+            asked++;
+            try {
+                Parking settled = carryOn(parking, provider.get(), DomainName.of(parking.domain()));
+                LOG.info("Parking of {} with {} is {}", parking.domain(), parking.providerId(), settled.state());
+            } catch (RuntimeException e) {
+                LOG.info("Parking of {} with {} not settled: {}", parking.domain(), parking.providerId(),
+                        e.getMessage());
+            }
+        }
+        return asked;
+    }
+
     private Parking carryOn(Parking parking, ParkingProvider provider, DomainName domain) {
         List<String> target = hosts(provider.nameservers());
         try {

@@ -26,6 +26,13 @@ public final class ParkingStore {
                 .map((rs, ctx) -> read(rs)).findOne());
     }
 
+    /** Parkings the provider has not confirmed (PENDING) or a host left half done (SWITCHING), untouched since. */
+    public List<Parking> unsettled(Instant untouchedSince, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM domain_parking WHERE state IN ('PENDING', 'SWITCHING') "
+                        + "AND updated_at < :since ORDER BY updated_at LIMIT " + limit)
+                .bind("since", untouchedSince.toEpochMilli()).map((rs, ctx) -> read(rs)).list());
+    }
+
     /** Writes the row of the parking's domain, replacing what was there. */
     public void save(Parking parking) {
         jdbi.useTransaction(h -> {
