@@ -27,6 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.kontor.api.PluginApi;
 import org.kontor.database.DatabaseConfig;
+import org.kontor.host.analytics.AnalyticsHead;
+import org.kontor.host.analytics.AnalyticsProviders;
+import org.kontor.host.analytics.ConsentRoutes;
 import org.kontor.host.admin.AddonAdminPages;
 import org.kontor.host.admin.AdminView;
 import org.kontor.host.billing.admin.InvoiceAdminPages;
@@ -138,6 +141,7 @@ import org.kontor.host.security.LoginThrottle;
 import org.kontor.host.security.totp.SecondFactorSignIn;
 import org.kontor.host.security.totp.StaffTotp;
 import org.kontor.host.security.totp.Totp;
+import org.kontor.host.security.SecurityHeaders;
 import org.kontor.host.security.StaffFlag;
 import org.kontor.host.security.totp.TotpAdminPages;
 import org.kontor.host.security.PasswordHasher;
@@ -370,8 +374,9 @@ public final class KontorHost implements AutoCloseable {
         SiteAssets siteAssets = new SiteAssets(customisings);
         LocaleResolver locales = new LocaleResolver(languages);
         PluginTopUps topUps = new PluginTopUps(extensions);
+        AnalyticsProviders analytics = new AnalyticsProviders(extensions);
         ThemeRenderer renderer = new ThemeRenderer(themeEngine, locales, List.of(csrf::addTo, PageCache.tokenSlot(),
-                new AddFundsLink(topUps), new StaffFlag(), siteAssets::contribute));
+                new AddFundsLink(topUps), new StaffFlag(), siteAssets::contribute, new AnalyticsHead(analytics, locales)));
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
@@ -466,6 +471,7 @@ public final class KontorHost implements AutoCloseable {
                                 orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView, clock)
                                 .register(config2.routes),
                         config2 -> siteAssets.register(config2.routes),
+                        config2 -> new ConsentRoutes().register(config2.routes),
                         config2 -> new DunningPages(billing.dunning(), adminView).register(config2.routes),
                         config2 -> new StaffPages(staffMembers, customers, staffTotp, passwordResets, mailer,
                                 () -> themeEngine.active().messages(), () -> config.get("http.public-url"), languages,
@@ -494,7 +500,7 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new OrdersApi(carts, checkout, orderStore, orderFulfilment, addons, json,
                                 Currency.getInstance(config.require("orders.default-currency"))).register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
-                metrics, config.get("metrics.token"), themes::renderError);
+                metrics, config.get("metrics.token"), themes::renderError, new SecurityHeaders(analytics::sources));
         web = new WebServer(config.require("http.host"), config.integer("http.port"));
         closeables.add(web);
         web.start();

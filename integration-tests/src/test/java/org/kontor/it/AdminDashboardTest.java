@@ -27,7 +27,7 @@ class AdminDashboardTest {
     }
 
     @DbTest
-    void theDashboardDrawsRegistryBalancesAndLinksThePrepaidPages(Database database) throws Exception {
+    void theDashboardDrawsRegistryAndPrepaidBalancesAndLinksThePrepaidPages(Database database) throws Exception {
         demo = OrderingHost.start(database, Map.of());
 
         HttpResponse<String> page = demo.send("GET", "/admin", null, DemoData.ADMIN_TOKEN);
@@ -36,6 +36,10 @@ class AdminDashboardTest {
         String body = page.body();
         assertThat(body).contains("id=\"registry-balances\"").contains("id=\"registry-chart-DKK\"").contains("<svg")
                 .containsPattern("<rect [^>]*height=\"[1-9][0-9]*\"[^>]*><title>sandbox: DKK[0-9.,]+</title>");
+        java.math.BigDecimal balance = new java.math.BigDecimal(demo.account().at("/balance/amount").asText());
+        assertThat(body).as("the prepaid accounts' balances summed by the funding source").contains("id=\"prepaid-totals\"")
+                .contains("<td>prepaid-account</td>").contains(String.format(java.util.Locale.ENGLISH, "%,.2f", balance))
+                .contains("id=\"prepaid-chart-DKK\"");
         assertThat(body).contains("id=\"prepaid-pages\"").contains("href=\"/admin/p/prepaid-account\"").contains("href=\"/admin/p/prepaid-account/reconciliation\"")
                 .doesNotContain("id=\"prepaid-not-available\"");
     }

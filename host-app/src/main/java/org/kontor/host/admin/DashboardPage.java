@@ -20,17 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin's start page {@code /admin}: revenue and payments per month as SVG bar charts drawn on the server, and the
- * balances the running registries report, in a table and as SVG bars per currency; and links to the prepaid account
- * plugin's pages with the resellers' balances, when it runs.
+ * The admin's start page {@code /admin}: revenue and payments per month as SVG bar charts drawn on the server, the
+ * balances the running registries report, in a table and as SVG bars per currency, and the prepaid balances the funding
+ * sources report ({@code FundingSource.totals()}: balance and held per currency), with links to the prepaid account
+ * plugin's pages.
  */
 public final class DashboardPage {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardPage.class);
-    /**
-     * The prepaid-account plugin's admin pages, which show the resellers' balances. The plugin API offers no way to
-     * read them (the plugin owns its tables), so the dashboard links there instead of summing them itself.
-     */
+    /** The prepaid-account plugin's admin pages, with each reseller's balance. */
     static final String PREPAID_PAGES = "/admin/p/prepaid-account";
 
     private final Dashboard dashboard;
@@ -63,6 +61,9 @@ public final class DashboardPage {
         registries(ctx, registries, balances);
         page.put("registries", registries);
         page.put("registryCharts", registryCharts(ctx, balances));
+        List<Map<String, Object>> prepaid = new ArrayList<>();
+        page.put("prepaidCharts", prepaidCharts(ctx, prepaid));
+        page.put("prepaidTotals", prepaid);
         page.put("prepaidPages", view.pluginPages().stream()
                 .filter(pluginPage -> pluginPage.href().startsWith(PREPAID_PAGES)).toList());
         view.render(ctx, "dashboard.ftlh", page);
@@ -106,6 +107,43 @@ public final class DashboardPage {
             }
             rows.add(row);
         }
+    }
+
+    /**
+     * One bar chart per currency with a bar per funding source: what its customers' accounts hold together (the table
+     * rows add the part held for operations in flight and the number of accounts); a source that fails to answer is
+     * left out and logged.
+     *
+     * @param rows receives a table row per source and currency
+     */
+    private List<BarChart> prepaidCharts(Context ctx, List<Map<String, Object>> rows) {
+        Map<java.util.Currency, List<BarChart.Point>> points = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(java.util.Currency::getCurrencyCode));
+        for (Contribution<org.kontor.api.funding.FundingSource> contribution
+                : extensions.of(org.kontor.api.funding.FundingSource.class)) {
+            List<org.kontor.api.funding.FundsTotal> totals;
+            try {
+                totals = contribution.extension().totals();
+            } catch (RuntimeException e) {
+                LOG.warn("Funding source of plugin {} could not tell its totals", contribution.pluginId(), e);
+                continue;
+            }
+            for (org.kontor.api.funding.FundsTotal total : totals) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("source", contribution.extension().sourceId());
+                row.put("balance", view.money(ctx, total.balance()));
+                row.put("held", view.money(ctx, total.held()));
+                row.put("accounts", total.accounts());
+                rows.add(row);
+                points.computeIfAbsent(total.balance().currency(), currency -> new ArrayList<>()).add(new BarChart.Point(
+                        contribution.extension().sourceId(), total.balance().amount(), view.money(ctx, total.balance())));
+            }
+        }
+        List<BarChart> charts = new ArrayList<>();
+        points.forEach((currency, values) -> charts.add(BarChart.of(currency.getCurrencyCode(), values,
+                view.money(ctx, values.stream().map(BarChart.Point::value).reduce(java.math.BigDecimal.ZERO,
+                        java.math.BigDecimal::max), currency))));
+        return charts;
     }
 
     /** One bar chart per currency with a bar per registry: its balance (a negative balance draws no bar). */

@@ -86,6 +86,7 @@ public final class DemoData {
         boolean dkProfile = active.contains(REGISTRY_DK);
         if (active.containsAll(List.of(SANDBOX, EPP))) {
             connectTheSandboxRegistry(dkProfile);
+            registerTheZoneNameservers();
         }
         if (active.contains(BANK_TRANSFER)) {
             offerBankTransfers();
@@ -152,6 +153,23 @@ public final class DemoData {
             log.info("Demo: .dk goes through the registry-dk plugin to the sandbox's .dk profile");
         }
         log.info("Demo: the EPP registry plugin talks to the sandbox registry on 127.0.0.1:{}", sandboxPort);
+    }
+
+    /**
+     * The nameservers of the demo's zones (dns.nameservers) exist at the sandbox as hosts of the demo registrar, as an
+     * operator's own nameservers exist at the registries they sell: orders that name them are taken by the .dk profile
+     * too, which creates no hosts on a registrar's behalf.
+     */
+    private void registerTheZoneNameservers() {
+        long now = host.clock().millis();
+        host.database().jdbi().useHandle(h -> {
+            for (String name : SETTINGS.get("dns.nameservers").split(",")) {
+                h.createUpdate("INSERT INTO sandbox_registry_host (name, roid, registrar, created_at, statuses, addresses) "
+                                + "VALUES (:name, :roid, :registrar, :now, 'ok', '') ON CONFLICT (name) DO NOTHING")
+                        .bind("name", name.strip()).bind("roid", "H-" + name.strip().replace('.', '-').toUpperCase(java.util.Locale.ROOT))
+                        .bind("registrar", REGISTRAR_ID).bind("now", now).execute();
+            }
+        });
     }
 
     private String sandboxCertificate() {

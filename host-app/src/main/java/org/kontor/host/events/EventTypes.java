@@ -9,6 +9,7 @@ import org.kontor.api.event.DomainRegistered;
 import org.kontor.api.event.DunningEscalated;
 import org.kontor.api.event.Event;
 import org.kontor.api.event.InvoiceIssued;
+import org.kontor.api.event.OrderCheckedOut;
 import org.kontor.api.event.OrderPlaced;
 import org.kontor.api.event.PaymentSucceeded;
 import org.kontor.api.event.PluginStateChanged;
@@ -26,7 +27,7 @@ import org.kontor.api.event.RegistryBalanceLow;
 public final class EventTypes {
 
     private static final List<Class<? extends Event>> API_EVENTS = List.of(DomainExpiring.class,
-            DomainRegistered.class, InvoiceIssued.class, OrderPlaced.class, PaymentSucceeded.class,
+            DomainRegistered.class, InvoiceIssued.class, OrderPlaced.class, OrderCheckedOut.class, PaymentSucceeded.class,
             PluginStateChanged.class, PrepaidTopUpPaid.class, RegistryBalanceLow.class, DomainOperationHeldForReview.class, PrepaidCharged.class, PrepaidMonthClosed.class,
             DunningEscalated.class);
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.OrderCheckedOut;
 import org.kontor.api.event.OrderPlaced;
 import org.kontor.api.funding.ChargeKind;
 import org.kontor.api.money.Money;
@@ -56,8 +57,15 @@ public final class Checkout {
      *
      * @param requestKey    chosen by the client once per checkout (the form's hidden field, the API's Idempotency-Key)
      * @param paymentMethod a funding source id ({@code prepaid-account}) or a payment gateway id
+     * @param trackingAllowed whether the customer agreed to analytics in the browser they checked out with
      */
-    public record PlaceOrder(String customerId, String requestKey, String paymentMethod, boolean termsAccepted) {
+    public record PlaceOrder(String customerId, String requestKey, String paymentMethod, boolean termsAccepted,
+                             boolean trackingAllowed) {
+
+        /** An order from a client where the customer agreed to no analytics (the JSON API). */
+        public PlaceOrder(String customerId, String requestKey, String paymentMethod, boolean termsAccepted) {
+            this(customerId, requestKey, paymentMethod, termsAccepted, false);
+        }
     }
 
     /**
@@ -155,7 +163,21 @@ public final class Checkout {
         if (!order.id().equals(orderId)) {
             return order; // a concurrent request with the same key placed it
         }
-        return fulfilment.fund(order, () -> carts.store().jdbi().useTransaction(h -> carts.store().clear(h, cart.id())));
+        Order funded = fulfilment.fund(order, () -> carts.store().jdbi().useTransaction(h -> carts.store().clear(h, cart.id())));
+        // After funding, so that an order the funds do not cover (cancelled, with an exception) is never reported.
+        events.publish(checkedOut(funded, request.trackingAllowed()));
+        return funded;
+    }
+
+    /** What analytics learns of a checked-out order: totals and lines, no holder, no domain's owner. */
+    static OrderCheckedOut checkedOut(Order order, boolean trackingAllowed) {
+        List<OrderCheckedOut.Item> items = order.lines().stream().map(line -> new OrderCheckedOut.Item(
+                line.kind() == ItemKind.ADDON ? line.productId()
+                        : line.kind().name().toLowerCase(java.util.Locale.ROOT) + "." + line.domain().tld().ascii(),
+                line.description(),
+                line.kind() == ItemKind.ADDON ? "addon" : "domain-" + line.kind().name().toLowerCase(java.util.Locale.ROOT),
+                line.net(), 1)).toList();
+        return new OrderCheckedOut(order.id(), order.customerId(), order.total(), order.vat(), items, trackingAllowed);
     }
 
     /** Everything the checkout refuses in a cart: holders missing or not fit for the TLD, items without a price. */

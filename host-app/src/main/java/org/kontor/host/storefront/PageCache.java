@@ -12,7 +12,8 @@ import org.kontor.host.themes.ThemeRenderer;
 /**
  * Rendered storefront pages kept for a few seconds ({@code storefront.page-cache-seconds}), for visitors who are not
  * signed in: the home page and search results. The key is everything the page depends on: path and query, language,
- * currency, the country whose VAT is shown, and the theme. {@link #invalidate()} drops every page; the host calls it
+ * currency, the country whose VAT is shown, the theme, and the visitor's analytics consent (the consent banner and the
+ * analytics snippets depend on it). {@link #invalidate()} drops every page; the host calls it
  * when the catalog, a price, a plugin or a plugin's settings change.
  *
  * <p><b>CSRF tokens.</b> A results page carries add-to-cart forms whose {@code _csrf} field must hold the token of
@@ -51,8 +52,18 @@ public final class PageCache {
         };
     }
 
-    /** What a page depends on besides the session. */
-    public record Key(String pathAndQuery, String language, String currency, String country, String theme) {
+    /**
+     * What a page depends on besides the session.
+     *
+     * @param consent the visitor's analytics consent ({@code analytics}, {@code none}, or empty while undecided)
+     */
+    public record Key(String pathAndQuery, String language, String currency, String country, String theme,
+                      String consent) {
+
+        /** The key of a page for a visitor who has not chosen about analytics. */
+        public Key(String pathAndQuery, String language, String currency, String country, String theme) {
+            this(pathAndQuery, language, currency, country, theme, "");
+        }
     }
 
     private record Entry(String html, long storedAt, long generation) {

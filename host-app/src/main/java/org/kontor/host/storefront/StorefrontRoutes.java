@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
+import org.kontor.host.analytics.Consent;
 import org.kontor.api.domain.InvalidDomainNameException;
 import org.kontor.api.domain.Tld;
 import org.kontor.api.money.Money;
@@ -133,7 +134,8 @@ public final class StorefrontRoutes {
         Visitor visitor = visitors.of(ctx);
         boolean cacheable = cache.enabled() && !visitor.signedIn();
         PageCache.Key key = new PageCache.Key(ctx.path() + "?" + Objects.requireNonNullElse(ctx.queryString(), ""),
-                visitor.language(), visitor.currency().getCurrencyCode(), visitor.country().orElse(""), themeName.get());
+                visitor.language(), visitor.currency().getCurrencyCode(), visitor.country().orElse(""), themeName.get(),
+                Consent.of(ctx).value());
         if (cacheable) {
             Optional<String> stored = cache.get(key);
             if (stored.isPresent()) {

@@ -38,6 +38,7 @@ public final class HostWeb {
     private final Optional<String> metricsToken;
     private final ErrorPage errorPage;
     private final JsonNode hostApi;
+    private final SecurityHeaders securityHeaders;
     private final AtomicReference<Built> current = new AtomicReference<>();
 
     /** What the last {@link #build} registered and the API document assembled for it. */
@@ -50,6 +51,14 @@ public final class HostWeb {
     public HostWeb(ObjectMapper json, PluginHost plugins, AccessControl access, List<Consumer<JavalinConfig>> modules,
                    Map<String, HealthCheck> healthChecks, PrometheusMeterRegistry metrics,
                    Optional<String> metricsToken, ErrorPage errorPage) {
+        this(json, plugins, access, modules, healthChecks, metrics, metricsToken, errorPage, new SecurityHeaders());
+    }
+
+    /** @param securityHeaders the headers every answer carries, with the content security policy's extra sources */
+    public HostWeb(ObjectMapper json, PluginHost plugins, AccessControl access, List<Consumer<JavalinConfig>> modules,
+                   Map<String, HealthCheck> healthChecks, PrometheusMeterRegistry metrics,
+                   Optional<String> metricsToken, ErrorPage errorPage, SecurityHeaders securityHeaders) {
+        this.securityHeaders = securityHeaders;
         this.json = json;
         this.plugins = plugins;
         this.access = access;
@@ -74,7 +83,7 @@ public final class HostWeb {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 1_000_000L;
             routes.install(config);
-            new SecurityHeaders().install(config);
+            securityHeaders.install(config);
             new RequestIds().install(config);
             new ErrorResponses(json, errorPage).install(config);
             new RequestMetrics(metrics).install(config);

@@ -20,6 +20,10 @@ class PageCacheTest {
         assertThat(cache.get(new PageCache.Key("/?", "de", "DKK", "DK", "default"))).as("another language").isEmpty();
         assertThat(cache.get(new PageCache.Key("/?", "da", "EUR", "DK", "default"))).as("another currency").isEmpty();
         assertThat(cache.get(new PageCache.Key("/?", "da", "DKK", "DK", "nordlys"))).as("another theme").isEmpty();
+        assertThat(cache.get(new PageCache.Key("/?", "da", "DKK", "DK", "default", "analytics")))
+                .as("a visitor who accepted analytics").isEmpty();
+        assertThat(cache.get(new PageCache.Key("/?", "da", "DKK", "DK", "default", "none")))
+                .as("a visitor who declined analytics").isEmpty();
         clock.advance(Duration.ofMillis(4_999));
         assertThat(cache.get(home)).isPresent();
         clock.advance(Duration.ofMillis(1));

@@ -2,6 +2,7 @@ package org.kontor.api.funding;
 
 import java.util.Collection;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.pf4j.ExtensionPoint;
@@ -39,4 +40,14 @@ public interface FundingSource extends ExtensionPoint {
 
     /** The hold made with this key, if any. */
     Optional<FundingHold> find(IdempotencyKey holdKey);
+
+    /**
+     * What the customers' accounts of this source hold together, one total per currency, for the operator's dashboard;
+     * empty where the source keeps no balances of its own.
+     *
+     * @since 1.6.0
+     */
+    default List<FundsTotal> totals() {
+        return List.of();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.kontor.host.analytics.Consent;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
 import org.kontor.host.addons.AddonCatalog;
@@ -119,7 +120,7 @@ public final class CheckoutPages {
             try {
                 Order order = checkout.place(new Checkout.PlaceOrder(customerId, ctx.formParam("requestKey"),
                         ctx.formParam("payment"), "on".equals(ctx.formParam("terms"))
-                                || "true".equals(ctx.formParam("terms"))));
+                                || "true".equals(ctx.formParam("terms")), Consent.of(ctx).trackingAllowed()));
                 ctx.redirect(OrderPages.PATH + "/" + order.id(), HttpStatus.SEE_OTHER);
                 return;
             } catch (OrderInputException e) {

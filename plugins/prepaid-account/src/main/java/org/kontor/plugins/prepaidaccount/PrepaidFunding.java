@@ -2,12 +2,14 @@ package org.kontor.plugins.prepaidaccount;
 
 import java.util.Collection;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.kontor.api.PluginContext;
 import org.kontor.api.funding.ChargeKind;
 import org.kontor.api.funding.FundingHold;
 import org.kontor.api.funding.FundingRequest;
 import org.kontor.api.funding.FundingSource;
+import org.kontor.api.funding.FundsTotal;
 import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.plugins.prepaidaccount.ledger.AccountState;
@@ -62,5 +64,10 @@ public class PrepaidFunding implements FundingSource {
     @Override
     public Optional<FundingHold> find(IdempotencyKey holdKey) {
         return ledger.holdOf(holdKey.value()).map(Hold::toFundingHold);
+    }
+
+    @Override
+    public List<FundsTotal> totals() {
+        return ledger.totals();
     }
 }

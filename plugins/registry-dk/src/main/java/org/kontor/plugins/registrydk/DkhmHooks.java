@@ -124,6 +124,12 @@ public final class DkhmHooks implements EppProfileHooks {
         return extensions;
     }
 
+    /** The .dk registry answers for the hosts a create names; the engine does not create them first. */
+    @Override
+    public boolean createsMissingHostsBeforeDomainCreate() {
+        return false;
+    }
+
     /** Domains a registrar handles have the registrant only; the registry refuses other contacts (2306). */
     @Override
     public boolean domainCreateSendsContacts() {

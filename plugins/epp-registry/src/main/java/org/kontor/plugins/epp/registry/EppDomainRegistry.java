@@ -380,7 +380,7 @@ public final class EppDomainRegistry implements DomainRegistry {
             glue = usesHostObjects(g) ? command.nameservers().stream()
                     .filter(ns -> ns.needsGlueFor(command.name())).toList() : List.of();
             List<Nameserver> first = command.nameservers().stream().filter(ns -> !glue.contains(ns)).toList();
-            if (usesHostObjects(g) && !first.isEmpty()) {
+            if (usesHostObjects(g) && !first.isEmpty() && hooks.createsMissingHostsBeforeDomainCreate()) {
                 // the domain may name only hosts that exist (RFC 5732): external ones are created first where missing
                 String failure = ensureHosts(first);
                 if (failure != null) {

@@ -62,6 +62,17 @@ public interface EppProfileHooks {
     }
 
     /**
+     * Whether the engine creates the external hosts a {@code domain:create} names when the registry lacks them (RFC
+     * 5732: a domain names existing host objects only). The .dk registry keeps its own host objects for nameservers
+     * outside .dk and is left to answer for itself.
+     *
+     * @since 1.3.0
+     */
+    default boolean createsMissingHostsBeforeDomainCreate() {
+        return true;
+    }
+
+    /**
      * The {@code domain:authInfo} of an update: null keeps it, the empty string removes it, anything else is
      * sent as the password. By default the command's {@code newAuthCode}.
      */

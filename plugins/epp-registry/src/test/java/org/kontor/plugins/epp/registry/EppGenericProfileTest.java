@@ -129,6 +129,10 @@ class EppGenericProfileTest {
     @Test
     void glueHostsAreCreatedOnceTheDomainExistsAndThenAdded() throws Exception {
         EppDomainRegistry registry = registry(ALL_EXTENSIONS, false, frame -> {
+            if (frame.command().equals("check") && frame.all("host:name").contains("ns.example.net")) {
+                return ScriptedRegistry.response(frame, 1000, "ok", "<host:chkData xmlns:host=\"urn:ietf:params:xml:ns:host-1.0\">"
+                        + "<host:cd><host:name avail=\"1\">ns.example.net</host:name></host:cd></host:chkData>", null);
+            }
             if (frame.command().equals("check")) {
                 return ScriptedRegistry.response(frame, 1000, "ok", "<host:chkData xmlns:host=\"urn:ietf:params:xml:ns:host-1.0\">"
                         + "<host:cd><host:name avail=\"1\">ns1.example.com</host:name></host:cd>"
@@ -148,13 +152,17 @@ class EppGenericProfileTest {
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.PROCESSED);
         assertThat(outcome.message()).isNull();
         List<Frame> frames = server.frames();
-        assertThat(frames).extracting(Frame::command).containsExactly("create", "check", "create", "update");
-        assertThat(frames.get(0).all("domain:hostObj")).containsExactly("ns.example.net");
-        assertThat(frames.get(1).all("host:name")).containsExactly("ns1.example.com", "ns2.example.com");
-        assertThat(frames.get(2).xml()).contains("<host:name>ns1.example.com</host:name>",
+        // the external host the registry lacks is created before the domain names it (RFC 5732), without addresses
+        assertThat(frames).extracting(Frame::command).containsExactly("check", "create", "create", "check", "create",
+                "update");
+        assertThat(frames.get(0).all("host:name")).containsExactly("ns.example.net");
+        assertThat(frames.get(1).xml()).contains("<host:name>ns.example.net</host:name>").doesNotContain("host:addr");
+        assertThat(frames.get(2).all("domain:hostObj")).containsExactly("ns.example.net");
+        assertThat(frames.get(3).all("host:name")).containsExactly("ns1.example.com", "ns2.example.com");
+        assertThat(frames.get(4).xml()).contains("<host:name>ns1.example.com</host:name>",
                 "<host:addr ip=\"v4\">192.0.2.1</host:addr>", "<host:addr ip=\"v6\">2001:db8:0:0:0:0:0:1</host:addr>");
-        assertThat(frames.get(3).all("domain:hostObj")).containsExactly("ns1.example.com", "ns2.example.com");
-        assertThat(frames.get(3).clTRID()).isEqualTo("reg-glue-ns");
+        assertThat(frames.get(5).all("domain:hostObj")).containsExactly("ns1.example.com", "ns2.example.com");
+        assertThat(frames.get(5).clTRID()).isEqualTo("reg-glue-ns");
     }
 
     @Test

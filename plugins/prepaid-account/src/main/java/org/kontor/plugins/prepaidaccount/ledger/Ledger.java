@@ -220,6 +220,18 @@ public final class Ledger {
                 .bind("id", accountId).mapTo(String.class).findOne().orElse(null));
     }
 
+    /** Active and suspended accounts summed per currency (balance, held, count), by currency code. */
+    public List<org.kontor.api.funding.FundsTotal> totals() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT currency, SUM(balance_minor) AS balance, SUM(held_minor) AS held, "
+                        + "COUNT(*) AS accounts FROM prepaid_account_account WHERE state IN ('ACTIVE', 'SUSPENDED') "
+                        + "GROUP BY currency ORDER BY currency")
+                .map((rs, ctx) -> {
+                    java.util.Currency currency = java.util.Currency.getInstance(rs.getString("currency"));
+                    return new org.kontor.api.funding.FundsTotal(Money.ofMinor(rs.getLong("balance"), currency),
+                            Money.ofMinor(rs.getLong("held"), currency), rs.getInt("accounts"));
+                }).list());
+    }
+
     public List<Account> accounts() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM prepaid_account_account ORDER BY applied_at")
                 .map(Ledger::mapAccount).list());
