@@ -97,6 +97,11 @@ import org.kontor.host.domains.management.DomainChanges;
 import org.kontor.host.domains.management.DomainManagement;
 import org.kontor.host.domains.management.DomainPages;
 import org.kontor.host.domains.management.DomainsApi;
+import org.kontor.host.parking.DomainParking;
+import org.kontor.host.parking.ParkingApi;
+import org.kontor.host.parking.ParkingJanitor;
+import org.kontor.host.parking.ParkingPages;
+import org.kontor.host.parking.ParkingStore;
 import org.kontor.host.domains.RegistriesApi;
 import org.kontor.host.domains.RegistryBalanceWatch;
 import org.kontor.host.domains.RegistryMessages;
@@ -189,6 +194,7 @@ import org.kontor.api.portfolio.PortfolioDomain;
 import org.kontor.api.dns.DnsProvider;
 import org.kontor.api.event.EventListener;
 import org.kontor.api.domain.Nameserver;
+import org.kontor.api.parking.ParkingProvider;
 import java.util.Currency;
 import org.kontor.host.vouchers.VoucherStore;
 import org.kontor.host.vouchers.Vouchers;
@@ -226,6 +232,7 @@ public final class KontorHost implements AutoCloseable {
     private Forwardings forwardings;
     private java.util.function.Supplier<Optional<DnsProvider>> dnsProviderChoice = Optional::empty;
     private DomainManagement domainManagement;
+    private DomainParking domainParking;
     private CatalogStore catalog;
     private CatalogRules catalogRules;
     private Vouchers vouchers;
@@ -320,11 +327,15 @@ public final class KontorHost implements AutoCloseable {
                 config.integer("customers.password.memory-kib"), config.integer("customers.password.iterations"),
                 config.integer("customers.password.parallelism")), random), loginThrottle, languages);
         contacts = new Contacts(database.jdbi(), clock, catalog);
+        DomainChanges domainChanges = new DomainChanges(database.jdbi(), clock);
         domainManagement = new DomainManagement(domainStore, provisioningTargets::registry, portfolio, contacts,
-                new DomainChanges(database.jdbi(), clock), config.integer("domains.cancellation-notice-days"), clock,
+                domainChanges, config.integer("domains.cancellation-notice-days"), clock,
                 random, new NameserverCheck(config.flag("domains.check-nameservers"),
                         config.integer("domains.check-nameservers-port"),
                         Duration.ofMillis(config.integer("domains.check-nameservers-timeout-ms"))));
+        domainParking = new DomainParking(domainManagement, () -> extensions.of(ParkingProvider.class).stream()
+                .map(Contribution::extension).toList(), new ParkingStore(database.jdbi()), domainChanges,
+                () -> defaultNameservers(config), clock);
         staffMembers = new StaffMembers(database.jdbi(), clock);
         webSessions = new WebSessions(database.jdbi(), clock, random, new SessionPolicy(
                 Duration.ofMinutes(config.integer("sessions.idle-minutes")),
@@ -468,6 +479,8 @@ public final class KontorHost implements AutoCloseable {
                                 .register(config2.routes),
                         config2 -> new DomainsApi(domainManagement, json).register(config2.routes),
                         config2 -> new DomainPages(domainManagement, contacts, addons, locales).register(config2.routes),
+                        config2 -> new ParkingApi(domainParking, json).register(config2.routes),
+                        config2 -> new ParkingPages(domainParking, locales).register(config2.routes),
                         config2 -> billing.register(config2.routes),
                         config2 -> payments.register(config2.routes),
                         config2 -> new PaymentPages(payments.payments(), topUps, locales, clock).register(config2.routes),
@@ -525,6 +538,7 @@ public final class KontorHost implements AutoCloseable {
             JobScheduler jobs = new JobScheduler(database.jdbi(), extensions, clock, owner, jobRunner);
             jobs.registerHostJob(new OutboxSweepJob(dispatcher, Duration.ofSeconds(10)));
             jobs.registerHostJob(mailSender);
+            jobs.registerHostJob(new ParkingJanitor(domainParking, OPERATION_GRACE, Duration.ofMinutes(5)));
             jobs.registerHostJob(new DnsPublishJob(dnsZones,
                     Duration.ofSeconds(config.integer("dns.publish-interval-seconds"))));
             jobs.registerHostJob(new OrderJob(orderFulfilment, orderStore,
@@ -589,6 +603,11 @@ public final class KontorHost implements AutoCloseable {
     /** A customer's management of their own domains (the customer center). */
     public DomainManagement domainManagement() {
         return domainManagement;
+    }
+
+    /** A customer's parking of their own domains with a parking provider. */
+    public DomainParking domainParking() {
+        return domainParking;
     }
 
     /** The folder of the host's files ({@code data.dir}). */

@@ -61,7 +61,7 @@ class AuthorizationWalkTest {
         assertThat(routes.stream().filter(route -> route.path().startsWith("/api/v1/domains")
                         || route.path().startsWith("/account/domains")).toList())
                 .as("the customer center's domain routes (pages and API): for customers and resellers, never staff")
-                .hasSize(34).allSatisfy(route -> assertThat(route.roles())
+                .hasSize(40).allSatisfy(route -> assertThat(route.roles())
                         .containsExactlyInAnyOrder(Access.CUSTOMER, Access.RESELLER));
 
         List<WalkCaller> callers = callers();

@@ -168,6 +168,9 @@ class CustomerIsolationTest {
             apiWrite(who, token, "POST", "/api/v1/domains/" + domain + "/cancellation", null);
             apiWrite(who, token, "PUT", "/api/v1/domains/" + domain + "/holder",
                     Map.of("contact", contact.get("id").asText(), "acceptTerms", true));
+            apiRead(who, token, "/api/v1/domains/" + domain + "/parking");
+            apiWrite(who, token, "PUT", "/api/v1/domains/" + domain + "/parking", Map.of("provider", "bodis"));
+            apiWrite(who, token, "DELETE", "/api/v1/domains/" + domain + "/parking", null);
             apiWrite(who, token, "POST", PREPAID + "/account/restorable/" + domain + "/restore",
                     Map.of("key", UUID.randomUUID().toString()));
             // own lists
@@ -216,6 +219,9 @@ class CustomerIsolationTest {
             pageWrite(who, pages, domainPage + "/cancellation", Map.of("_csrf", csrf));
             pageWrite(who, pages, domainPage + "/holder", Map.of("_csrf", csrf, "contact",
                     contact.get("id").asText(), "acceptTerms", "true"));
+            pageRead(who, pages, domainPage + "/parking");
+            pageWrite(who, pages, domainPage + "/parking", Map.of("_csrf", csrf, "provider", "bodis"));
+            pageWrite(who, pages, domainPage + "/parking/leave", Map.of("_csrf", csrf));
             for (String list : List.of("/account", "/orders", "/account/invoices", "/account/payments",
                     "/account/billing", "/cart", "/checkout", "/p/prepaid-account/deposits",
                     "/p/prepaid-account/payments", "/p/prepaid-account/upcoming", "/p/prepaid-account/settings",

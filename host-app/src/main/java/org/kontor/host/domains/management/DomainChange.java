@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public record DomainChange(String id, String domain, Kind kind, State state, String detail, Instant at) {
 
-    public enum Kind { NAMESERVERS, LOCK, UNLOCK, AUTH_CODE, AUTO_RENEW, CANCELLATION, HOLDER }
+    public enum Kind { NAMESERVERS, LOCK, UNLOCK, AUTH_CODE, AUTO_RENEW, CANCELLATION, HOLDER, PARK, UNPARK }
 
     /** DONE, or PENDING where the registry decides later (a .dk holder change waits for the new holder's consent). */
     public enum State { DONE, PENDING }

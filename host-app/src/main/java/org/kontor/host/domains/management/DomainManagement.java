@@ -157,9 +157,24 @@ public final class DomainManagement {
      */
     public DomainInfo changeNameservers(String customerId, String name, List<String> hosts,
                                         java.util.Map<String, List<String>> glue) {
+        return changeNameservers(customerId, name, hosts, glue, key("ns"), true);
+    }
+
+    /**
+     * {@link #changeNameservers(String, String, List)} under the caller's idempotency key, for a change that is one
+     * step of a larger operation (parking a domain) and may be sent again under the same key. The nameservers are not
+     * asked first: a parking provider's answer for the domain only once it is told of it, after the switch.
+     */
+    public DomainInfo changeNameservers(String customerId, String name, List<String> hosts, IdempotencyKey key) {
+        return changeNameservers(customerId, name, hosts, java.util.Map.of(), key, false);
+    }
+
+    private DomainInfo changeNameservers(String customerId, String name, List<String> hosts,
+                                         java.util.Map<String, List<String>> glue, IdempotencyKey key,
+                                         boolean checkFirst) {
         DomainRecord record = active(customerId, name);
         List<Nameserver> wanted = withGlue(record.name(), nameservers(hosts), glue == null ? java.util.Map.of() : glue);
-        List<String> silent = check.silent(record.name(), wanted);
+        List<String> silent = checkFirst ? check.silent(record.name(), wanted) : List.of();
         if (!silent.isEmpty()) {
             throw new DomainManagementException(Reason.NAMESERVERS_SILENT, "These nameservers did not answer for "
                     + record.name().unicode() + ": " + String.join(", ", silent) + ". Set up the zone there first; "
@@ -178,7 +193,7 @@ public final class DomainManagement {
             return current;
         }
         Outcome<DomainInfo> outcome = send(registry, record, () -> registry.update(UpdateDomain.nameservers(
-                key("ns"), record.name(), add, remove)));
+                key, record.name(), add, remove)));
         DomainInfo after = outcome.value() != null ? outcome.value() : infoOrNull(registry, record);
         changes.record(customerId, record.name(), DomainChange.Kind.NAMESERVERS, state(outcome), detail);
         return after == null ? current : after;

@@ -191,7 +191,7 @@ public final class DomainsApi {
         };
     }
 
-    static ProblemException problem(DomainManagementException e) {
+    public static ProblemException problem(DomainManagementException e) {
         String title = switch (e.reason().status()) {
             case 404 -> "Not found";
             case 409 -> "Conflict";
