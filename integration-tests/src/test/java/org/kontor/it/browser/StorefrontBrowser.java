@@ -135,10 +135,22 @@ public final class StorefrontBrowser implements AutoCloseable {
         return find("body").getText();
     }
 
-    /** Waits for the condition; an element that went away because the page reloaded meanwhile is asked for again. */
+    /**
+     * Waits for the condition; an element that went away because the page reloaded meanwhile is asked for again (a
+     * stale element, or Chromium's inspector error for a node of a document being replaced, which means the same).
+     */
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
-                .ignoring(StaleElementReferenceException.class).until(condition);
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
+                    try {
+                        return condition.apply(driver);
+                    } catch (WebDriverException e) {
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** Saves a screenshot of the page as {@code NN-<name>.png}. */
