@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.kontor.api.web.Access;
@@ -51,7 +49,7 @@ class AddonBookingTest {
                 "acceptTerms", true), reseller, key);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String orderId = demo.json(placed).get("id").asText();
-        JsonNode done = awaitFinal(orderId, reseller);
+        JsonNode done = demo.awaitFinal(reseller, orderId);
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
 
         long booked = demo.host.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM addon_service "
@@ -67,18 +65,5 @@ class AddonBookingTest {
         HttpResponse<String> strangersPage = demo.send("GET", "/account/addons", null, stranger);
         assertThat(strangersPage.statusCode()).isEqualTo(200);
         assertThat(strangersPage.body()).doesNotContain("kontor-demo.dk");
-    }
-
-    private JsonNode awaitFinal(String orderId, String token) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode order;
-        do {
-            order = demo.json(demo.send("GET", "/api/v1/orders/" + orderId, null, token));
-            if (order.get("state").asText().matches("COMPLETED|FAILED|CANCELLED")) {
-                return order;
-            }
-            Thread.sleep(100);
-        } while (Instant.now().isBefore(until));
-        return order;
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.kontor.api.web.Access;
@@ -38,7 +36,7 @@ class AdminOrderPageTest {
                 "acceptTerms", true), reseller, "admin-order-" + domain);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String orderId = demo.json(placed).get("id").asText();
-        JsonNode done = awaitFinal(orderId, reseller);
+        JsonNode done = demo.awaitFinal(reseller, orderId);
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
 
         // the registration made the domain's zone with the operator's records, and the order named the zone's servers
@@ -66,18 +64,5 @@ class AdminOrderPageTest {
         assertThat(demo.send("GET", "/admin/orders/" + orderId, null, support).statusCode()).isEqualTo(200);
         assertThat(demo.send("GET", "/admin/orders/" + orderId, null, reseller).statusCode()).isEqualTo(403);
         assertThat(demo.send("GET", "/admin/orders/O-nothing", null, DemoData.ADMIN_TOKEN).statusCode()).isEqualTo(404);
-    }
-
-    private JsonNode awaitFinal(String orderId, String token) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode order;
-        do {
-            order = demo.json(demo.send("GET", "/api/v1/orders/" + orderId, null, token));
-            if (order.get("state").asText().matches("COMPLETED|FAILED|CANCELLED")) {
-                return order;
-            }
-            Thread.sleep(100);
-        } while (Instant.now().isBefore(until));
-        return order;
     }
 }

@@ -85,7 +85,7 @@ public final class DnsPages {
         try {
             return DomainName.of(ctx.pathParam("name"));
         } catch (InvalidDomainNameException e) {
-            throw new UnknownZoneException(DomainName.of("invalid.invalid"));
+            throw new UnknownZoneException(ctx.pathParam("name"));
         }
     }
 }

@@ -10,6 +10,11 @@ public final class UnknownZoneException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public UnknownZoneException(DomainName domain) {
-        super(Problem.of(404, "not-found", "Not found", "You have no domain " + domain.unicode() + "."));
+        this(domain.unicode());
+    }
+
+    /** For a name as it was asked for, when it is not even a domain name. */
+    public UnknownZoneException(String name) {
+        super(Problem.of(404, "not-found", "Not found", "You have no domain " + name + "."));
     }
 }

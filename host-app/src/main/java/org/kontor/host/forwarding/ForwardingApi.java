@@ -123,7 +123,7 @@ public final class ForwardingApi {
         try {
             return DomainName.of(ctx.pathParam("name"));
         } catch (InvalidDomainNameException e) {
-            throw new UnknownZoneException(DomainName.of("invalid.invalid"));
+            throw new UnknownZoneException(ctx.pathParam("name"));
         }
     }
 
