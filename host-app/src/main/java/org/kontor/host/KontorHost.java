@@ -412,7 +412,7 @@ public final class KontorHost implements AutoCloseable {
         }, Duration.ofSeconds(5));
         SiteAssets siteAssets = new SiteAssets(customisings);
         phoneVerifications = new PhoneVerifications(database.jdbi(), clock, random, extensions, customers,
-                () -> themeEngine.active().messages());
+                PhoneVerifications.CodeTexts.of(() -> themeEngine.active().messages()));
         LocaleResolver locales = new LocaleResolver(languages);
         PluginTopUps topUps = new PluginTopUps(extensions);
         AnalyticsProviders analytics = new AnalyticsProviders(extensions);

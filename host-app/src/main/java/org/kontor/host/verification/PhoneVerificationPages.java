@@ -52,17 +52,18 @@ public final class PhoneVerificationPages {
         }
     }
 
-    private static Map<String, String> error(PhoneVerificationException e) {
+    /** The field error as the form macros take it; a count stays a number for the message's choice format. */
+    private static Map<String, Object> error(PhoneVerificationException e) {
         String code = e.reason() == PhoneVerificationException.Reason.PHONE_INVALID ? "mobile-invalid" : e.reason().code();
-        String arg = switch (e.reason()) {
-            case CODE_WRONG -> Integer.toString(Math.max(0, e.attemptsLeft()));
-            case RESEND_THROTTLED -> Long.toString(Math.max(1, (e.retryAfter().toSeconds() + 59) / 60));
+        Object arg = switch (e.reason()) {
+            case CODE_WRONG -> Math.max(0, e.attemptsLeft());
+            case RESEND_THROTTLED -> Math.max(1, (e.retryAfter().toSeconds() + 59) / 60);
             default -> "";
         };
         return Map.of("code", code, "arg", arg);
     }
 
-    private void render(Context ctx, String phone, Map<String, Map<String, String>> errors) {
+    private void render(Context ctx, String phone, Map<String, Map<String, Object>> errors) {
         PhoneStatus status = verifications.status(customer(ctx));
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("available", verifications.available());

@@ -60,19 +60,31 @@ public final class PhoneVerifications {
     private final SecureRandom random;
     private final Extensions extensions;
     private final Customers customers;
-    private final Supplier<Messages> messages;
+    private final CodeTexts texts;
     private final PhoneNumbers numbers = new PhoneNumbers();
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
-    /** @param messages the active theme's messages, for the text message in the customer's language */
+    /** The text message that carries a code, in the customer's language. */
+    @FunctionalInterface
+    public interface CodeTexts {
+
+        String text(String language, String code, long validMinutes);
+
+        /** The active theme's message {@code verification.phone.sms}. */
+        static CodeTexts of(Supplier<Messages> messages) {
+            return (language, code, minutes) -> messages.get().get(language, "verification.phone.sms", code, minutes);
+        }
+    }
+
+    /** @param texts the text message with the code, in the customer's language */
     public PhoneVerifications(Jdbi jdbi, Clock clock, SecureRandom random, Extensions extensions, Customers customers,
-                              Supplier<Messages> messages) {
+                              CodeTexts texts) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.random = random;
         this.extensions = extensions;
         this.customers = customers;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     /** Whether a text message gateway runs, so that codes can be sent. */
@@ -171,8 +183,7 @@ public final class PhoneVerifications {
                         .bind("customer", customerId).bind("number", number).bind("at", now.toEpochMilli()).execute();
             }
         });
-        Messages texts = messages.get();
-        String text = texts.get(customer.language(), "verification.phone.sms", code, VALIDITY.toMinutes());
+        String text = texts.text(customer.language(), code, VALIDITY.toMinutes());
         Outcome<Void> outcome;
         try {
             outcome = gateway.extension().send(key, new TextMessage(number, text));
