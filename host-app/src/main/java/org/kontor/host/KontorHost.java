@@ -268,6 +268,7 @@ public final class KontorHost implements AutoCloseable {
     private RefundAccounts refundAccounts;
     private CreditScoreCheck creditScoreCheck;
     private PhoneVerifications phoneVerifications;
+    private DeferredExtensions extensions;
     private WebSessions webSessions;
     private Clock clock;
     /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
@@ -294,6 +295,7 @@ public final class KontorHost implements AutoCloseable {
         SecretBox secrets = MasterKeys.open(config.get("secrets.master-key").orElse(null), config.path("secrets.key-file"));
         ObjectMapper json = JsonMapping.create();
         DeferredExtensions extensions = new DeferredExtensions();
+        this.extensions = extensions;
 
         ExecutorService deliveries = Executors.newFixedThreadPool(2, daemon("events"));
         closeables.add(() -> shutdown(deliveries));
@@ -815,6 +817,11 @@ public final class KontorHost implements AutoCloseable {
     /** Customer accounts. */
     public Customers customers() {
         return customers;
+    }
+
+    /** The running extensions: the plugins' and the host's own. */
+    public org.kontor.host.plugins.Extensions extensions() {
+        return extensions;
     }
 
     /** Phone verification of customers and resellers with a code sent by text message (ORD-11). */
