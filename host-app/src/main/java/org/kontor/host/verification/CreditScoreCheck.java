@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The host's risk check {@value #ID} (PAY-6): for a subject paying afterwards (a payment method named in
  * {@code risk.credit-score.methods}) and a total from {@code risk.credit-score.from}, the first running
- * {@link CreditScoreProvider} is asked about the customer with their name, company and address; its answer is kept
+ * {@link CreditScoreProvider} that is {@linkplain CreditScoreProvider#available() available} is asked about the customer with their name, company and address; its answer is kept
  * per customer and bureau for {@code risk.credit-score.cache-days}. The rating gives the configured points with a
  * reason naming the bureau's score and words. A bureau that cannot be asked gives a reason without points and is asked
  * again next time; with no provider running the check gives nothing.
@@ -83,7 +83,7 @@ public final class CreditScoreCheck implements RiskCheck {
             return RiskAssessment.none();
         }
         Optional<Contribution<CreditScoreProvider>> provider = extensions.of(CreditScoreProvider.class).stream()
-                .findFirst();
+                .filter(CreditScoreCheck::available).findFirst();
         if (provider.isEmpty()) {
             return RiskAssessment.none();
         }
@@ -126,6 +126,15 @@ public final class CreditScoreCheck implements RiskCheck {
     }
 
     // ---------------------------------------------------------------- internals
+
+    private static boolean available(Contribution<CreditScoreProvider> contribution) {
+        try {
+            return contribution.extension().available();
+        } catch (RuntimeException e) {
+            log.warn("Credit bureau of plugin {} could not say whether it is available", contribution.pluginId(), e);
+            return false;
+        }
+    }
 
     /** A bureau's answer: rating LOW_RISK, MEDIUM_RISK, HIGH_RISK, or ERROR (score null) for an unknown customer. */
     private record Cached(String bureau, Integer score, String rating, String explanation) {

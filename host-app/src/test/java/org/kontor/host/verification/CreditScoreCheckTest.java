@@ -20,6 +20,8 @@ import org.kontor.api.risk.RiskAssessment;
 import org.kontor.api.risk.RiskCheck;
 import org.kontor.api.risk.RiskReason;
 import org.kontor.api.risk.RiskSubject;
+import org.kontor.api.settings.SettingField;
+import org.kontor.api.settings.SettingType;
 import org.kontor.api.verification.CreditScore;
 import org.kontor.api.verification.CreditScoreProvider;
 import org.kontor.api.verification.CreditScoreRequest;
@@ -69,6 +71,10 @@ class CreditScoreCheckTest {
         String risky = customerWithHolder("Rolf Risiko", "8000", "DK");
         String unknown = customerWithHolder("Udo Unbekannt", "00000", "DE");
         String good = customerWithHolder("Karen Kunde", "8000", "DK");
+        assertThat(host.creditScoreCheck().assess(subject(insolvent, "sepa-direct-debit", "250.00")))
+                .as("the sandbox bureau is off until the operator switches it on").isEqualTo(RiskAssessment.none());
+        host.pluginSettings().save("verification-sandbox", List.of(SettingField.of("bureau", SettingType.BOOLEAN,
+                "Sandbox credit bureau", false, "false")), Map.of("bureau", "true"));
 
         RiskAssessment high = host.creditScoreCheck().assess(subject(insolvent, "sepa-direct-debit", "250.00"));
         assertThat(high.score()).isEqualTo(100);

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.kontor.api.PluginContext;
 import org.kontor.api.outcome.Outcome;
 import org.kontor.api.verification.CreditScore;
 import org.kontor.api.verification.CreditScoreProvider;
@@ -22,12 +23,25 @@ import org.pf4j.Extension;
  *   <li>anyone else: a score from 70 to 99, LOW_RISK: 70 plus the first four bytes of the SHA-256 of the normalised
  *       name, {@code |} and the postal code (upper case, without spaces), as an unsigned number, modulo 30.</li>
  * </ol>
+ *
+ * <p>It is {@linkplain #available() available} only when the setting {@value SandboxSettings#BUREAU} is on.
  */
 @Extension
 public class SandboxBureau implements CreditScoreProvider {
 
     public static final String ID = "sandbox-bureau";
     static final String UNKNOWN_POSTAL_CODE = "00000";
+
+    private final PluginContext context;
+
+    public SandboxBureau(PluginContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public boolean available() {
+        return context.settings().flag(SandboxSettings.BUREAU);
+    }
 
     @Override
     public String providerId() {

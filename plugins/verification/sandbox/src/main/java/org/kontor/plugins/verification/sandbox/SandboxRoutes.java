@@ -22,9 +22,11 @@ public class SandboxRoutes implements RouteContributor {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    private final PluginContext context;
     private final SandboxOutbox outbox;
 
     public SandboxRoutes(PluginContext context) {
+        this.context = context;
         this.outbox = new SandboxOutbox(context);
     }
 
@@ -38,6 +40,7 @@ public class SandboxRoutes implements RouteContributor {
                     "text", message.text(),
                     "state", message.state())).toList());
             page.put("shown", SHOWN);
+            page.put("bureauOn", context.settings().flag(SandboxSettings.BUREAU));
             ctx.render("admin.ftlh", page);
         });
     }

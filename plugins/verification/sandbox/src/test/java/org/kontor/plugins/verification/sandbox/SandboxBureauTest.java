@@ -2,6 +2,8 @@ package org.kontor.plugins.verification.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,11 +13,22 @@ import org.kontor.api.outcome.Outcome;
 import org.kontor.api.outcome.OutcomeStatus;
 import org.kontor.api.verification.CreditScore;
 import org.kontor.api.verification.CreditScoreRequest;
+import org.kontor.testkit.TestPluginContext;
 
 /** The sandbox bureau's documented rules give the same answer for the same person every time. */
 class SandboxBureauTest {
 
-    private final SandboxBureau bureau = new SandboxBureau();
+    private final SandboxBureau bureau = new SandboxBureau(TestPluginContext.of("verification-sandbox",
+            Clock.systemUTC()).withSettings(Map.of("bureau", "true")));
+
+    @Test
+    void itAnswersOnlyWhenSwitchedOn() {
+        assertThat(bureau.available()).isTrue();
+        assertThat(new SandboxBureau(TestPluginContext.of("verification-sandbox", Clock.systemUTC())).available())
+                .as("off by default").isFalse();
+        assertThat(new SandboxBureau(TestPluginContext.of("verification-sandbox", Clock.systemUTC())
+                .withSettings(Map.of("bureau", "false"))).available()).isFalse();
+    }
 
     @ParameterizedTest
     @CsvSource({
