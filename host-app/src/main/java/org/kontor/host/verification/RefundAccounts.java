@@ -65,6 +65,10 @@ public final class RefundAccounts implements RefundAccountDetails {
      */
     @Override
     public Map<String, FieldError> problems(String iban, String bic, String holder) {
+        return problems(checks.check(iban, bic), holder);
+    }
+
+    private static Map<String, FieldError> problems(BankAccountVerdict verdict, String holder) {
         Map<String, FieldError> errors = new LinkedHashMap<>();
         String name = holder == null ? "" : holder.strip();
         if (name.isEmpty()) {
@@ -73,7 +77,6 @@ public final class RefundAccounts implements RefundAccountDetails {
             errors.put("refundHolder", FieldError.of("too-long", Integer.toString(MAX_HOLDER),
                     "is too long (at most " + MAX_HOLDER + " characters)"));
         }
-        BankAccountVerdict verdict = checks.check(iban, bic);
         for (String problem : verdict.problems()) {
             String code = BankAccountChecks.code(problem);
             code = KNOWN_CODES.contains(code) ? code : "bank-account-invalid";
@@ -95,11 +98,11 @@ public final class RefundAccounts implements RefundAccountDetails {
                     .bind("customer", customerId).execute());
             return Optional.empty();
         }
-        Map<String, FieldError> errors = problems(iban, bic, holder);
+        BankAccountVerdict verdict = checks.check(iban, bic);
+        Map<String, FieldError> errors = problems(verdict, holder);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        BankAccountVerdict verdict = checks.check(iban, bic);
         String electronic = verdict.iban() != null ? verdict.iban()
                 : iban.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
         String givenBic = blank(bic) ? null : verdict.bic() != null ? verdict.bic()
