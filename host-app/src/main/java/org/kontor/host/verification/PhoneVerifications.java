@@ -157,6 +157,18 @@ public final class PhoneVerifications {
         IdempotencyKey key = IdempotencyKey.derive("phone-verification", id);
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
+            // The account's phone row first: its write lock keeps two sends of one account from passing the throttle
+            // together.
+            int changed = h.createUpdate("UPDATE customer_phone SET verified_at = CASE WHEN phone_number = :number "
+                            + "THEN verified_at ELSE NULL END, phone_number = :number, updated_at = :at "
+                            + "WHERE customer_id = :customer")
+                    .bind("number", number).bind("at", now.toEpochMilli()).bind("customer", customerId).execute();
+            if (changed == 0) {
+                h.createUpdate("INSERT INTO customer_phone (customer_id, phone_number, verified_at, updated_at) "
+                                + "SELECT :customer, :number, NULL, :at WHERE NOT EXISTS "
+                                + "(SELECT 1 FROM customer_phone WHERE customer_id = :customer)")
+                        .bind("customer", customerId).bind("number", number).bind("at", now.toEpochMilli()).execute();
+            }
             Instant next = nextSendAt(h, customerId, now);
             if (now.isBefore(next)) {
                 throw new PhoneVerificationException(PhoneVerificationException.Reason.RESEND_THROTTLED,
@@ -173,15 +185,6 @@ public final class PhoneVerifications {
                     .bind("salt", Base64.getEncoder().encodeToString(salt)).bind("hash", hash(salt, code))
                     .bind("gateway", gateway.extension().gatewayId()).bind("key", key.value())
                     .bind("at", now.toEpochMilli()).bind("expires", now.plus(VALIDITY).toEpochMilli()).execute();
-            int changed = h.createUpdate("UPDATE customer_phone SET phone_number = :number, verified_at = NULL, "
-                            + "updated_at = :at WHERE customer_id = :customer AND phone_number <> :number")
-                    .bind("number", number).bind("at", now.toEpochMilli()).bind("customer", customerId).execute();
-            if (changed == 0) {
-                h.createUpdate("INSERT INTO customer_phone (customer_id, phone_number, verified_at, updated_at) "
-                                + "SELECT :customer, :number, NULL, :at WHERE NOT EXISTS "
-                                + "(SELECT 1 FROM customer_phone WHERE customer_id = :customer)")
-                        .bind("customer", customerId).bind("number", number).bind("at", now.toEpochMilli()).execute();
-            }
         });
         String text = texts.text(customer.language(), code, VALIDITY.toMinutes());
         Outcome<Void> outcome;
