@@ -196,6 +196,20 @@ import org.kontor.api.event.EventListener;
 import org.kontor.api.domain.Nameserver;
 import org.kontor.api.parking.ParkingProvider;
 import java.util.Currency;
+import org.kontor.api.risk.RiskCheck;
+import org.kontor.api.verification.AddressVerifier;
+import org.kontor.api.verification.BankAccountVerifier;
+import org.kontor.host.verification.AddressChecks;
+import org.kontor.host.verification.BankAccountApi;
+import org.kontor.host.verification.BankAccountChecks;
+import org.kontor.host.verification.CreditScoreCheck;
+import org.kontor.host.verification.CreditScoreSettings;
+import org.kontor.host.verification.IbanVerifier;
+import org.kontor.host.verification.PhoneVerificationApi;
+import org.kontor.host.verification.PhoneVerificationPages;
+import org.kontor.host.verification.PhoneVerifications;
+import org.kontor.host.verification.PostalCodeFormats;
+import org.kontor.host.verification.RefundAccounts;
 import org.kontor.host.vouchers.VoucherStore;
 import org.kontor.host.vouchers.Vouchers;
 import org.kontor.host.vouchers.VouchersApi;
@@ -249,6 +263,12 @@ public final class KontorHost implements AutoCloseable {
     private BillingModule billing;
     private PaymentsModule payments;
     private Contacts contacts;
+    private AddressChecks addressChecks;
+    private BankAccountChecks bankAccountChecks;
+    private RefundAccounts refundAccounts;
+    private CreditScoreCheck creditScoreCheck;
+    private PhoneVerifications phoneVerifications;
+    private DeferredExtensions extensions;
     private WebSessions webSessions;
     private Clock clock;
     /** Poll messages taken from one registry in one run at most; the next run takes the rest. */
@@ -275,6 +295,7 @@ public final class KontorHost implements AutoCloseable {
         SecretBox secrets = MasterKeys.open(config.get("secrets.master-key").orElse(null), config.path("secrets.key-file"));
         ObjectMapper json = JsonMapping.create();
         DeferredExtensions extensions = new DeferredExtensions();
+        this.extensions = extensions;
 
         ExecutorService deliveries = Executors.newFixedThreadPool(2, daemon("events"));
         closeables.add(() -> shutdown(deliveries));
@@ -326,7 +347,18 @@ public final class KontorHost implements AutoCloseable {
         customers = new Customers(database.jdbi(), clock, new PasswordHasher(new PasswordHasher.Parameters(
                 config.integer("customers.password.memory-kib"), config.integer("customers.password.iterations"),
                 config.integer("customers.password.parallelism")), random), loginThrottle, languages);
-        contacts = new Contacts(database.jdbi(), clock, catalog);
+        extensions.addHostExtension(AddressVerifier.class, new PostalCodeFormats());
+        extensions.addHostExtension(BankAccountVerifier.class, new IbanVerifier());
+        addressChecks = new AddressChecks(extensions);
+        contacts = new Contacts(database.jdbi(), clock, catalog, addressChecks.forContacts());
+        bankAccountChecks = new BankAccountChecks(extensions);
+        refundAccounts = new RefundAccounts(database.jdbi(), clock, bankAccountChecks);
+        CreditScoreSettings creditScoreSettings = CreditScoreSettings.from(config);
+        creditScoreCheck = new CreditScoreCheck(database.jdbi(), clock, extensions, customerId -> customers.find(customerId)
+                .flatMap(customer -> CreditScoreCheck.applicant(customer.name(), customer.company(), customer.country(),
+                        contacts.list(customerId).stream().map(holder -> holder.contact().address()).toList())),
+                () -> creditScoreSettings);
+        extensions.addHostExtension(RiskCheck.class, creditScoreCheck);
         DomainChanges domainChanges = new DomainChanges(database.jdbi(), clock);
         domainManagement = new DomainManagement(domainStore, provisioningTargets::registry, portfolio, contacts,
                 domainChanges, config.integer("domains.cancellation-notice-days"), clock,
@@ -381,6 +413,8 @@ public final class KontorHost implements AutoCloseable {
             return chosen.isEmpty() ? config.require("theme.active") : chosen;
         }, Duration.ofSeconds(5));
         SiteAssets siteAssets = new SiteAssets(customisings);
+        phoneVerifications = new PhoneVerifications(database.jdbi(), clock, random, extensions, customers,
+                PhoneVerifications.CodeTexts.of(() -> themeEngine.active().messages()));
         LocaleResolver locales = new LocaleResolver(languages);
         PluginTopUps topUps = new PluginTopUps(extensions);
         AnalyticsProviders analytics = new AnalyticsProviders(extensions);
@@ -456,7 +490,11 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new CustomerPages(customers, contacts, webSessions, locales, secondFactor,
                                 new HostAccountSummaries(domainStore, billing.store(), orderStore, clock))
                                 .register(config2.routes),
-                        config2 -> new AccountDetailsPages(customers, webSessions, locales).register(config2.routes),
+                        config2 -> new AccountDetailsPages(customers, webSessions, locales, refundAccounts)
+                                .register(config2.routes),
+                        config2 -> new PhoneVerificationPages(phoneVerifications).register(config2.routes),
+                        config2 -> new PhoneVerificationApi(phoneVerifications, json).register(config2.routes),
+                        config2 -> new BankAccountApi(bankAccountChecks, refundAccounts, json).register(config2.routes),
                         config2 -> new DnsApi(dnsZones, zoneFiles, json).register(config2.routes),
                         config2 -> new DnsPages(dnsZones).register(config2.routes),
                         config2 -> new ForwardingApi(forwardings, json).register(config2.routes),
@@ -511,7 +549,7 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new AddonAdminPages(addons, adminView).register(config2.routes),
                         config2 -> new VoucherAdminPages(vouchers.store(), adminView, clock).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
-                                adminView, languages).register(config2.routes),
+                                adminView, languages, phoneVerifications::verifiedNumber).register(config2.routes),
                         config2 -> new SettingsApi(plugins, settings).register(config2.routes),
                         config2 -> new RegistriesApi(extensions, registryMessages).register(config2.routes),
                         config2 -> new CatalogApi(catalog, catalogRules, json, clock).register(config2.routes),
@@ -779,6 +817,36 @@ public final class KontorHost implements AutoCloseable {
     /** Customer accounts. */
     public Customers customers() {
         return customers;
+    }
+
+    /** The running extensions: the plugins' and the host's own. */
+    public org.kontor.host.plugins.Extensions extensions() {
+        return extensions;
+    }
+
+    /** Phone verification of customers and resellers with a code sent by text message (ORD-11). */
+    public PhoneVerifications phoneVerifications() {
+        return phoneVerifications;
+    }
+
+    /** The running address verifiers together (the host's postal code formats and the plugins'). */
+    public AddressChecks addressChecks() {
+        return addressChecks;
+    }
+
+    /** The running bank account verifiers together (the host's IBAN/BIC check and the plugins'). */
+    public BankAccountChecks bankAccountChecks() {
+        return bankAccountChecks;
+    }
+
+    /** The customers' refund bank accounts. */
+    public RefundAccounts refundAccounts() {
+        return refundAccounts;
+    }
+
+    /** The host's credit score risk check (PAY-6), also registered as a {@link RiskCheck} extension. */
+    public CreditScoreCheck creditScoreCheck() {
+        return creditScoreCheck;
     }
 
     /** The customers' domain holder contacts. */

@@ -298,7 +298,7 @@ class CatalogRulesThroughCartTest {
 
     private String holder(String type, String organization, String country, String vatNumber) {
         return demo.host.contacts().create(DemoData.RESELLER_ID, new ContactInput(type, "Hanne Holder", organization,
-                List.of("Vej 1"), "By", null, "1000", country, "holder@example.net", "+45.12345678", null, null,
+                List.of("Vej 1"), "By", null, "US".equals(country) ? "10001" : "1000", country, "holder@example.net", "+45.12345678", null, null,
                 vatNumber, null, null, List.of())).id();
     }
 

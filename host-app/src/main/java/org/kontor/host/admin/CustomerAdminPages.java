@@ -33,9 +33,18 @@ public final class CustomerAdminPages {
     private final CustomerNotes notes;
     private final AdminView view;
     private final SupportedLanguages languages;
+    private final java.util.function.Function<String, java.util.Optional<String>> verifiedPhones;
 
     public CustomerAdminPages(Jdbi jdbi, Customers customers, BillingProfiles profiles, CustomerNotes notes,
                               AdminView view, SupportedLanguages languages) {
+        this(jdbi, customers, profiles, notes, view, languages, id -> java.util.Optional.empty());
+    }
+
+    /** @param verifiedPhones a customer's mobile number confirmed with a code (ORD-11), by customer id */
+    public CustomerAdminPages(Jdbi jdbi, Customers customers, BillingProfiles profiles, CustomerNotes notes,
+                              AdminView view, SupportedLanguages languages,
+                              java.util.function.Function<String, java.util.Optional<String>> verifiedPhones) {
+        this.verifiedPhones = verifiedPhones;
         this.languages = languages;
         this.jdbi = jdbi;
         this.customers = customers;
@@ -80,6 +89,7 @@ public final class CustomerAdminPages {
         BillingProfile profile = profiles.of(customer.id());
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("customer", row(customer));
+        page.put("verifiedPhone", verifiedPhones.apply(customer.id()).orElse(""));
         page.put("form", form);
         page.put("errors", errors);
         page.put("languages", languages.languages().stream().map(Language::code).toList());

@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
 import org.kontor.host.i18n.LocaleResolver;
@@ -24,13 +25,23 @@ public final class AccountDetailsPages {
 
     private final Customers customers;
     private final WebSessions sessions;
+    private static final List<String> REFUND_FIELDS = List.of("refundIban", "refundBic", "refundHolder");
+
     private final LocaleResolver locales;
+    private final Optional<RefundAccountDetails> refundAccounts;
     private final CountryNames countries = new CountryNames();
 
     public AccountDetailsPages(Customers customers, WebSessions sessions, LocaleResolver locales) {
+        this(customers, sessions, locales, null);
+    }
+
+    /** @param refundAccounts the refund bank account of the master data, or null for none */
+    public AccountDetailsPages(Customers customers, WebSessions sessions, LocaleResolver locales,
+                               RefundAccountDetails refundAccounts) {
         this.customers = customers;
         this.sessions = sessions;
         this.locales = locales;
+        this.refundAccounts = Optional.ofNullable(refundAccounts);
     }
 
     public void register(RoutesConfig routes) {
@@ -42,9 +53,23 @@ public final class AccountDetailsPages {
     private void saveDetails(Context ctx) {
         Map<String, String> form = new LinkedHashMap<>();
         FIELDS.forEach(field -> form.put(field, value(ctx, field)));
+        String customerId = Caller.require(ctx).subject();
+        if (refundAccounts.isPresent()) {
+            REFUND_FIELDS.forEach(field -> form.put(field, value(ctx, field)));
+            Map<String, FieldError> refused = refundAccounts.get().problems(form.get("refundIban"),
+                    form.get("refundBic"), form.get("refundHolder"));
+            boolean empty = REFUND_FIELDS.stream().allMatch(field -> form.get(field).isEmpty());
+            if (!empty && !refused.isEmpty()) {
+                ctx.status(422);
+                render(ctx, form, refused, Map.of());
+                return;
+            }
+        }
         try {
-            customers.updateMasterData(Caller.require(ctx).subject(), form.get("name"), form.get("company"),
+            customers.updateMasterData(customerId, form.get("name"), form.get("company"),
                     form.get("country"), form.get("language"));
+            refundAccounts.ifPresent(accounts -> accounts.save(customerId, form.get("refundIban"),
+                    form.get("refundBic"), form.get("refundHolder")));
             ctx.redirect(PATH + "?saved=details", HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(422);
@@ -76,6 +101,7 @@ public final class AccountDetailsPages {
         form.put("company", customer.company() == null ? "" : customer.company());
         form.put("country", customer.country());
         form.put("language", customer.language());
+        refundAccounts.ifPresent(accounts -> form.putAll(accounts.current(customer.id())));
         return form;
     }
 
@@ -85,6 +111,7 @@ public final class AccountDetailsPages {
         String language = locales.language(ctx).code();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("form", form);
+        page.put("refundAccount", refundAccounts.isPresent());
         page.put("email", customer.email());
         page.put("currency", customer.currency());
         page.put("role", customer.role().name());

@@ -50,12 +50,19 @@ public final class Contacts {
     private final Jdbi jdbi;
     private final Clock clock;
     private final CatalogStore catalog;
+    private final PostalAddressCheck addressCheck;
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
     public Contacts(Jdbi jdbi, Clock clock, CatalogStore catalog) {
+        this(jdbi, clock, catalog, PostalAddressCheck.NONE);
+    }
+
+    /** @param addressCheck the address verifiers: a refused address is a field error, a corrected one is saved so */
+    public Contacts(Jdbi jdbi, Clock clock, CatalogStore catalog, PostalAddressCheck addressCheck) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.catalog = catalog;
+        this.addressCheck = addressCheck;
     }
 
     /** The customer's holders, oldest first. */
@@ -85,11 +92,16 @@ public final class Contacts {
      *
      * @throws InvalidInputException naming each refused field; with {@code tlds}, also the fields a TLD requires
      *                               ({@code tld-requires}, e.g. {@code vatNumber} for a .dk company) and a residence
-     *                               it refuses ({@code country}: {@code residence-not-allowed})
+     *                               it refuses ({@code country}: {@code residence-not-allowed}); an address an
+     *                               address verifier refuses ({@code postalCode}: {@code postal-code-invalid}, other
+     *                               address fields: {@code address-invalid})
      */
     public HolderContact create(String customerId, ContactInput input) {
         Map<String, FieldError> errors = new LinkedHashMap<>();
         Contact contact = validate(input, errors);
+        if (contact != null) {
+            contact = checkAddress(contact, errors);
+        }
         List<TldEntry> entries = new ArrayList<>();
         for (String name : input.tlds()) {
             Optional<TldEntry> entry = entry(name);
@@ -168,6 +180,22 @@ public final class Contacts {
     }
 
     // ---------------------------------------------------------------- validation
+
+    /** The contact with the address as the verifiers write it, or null when one refused it (in {@code errors}). */
+    private Contact checkAddress(Contact contact, Map<String, FieldError> errors) {
+        PostalAddressCheck.Checked checked = addressCheck.check(contact.address());
+        if (!checked.refused().isEmpty()) {
+            checked.refused().forEach((field, reason) -> errors.putIfAbsent(field, field.equals("postalCode")
+                    ? FieldError.of("postal-code-invalid", reason) : FieldError.of("address-invalid", reason)));
+            return null;
+        }
+        if (checked.address().equals(contact.address())) {
+            return contact;
+        }
+        return new Contact(contact.type(), contact.name(), contact.organization(), checked.address(), contact.email(),
+                contact.phone(), contact.vatNumber(), contact.mobilePhone(), contact.secondaryEmail(),
+                contact.identifiers());
+    }
 
     private Optional<TldEntry> entry(String name) {
         try {

@@ -12,6 +12,14 @@ public interface CreditScoreProvider extends ExtensionPoint {
     /** A stable id, e.g. {@code schufa}. */
     String providerId();
 
+    /**
+     * Whether the bureau is to be asked now (it is configured and switched on); the host asks the first running provider
+     * that is, and treats a host without one as having no bureau.
+     */
+    default boolean available() {
+        return true;
+    }
+
     /** The subject's score; ERROR when the bureau does not know them, UNDEFINED when it could not be asked. */
     Outcome<CreditScore> score(CreditScoreRequest request);
 }
