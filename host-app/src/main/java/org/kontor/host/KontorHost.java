@@ -168,6 +168,13 @@ import org.kontor.host.themes.ThemeRegistry;
 import org.kontor.host.themes.ThemeRenderer;
 import org.kontor.host.themes.ThemeWeb;
 import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.addons.AddonProvisioningJob;
+import org.kontor.host.addons.AddonServiceStore;
+import org.kontor.host.addons.DunningSuspensions;
+import org.kontor.host.addons.PaidUnsuspensions;
+import org.kontor.host.addons.Provisioners;
+import org.kontor.host.addons.ServiceOperations;
+import org.kontor.api.provisioning.ServiceOwner;
 import org.kontor.host.audit.AuditApi;
 import org.kontor.host.audit.StaffAudit;
 import org.kontor.host.audit.StaffAuditRecorder;
@@ -237,6 +244,7 @@ public final class KontorHost implements AutoCloseable {
     private CatalogRules catalogRules;
     private Vouchers vouchers;
     private AddonCatalog addons;
+    private ServiceOperations serviceOperations;
     private Carts carts;
     private TmchTrust tmchTrust;
     private Checkout checkout;
@@ -352,6 +360,10 @@ public final class KontorHost implements AutoCloseable {
                 new LoginThrottle(database.jdbi(), clock, 3, Duration.ofMinutes(15)));
 
         addons = new AddonCatalog(database.jdbi(), clock);
+        serviceOperations = new ServiceOperations(new AddonServiceStore(database.jdbi(), clock), addons,
+                new Provisioners(extensions), customerId -> customers.find(customerId).map(customer ->
+                        new ServiceOwner(customer.id(), customer.name(), customer.email(), customer.language())), clock);
+        extensions.addHostExtension(EventListener.class, new DunningSuspensions(serviceOperations));
         HolderDirectory holders = new CustomerHolders(contacts);
         OrderVouchers orderVouchers = new VoucherDiscounts(vouchers);
         tmchTrust = TmchTrust.load(config.get("launch.tmch-ca").map(Path::of), config.get("launch.tmch-crl").map(Path::of),
@@ -369,7 +381,8 @@ public final class KontorHost implements AutoCloseable {
         closeables.add(() -> shutdown(orderWork));
         orderFulfilment = new OrderFulfilment(orderStore, new PaymentOptions(extensions), domainOperations,
                 provisioningTargets, holders, addons, orderVouchers, secrets,
-                () -> defaultNameservers(config), orderWork, orderId -> billing.orderInvoicing().invoice(orderId), clock);
+                () -> defaultNameservers(config), orderWork, orderId -> billing.orderInvoicing().invoice(orderId),
+                serviceOperations, clock);
         orders = orderStore;
         checkout = new Checkout(carts, orderStore, orderVouchers, holders, new PaymentOptions(extensions), orderFulfilment,
                 () -> reviewRules(config), events, customerId -> billing.orderVat().taxFor(customerId), clock);
@@ -389,6 +402,8 @@ public final class KontorHost implements AutoCloseable {
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
+        extensions.addHostExtension(EventListener.class, new PaidUnsuspensions(serviceOperations, invoiceId ->
+                billing.store().find(invoiceId).filter(invoice -> !invoice.outstanding().isPositive()).isPresent()));
         payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
                 orderFulfilment, billing.store(), topUps), events, json);
         paymentNotifications.bind(payments::notificationsOf);
@@ -543,6 +558,8 @@ public final class KontorHost implements AutoCloseable {
                     Duration.ofSeconds(config.integer("dns.publish-interval-seconds"))));
             jobs.registerHostJob(new OrderJob(orderFulfilment, orderStore,
                     Duration.ofSeconds(config.integer("orders.job-interval-seconds")), ORDER_GRACE));
+            jobs.registerHostJob(new AddonProvisioningJob(serviceOperations, orderFulfilment::refresh,
+                    Duration.ofSeconds(config.integer("orders.job-interval-seconds"))));
             jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15),
                     passwordResets::forgetOld));
             jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
@@ -672,6 +689,11 @@ public final class KontorHost implements AutoCloseable {
     /** Add-on products and the services booked with them. */
     public AddonCatalog addons() {
         return addons;
+    }
+
+    /** The add-on services customers booked and the calls to their provisioners. */
+    public ServiceOperations serviceOperations() {
+        return serviceOperations;
     }
 
     /** The trademark clearinghouse CAs and revocation lists sunrise orders' signed marks are checked against. */
