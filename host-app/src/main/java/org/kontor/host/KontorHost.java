@@ -31,6 +31,7 @@ import org.kontor.host.analytics.AnalyticsHead;
 import org.kontor.host.analytics.AnalyticsProviders;
 import org.kontor.host.analytics.ConsentRoutes;
 import org.kontor.host.admin.AddonAdminPages;
+import org.kontor.host.admin.ServiceAdminPages;
 import org.kontor.host.admin.AdminView;
 import org.kontor.host.billing.admin.InvoiceAdminPages;
 import org.kontor.host.customising.CustomisingPages;
@@ -174,6 +175,7 @@ import org.kontor.host.addons.DunningSuspensions;
 import org.kontor.host.addons.PaidUnsuspensions;
 import org.kontor.host.addons.Provisioners;
 import org.kontor.host.addons.ServiceOperations;
+import org.kontor.host.addons.ServicesApi;
 import org.kontor.api.provisioning.ServiceOwner;
 import org.kontor.host.audit.AuditApi;
 import org.kontor.host.audit.StaffAudit;
@@ -360,8 +362,9 @@ public final class KontorHost implements AutoCloseable {
                 new LoginThrottle(database.jdbi(), clock, 3, Duration.ofMinutes(15)));
 
         addons = new AddonCatalog(database.jdbi(), clock);
+        Provisioners provisioners = new Provisioners(extensions);
         serviceOperations = new ServiceOperations(new AddonServiceStore(database.jdbi(), clock), addons,
-                new Provisioners(extensions), customerId -> customers.find(customerId).map(customer ->
+                provisioners, customerId -> customers.find(customerId).map(customer ->
                         new ServiceOwner(customer.id(), customer.name(), customer.email(), customer.language())), clock);
         extensions.addHostExtension(EventListener.class, new DunningSuspensions(serviceOperations));
         HolderDirectory holders = new CustomerHolders(contacts);
@@ -477,7 +480,7 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new ForwardingApi(forwardings, json).register(config2.routes),
                         config2 -> new ForwardingPages(forwardings).register(config2.routes),
                         config2 -> new ApiTokenPages(apiTokens, locales).register(config2.routes),
-                        config2 -> new AddonPages(addons, customers, customerId -> domainStore.ofCustomer(customerId).stream()
+                        config2 -> new AddonPages(addons, serviceOperations, customers, customerId -> domainStore.ofCustomer(customerId).stream()
                                 .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE)
                                 .map(DomainRecord::name).toList(), locales).register(config2.routes),
                         config2 -> secondFactor.register(config2.routes),
@@ -523,7 +526,9 @@ public final class KontorHost implements AutoCloseable {
                                 .register(config2.routes),
                         config2 -> new TldAdminPages(catalog, catalogRules, adminView, clock).register(config2.routes),
                         config2 -> new TldGroupAdminPages(catalog, adminView).register(config2.routes),
-                        config2 -> new AddonAdminPages(addons, adminView).register(config2.routes),
+                        config2 -> new ServiceAdminPages(serviceOperations, adminView).register(config2.routes),
+                        config2 -> new ServicesApi(serviceOperations, json).register(config2.routes),
+                        config2 -> new AddonAdminPages(addons, provisioners::ids, adminView).register(config2.routes),
                         config2 -> new VoucherAdminPages(vouchers.store(), adminView, clock).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
                                 adminView, languages).register(config2.routes),
