@@ -264,6 +264,116 @@ class AddonProvisioningTest {
                         .isEqualTo("svc:" + active.id() + ":terminate:1"));
     }
 
+    @DbTest
+    void anEscalatedDunningSuspendsTheServicesAndPayingTheInvoiceByTransferStartsThemAgain(Database database)
+            throws Exception {
+        start(database, 1);
+        provisioned("site-builder", "builder-1");
+        String token = DemoData.RESELLER_TOKEN;
+        demo.emptyCart(token);
+        demo.send("POST", "/api/v1/cart/items", Map.of("kind", "addon", "product", "site-builder",
+                "domain", "kontor-demo.dk"), token);
+        HttpResponse<String> placed = demo.send("POST", "/api/v1/orders", Map.of("paymentMethod", "bank-transfer",
+                "acceptTerms", true), token, "builder-" + OrderingHost.suffix());
+        String orderId = demo.json(placed).get("id").asText();
+        demo.host.orderFulfilment().paid(orderId);
+        assertThat(demo.awaitFinal(token, orderId).get("state").asText()).isEqualTo("COMPLETED");
+        AddonService builder = service(orderId);
+        assertThat(builder.state()).isEqualTo(ServiceState.ACTIVE);
+
+        HttpResponse<String> created = demo.send("POST", "/api/v1/admin/invoices", Map.of("customerId",
+                DemoData.RESELLER_ID, "lines", List.of(Map.of("description", "Webhotel", "quantity", "1",
+                        "unitPrice", "300.00", "vatRate", "0"))), DemoData.ADMIN_TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String invoiceId = demo.json(created).get("id").asText();
+        HttpResponse<String> issued = demo.send("POST", "/api/v1/admin/invoices/" + invoiceId + "/issue", null,
+                DemoData.ADMIN_TOKEN);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+
+        for (int day = 0; day < 90 && !escalated(invoiceId); day += 5) {
+            demo.clock.advance(Duration.ofDays(5));
+            demo.host.billing().dunning().run(false);
+        }
+        assertThat(escalated(invoiceId)).as("the invoice reached the last dunning level").isTrue();
+        awaitService(builder.id(), ServiceState.SUSPENDED);
+        assertThat(demo.host.serviceOperations().store().find(builder.id()).orElseThrow().suspendedFor())
+                .isEqualTo("dunning:" + invoiceId);
+        assertThat(demo.send("GET", "/account/addons", null, token).body())
+                .contains("data-service=\"" + builder.id() + "\" data-state=\"SUSPENDED\"");
+
+        HttpResponse<String> paying = demo.send("POST", "/api/v1/payments", Map.of("purpose", "INVOICE",
+                "targetId", invoiceId, "gateway", "bank-transfer"), token, "invoice-" + invoiceId);
+        assertThat(paying.statusCode()).as(paying.body()).isEqualTo(201);
+        JsonNode payment = demo.json(paying);
+        Matcher quoted = Pattern.compile("reference (RF[0-9A-Z ]+)\\.").matcher(payment.get("instructions").asText());
+        assertThat(quoted.find()).as(paying.body()).isTrue();
+        String amount = payment.at("/amount/amount").asText();
+        HttpResponse<String> imported = upload(statement(invoiceId.substring(0, 8), quoted.group(1).replace(" ", ""),
+                amount));
+        assertThat(imported.body()).as(imported.body()).contains("\"matched\":1");
+        demo.clock.advance(Duration.ofMinutes(20));
+        demo.host.payments().janitor().settleOpenPayments();
+
+        awaitService(builder.id(), ServiceState.ACTIVE);
+        assertThat(demo.host.serviceOperations().store().find(builder.id()).orElseThrow().suspendedFor()).isNull();
+        assertThat(endpoint.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/hooks/services/suspend"))))
+                .singleElement().satisfies(call -> assertThat(call.getHeader("Idempotency-Key"))
+                        .isEqualTo("svc:" + builder.id() + ":suspend:1"));
+        assertThat(endpoint.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/hooks/services/unsuspend"))))
+                .singleElement().satisfies(call -> assertThat(call.getHeader("Idempotency-Key"))
+                        .isEqualTo("svc:" + builder.id() + ":unsuspend:1"));
+
+        HttpResponse<String> admin = demo.send("GET", "/admin/services/" + builder.id(), null, DemoData.ADMIN_TOKEN);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("svc:" + builder.id() + ":create:1").contains("svc:" + builder.id()
+                + ":suspend:1").contains("dunning:" + invoiceId).contains("svc:" + builder.id() + ":unsuspend:1");
+    }
+
+    private boolean escalated(String invoiceId) {
+        return demo.host.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM event_outbox "
+                        + "WHERE event_type = 'DunningEscalated' AND payload LIKE :invoice")
+                .bind("invoice", "%" + invoiceId + "%").mapTo(Long.class).one()) > 0;
+    }
+
+    private void awaitService(String serviceId, ServiceState state) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        ServiceState now;
+        do {
+            now = demo.host.serviceOperations().store().find(serviceId).orElseThrow().state();
+            if (now == state) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (Instant.now().isBefore(until));
+        throw new AssertionError("service " + serviceId + " is " + now + ", not " + state);
+    }
+
+    /** An MT940 statement of the demo's account with one credit of the amount carrying the reference. */
+    private static String statement(String entry, String reference, String amount) {
+        String comma = new BigDecimal(amount).setScale(2).toPlainString().replace('.', ',');
+        String closing = new BigDecimal("10000.00").add(new BigDecimal(amount)).setScale(2).toPlainString()
+                .replace('.', ',');
+        return "{1:F01DABADKKKAXXX0000000000}{2:O9400000000000DABADKKKXXXXN}{4:\n"
+                + ":20:STMT" + entry + "\n"
+                + ":25:DK5000400440116243\n"
+                + ":28C:00001/1\n"
+                + ":60F:C261123DKK10000,00\n"
+                + ":61:2611231123C" + comma + "NTRFNONREF//DB" + entry + "\n"
+                + ":86:INDBETALING " + reference + " DEMO HOSTING APS\n"
+                + ":62F:C261123DKK" + closing + "\n"
+                + "-}\n";
+    }
+
+    private HttpResponse<String> upload(String statement) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + demo.host.port()
+                        + "/api/v1/p/payment-bank-transfer/admin/statements?name=statement.sta"))
+                .header("Authorization", "Bearer " + DemoData.ADMIN_TOKEN)
+                .header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(statement)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private void start(Database database, int retries) throws Exception {
         endpoint = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .usingFilesUnderClasspath("provisioning"));
