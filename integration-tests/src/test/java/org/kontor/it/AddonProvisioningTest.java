@@ -253,6 +253,8 @@ class AddonProvisioningTest {
         HttpResponse<String> cancelled = demo.send("POST", "/api/v1/services/" + active.id() + "/cancel", null, token);
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(Instant.parse(demo.json(cancelled).get("cancelAt").asText())).isEqualTo(active.renewsAt());
+        assertThat(demo.send("GET", "/account/addons", null, token).body()).contains("data-ends=\"" + active.id() + "\"")
+                .doesNotContain("data-cancel-service=\"" + active.id() + "\"");
         job().run(null);
         assertThat(service(orderId).state()).as("until the end of the paid period").isEqualTo(ServiceState.ACTIVE);
 
