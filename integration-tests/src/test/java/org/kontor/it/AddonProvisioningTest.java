@@ -331,6 +331,47 @@ class AddonProvisioningTest {
                 + ":suspend:1").contains("dunning:" + invoiceId).contains("svc:" + builder.id() + ":unsuspend:1");
     }
 
+    @DbTest
+    void theProviderConfirmsThroughTheSignedCallbackAndTheJobTakesItFromThere(Database database) throws Exception {
+        start(database, 1);
+        provisioned("mail-basic", "mail-callback");
+        String token = DemoData.RESELLER_TOKEN;
+        demo.emptyCart(token);
+        demo.send("POST", "/api/v1/cart/items", Map.of("kind", "addon", "product", "mail-basic",
+                "domain", "kontor-demo.dk"), token);
+        HttpResponse<String> placed = demo.send("POST", "/api/v1/orders", Map.of("paymentMethod", "bank-transfer",
+                "acceptTerms", true), token, "callback-" + OrderingHost.suffix());
+        String orderId = demo.json(placed).get("id").asText();
+        demo.host.orderFulfilment().paid(orderId);
+        awaitAddonLine(orderId, LineState.PENDING);
+        AddonService pending = service(orderId);
+
+        String body = "{\"key\":\"svc:" + pending.id() + ":create:1\",\"status\":\"active\","
+                + "\"reference\":\"acct-callback\",\"details\":{\"webmail\":\"https://webmail.example.net/cb\"}}";
+        long now = demo.clock.instant().getEpochSecond();
+        HttpResponse<String> forged = callback(body, "t=" + now + ",v1=" + hmac("0." + body));
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        HttpResponse<String> confirmed = callback(body, "t=" + now + ",v1=" + hmac(now + "." + body));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+
+        demo.clock.advance(Duration.ofMinutes(2));
+        job().run(null);
+        assertThat(demo.awaitFinal(token, orderId).get("state").asText()).isEqualTo("COMPLETED");
+        AddonService active = service(orderId);
+        assertThat(active.remoteReference()).isEqualTo("acct-callback");
+        assertThat(active.details()).containsEntry("webmail", "https://webmail.example.net/cb");
+        assertThat(endpoint.findAll(WireMock.getRequestedFor(WireMock.urlPathMatching("/hooks/operations/.*"))))
+                .as("the confirmation answered; the endpoint was not asked").isEmpty();
+    }
+
+    private HttpResponse<String> callback(String body, String signature) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + demo.host.port() + "/hooks/" + PLUGIN + "/confirmations"))
+                .header("Content-Type", "application/json").header("Kontor-Signature", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private boolean escalated(String invoiceId) {
         return demo.host.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM event_outbox "
                         + "WHERE event_type = 'DunningEscalated' AND payload LIKE :invoice")

@@ -19,8 +19,9 @@ import org.pf4j.Extension;
 
 /**
  * A provisioner that calls the third party's HTTP endpoint (see the plugin's README.md). Every call is a signed JSON
- * POST to {@code <base>/services/<action>} with the host's key as {@code Idempotency-Key}; {@link #status} is a signed
- * GET of {@code <base>/operations/<key>}.
+ * POST to {@code <base>/services/<action>} with the host's key as {@code Idempotency-Key}; {@link #status} answers from
+ * a confirmation the third party posted back ({@link Confirmations}), else is a signed GET of
+ * {@code <base>/operations/<key>}.
  *
  * <p>Answers: 200 or 201 is PROCESSED (for a create with the body's {@code reference} and {@code details}); 202 is
  * PENDING; any other 4xx but 408 and 429 is ERROR with the body's {@code code} and {@code message}; 408, 429, a 5xx, a
@@ -94,6 +95,10 @@ public class WebhookProvisioner implements Provisioner {
 
     @Override
     public Outcome<ProvisionedService> status(IdempotencyKey key) {
+        java.util.Optional<Outcome<ProvisionedService>> confirmed = new Confirmations(context).find(key);
+        if (confirmed.isPresent()) {
+            return confirmed.get();
+        }
         WebhookConfig config = WebhookConfig.of(context.settings());
         if (!config.configured()) {
             return Outcome.undefined("the webhook provisioner is not configured (endpoint address, signing secret)");

@@ -19,7 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.kontor.database.Database;
+import org.kontor.testkit.DatabaseTest;
+import org.kontor.testkit.DbTest;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.api.outcome.Outcome;
@@ -36,6 +38,7 @@ import org.kontor.testkit.TestPluginContext;
  * The provisioner against a real HTTP server answering from the recorded mappings under {@code webhook/}: signed
  * requests, a confirmation later, repeats with the same key, refusals and time-outs.
  */
+@DatabaseTest(plugins = "provisioning-webhook")
 class WebhookProvisionerTest {
 
     private static final String SECRET = "whsec-test-3f9a";
@@ -44,9 +47,11 @@ class WebhookProvisionerTest {
     private WireMockServer endpoint;
     private final Map<String, String> settings = new HashMap<>();
     private final List<Duration> pauses = new ArrayList<>();
+    private Database database;
 
     @BeforeEach
-    void start() {
+    void start(Database database) {
+        this.database = database;
         endpoint = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .usingFilesUnderClasspath("webhook"));
         endpoint.start();
@@ -62,7 +67,7 @@ class WebhookProvisionerTest {
         endpoint.stop();
     }
 
-    @Test
+    @DbTest
     void aCreateIsSignedAndAnswersTheReferenceAndDetailsWithoutPasswords() {
         Outcome<ProvisionedService> outcome = provisioner().create(create("s-ok", "mail-5"));
 
@@ -88,7 +93,7 @@ class WebhookProvisionerTest {
                 signature.group(1) + "." + request.getBodyAsString()));
     }
 
-    @Test
+    @DbTest
     void anAcceptedCreateIsPendingAndTheStatusConfirmsItLater() {
         Outcome<ProvisionedService> accepted = provisioner().create(create("s-later", "web-10"));
         assertThat(accepted.status()).isEqualTo(OutcomeStatus.PENDING);
@@ -109,7 +114,7 @@ class WebhookProvisionerTest {
                 .isEqualTo(OutcomeStatus.CANCELED);
     }
 
-    @Test
+    @DbTest
     void serverErrorsAreRepeatedWithTheSameKeyUntilTheEndpointAnswers() {
         Outcome<ProvisionedService> outcome = provisioner().create(create("s-flaky", "web-10"));
 
@@ -124,7 +129,7 @@ class WebhookProvisionerTest {
         assertThat(pauses).containsExactly(Duration.ofMillis(5), Duration.ofMillis(10));
     }
 
-    @Test
+    @DbTest
     void aRefusalIsAnErrorWithTheEndpointsCodeAndMessageAndIsNotRepeated() {
         Outcome<ProvisionedService> outcome = provisioner().create(create("s-refused", "mail-99"));
 
@@ -135,7 +140,7 @@ class WebhookProvisionerTest {
         assertThat(pauses).isEmpty();
     }
 
-    @Test
+    @DbTest
     void timeOutsAreRepeatedAndThenUndefined() {
         settings.put(WebhookSettings.RETRIES, "1");
         Outcome<ProvisionedService> outcome = provisioner().create(create("s-slow", "web-10"));
@@ -148,7 +153,7 @@ class WebhookProvisionerTest {
                 assertThat(request.getHeader("Idempotency-Key")).isEqualTo("svc:s-slow:create:1"));
     }
 
-    @Test
+    @DbTest
     void noConnectionIsUndefinedAndSoIsAMissingConfiguration() {
         try (ServerSocket free = new ServerSocket(0)) {
             settings.put(WebhookSettings.BASE_URL, "http://127.0.0.1:" + free.getLocalPort() + "/hooks");
@@ -164,7 +169,7 @@ class WebhookProvisionerTest {
         assertThat(unconfigured.message()).contains("not configured");
     }
 
-    @Test
+    @DbTest
     void suspendUnsuspendTerminateAndChangePlanPostTheirActionWithTheReference() {
         WebhookProvisioner provisioner = provisioner();
         assertThat(provisioner.suspend(action("suspend", "dunning")).status()).isEqualTo(OutcomeStatus.PROCESSED);
@@ -180,7 +185,7 @@ class WebhookProvisionerTest {
                 .get(0).getBodyAsString()).contains("\"reason\":\"dunning\"");
     }
 
-    @Test
+    @DbTest
     void theConnectionTestPassesWhenTheEndpointTakesTheSignature() {
         ConnectionTestResult result = new WebhookSettings(context()).testConnection(context().settings());
         assertThat(result.succeeded()).as(result.message()).isTrue();
@@ -191,7 +196,46 @@ class WebhookProvisionerTest {
                 .isFalse();
     }
 
-    @Test
+    @DbTest
+    void aSignedConfirmationIsRecordedOnceAndTheStatusAnswersFromItWithoutAskingTheEndpoint() {
+        Confirmations confirmations = new Confirmations(context());
+        String body = "{\"key\":\"svc:s-called:create:1\",\"status\":\"active\",\"reference\":\"acct-9\","
+                + "\"details\":{\"panel\":\"https://panel.example.net/9\",\"password\":\"x\"}}";
+        long now = System.currentTimeMillis() / 1000;
+
+        assertThat(confirmations.accept("t=" + now + ",v1=" + WebhookSignature.hmac("wrong", now + "." + body), body))
+                .isEqualTo(Confirmations.Result.BAD_SIGNATURE);
+        assertThat(confirmations.accept(WebhookSignature.header(SECRET, now - 600, body), body))
+                .as("too old").isEqualTo(Confirmations.Result.BAD_SIGNATURE);
+        assertThat(confirmations.accept(null, body)).isEqualTo(Confirmations.Result.BAD_SIGNATURE);
+        assertThat(confirmations.find(IdempotencyKey.of("svc:s-called:create:1"))).isEmpty();
+
+        assertThat(confirmations.accept(WebhookSignature.header(SECRET, now, body), body))
+                .isEqualTo(Confirmations.Result.RECORDED);
+        String later = body.replace("acct-9", "acct-10");
+        assertThat(confirmations.accept(WebhookSignature.header(SECRET, now, later), later))
+                .as("a repeat changes nothing").isEqualTo(Confirmations.Result.RECORDED);
+        String pending = "{\"key\":\"svc:s-other:create:1\",\"status\":\"pending\"}";
+        assertThat(confirmations.accept(WebhookSignature.header(SECRET, now, pending), pending))
+                .isEqualTo(Confirmations.Result.IGNORED);
+
+        Outcome<ProvisionedService> status = provisioner().status(IdempotencyKey.of("svc:s-called:create:1"));
+        assertThat(status.status()).isEqualTo(OutcomeStatus.PROCESSED);
+        assertThat(status.value().remoteReference()).isEqualTo("acct-9");
+        assertThat(status.value().details()).containsEntry("panel", "https://panel.example.net/9")
+                .doesNotContainKey("password");
+        assertThat(endpoint.getAllServeEvents()).as("the endpoint was not asked").isEmpty();
+
+        String refused = "{\"key\":\"svc:s-refused-later:create:1\",\"status\":\"failed\",\"code\":\"quota\","
+                + "\"message\":\"No space left.\"}";
+        confirmations.accept(WebhookSignature.header(SECRET, now, refused), refused);
+        Outcome<ProvisionedService> failed = provisioner().status(IdempotencyKey.of("svc:s-refused-later:create:1"));
+        assertThat(failed.status()).isEqualTo(OutcomeStatus.ERROR);
+        assertThat(failed.code()).isEqualTo("quota");
+        assertThat(failed.message()).isEqualTo("No space left.");
+    }
+
+    @DbTest
     void theSettingsNeverShowTheSecret() {
         assertThat(WebhookConfig.of(context().settings()).toString()).doesNotContain(SECRET).contains("(set)");
     }
@@ -201,7 +245,7 @@ class WebhookProvisionerTest {
     }
 
     private TestPluginContext context() {
-        return TestPluginContext.of("provisioning-webhook", Clock.systemUTC()).withSettings(settings)
+        return TestPluginContext.of("provisioning-webhook", database.jdbi(), Clock.systemUTC()).withSettings(settings)
                 .withHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
     }
 
