@@ -227,7 +227,10 @@ class AddonProvisioningTest {
         assertThat(active.state()).isEqualTo(ServiceState.ACTIVE);
         assertThat(active.details()).containsEntry("panel", "https://panel.example.net/acct-web");
 
-        JsonNode listed = demo.json(demo.send("GET", "/api/v1/services", null, token)).get("services");
+        JsonNode doc = demo.json(demo.send("GET", "/api/openapi.json", null, null));
+        HttpResponse<String> list = demo.send("GET", "/api/v1/services", null, token);
+        OpenApiAnswers.matches(doc, "GET", "/api/v1/services", list);
+        JsonNode listed = demo.json(list).get("services");
         JsonNode mine = null;
         for (JsonNode service : listed) {
             if (service.get("id").asText().equals(active.id())) {
@@ -238,20 +241,24 @@ class AddonProvisioningTest {
         assertThat(mine.get("planTargets").toString()).contains("web-pro");
 
         String stranger = demo.host.apiTokens().issue(DemoData.CUSTOMER_ID, Access.CUSTOMER, "test");
-        assertThat(demo.send("POST", "/api/v1/services/" + active.id() + "/cancel", null, stranger).statusCode())
-                .isEqualTo(404);
+        HttpResponse<String> notMine = demo.send("POST", "/api/v1/services/" + active.id() + "/cancel", null, stranger);
+        assertThat(notMine.statusCode()).isEqualTo(404);
+        OpenApiAnswers.matches(doc, "POST", "/api/v1/services/{id}/cancel", notMine);
         HttpResponse<String> refused = demo.send("POST", "/api/v1/services/" + active.id() + "/plan",
                 Map.of("product", "mail-basic"), token);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        OpenApiAnswers.matches(doc, "POST", "/api/v1/services/{id}/plan", refused);
 
         HttpResponse<String> moved = demo.send("POST", "/api/v1/services/" + active.id() + "/plan",
                 Map.of("product", "web-pro"), token);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(demo.json(moved).get("product").asText()).isEqualTo("web-pro");
+        OpenApiAnswers.matches(doc, "POST", "/api/v1/services/{id}/plan", moved);
         assertThat(demo.host.serviceOperations().store().find(active.id()).orElseThrow().plan()).isEqualTo("web-50");
 
         HttpResponse<String> cancelled = demo.send("POST", "/api/v1/services/" + active.id() + "/cancel", null, token);
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        OpenApiAnswers.matches(doc, "POST", "/api/v1/services/{id}/cancel", cancelled);
         assertThat(Instant.parse(demo.json(cancelled).get("cancelAt").asText())).isEqualTo(active.renewsAt());
         assertThat(demo.send("GET", "/account/addons", null, token).body()).contains("data-ends=\"" + active.id() + "\"")
                 .doesNotContain("data-cancel-service=\"" + active.id() + "\"");

@@ -405,15 +405,15 @@ public final class OrderFulfilment {
     }
 
     /**
-     * An add-on line follows its service: set up → COMPLETED (a hold captured); FAILED → the line FAILED and its money
-     * released like a failed domain line's; still being set up → PENDING.
+     * An add-on line follows its service: set up (and whatever became of it since) → COMPLETED (a hold captured);
+     * FAILED → the line FAILED and its money released like a failed domain line's; still being set up → PENDING.
      */
     private void applyService(Order order, OrderLine line, AddonService service) {
         List<LineState> open = List.of(LineState.PROVISIONING, LineState.PENDING);
         switch (service.state()) {
             case PENDING -> orders.lineTransition(order.id(), line.lineNo(), List.of(LineState.PROVISIONING),
                     LineState.PENDING, "waiting for " + service.provisionerId() + " to set the service up");
-            case FAILED, TERMINATED -> {
+            case FAILED -> {
                 payments.fundingSource(order.paymentMethod()).ifPresent(source -> releaseQuietly(source, line.operationKey()));
                 orders.lineTransition(order.id(), line.lineNo(), open, LineState.FAILED,
                         "the service could not be set up: " + (service.note() == null ? "" : service.note()));
