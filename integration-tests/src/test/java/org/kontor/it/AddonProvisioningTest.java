@@ -336,6 +336,14 @@ class AddonProvisioningTest {
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(admin.body()).contains("svc:" + builder.id() + ":create:1").contains("svc:" + builder.id()
                 + ":suspend:1").contains("dunning:" + invoiceId).contains("svc:" + builder.id() + ":unsuspend:1");
+
+        HttpResponse<String> terminated = demo.send("POST", "/admin/services/" + builder.id() + "/terminate", null,
+                DemoData.ADMIN_TOKEN);
+        assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(303);
+        assertThat(terminated.headers().firstValue("Location").orElse("")).endsWith("?done=terminated");
+        assertThat(service(orderId).state()).as("staff terminate at once").isEqualTo(ServiceState.TERMINATED);
+        assertThat(demo.send("GET", "/admin/services?state=TERMINATED", null, DemoData.ADMIN_TOKEN).body())
+                .contains("id=\"service-" + builder.id() + "\"");
     }
 
     @DbTest

@@ -21,7 +21,8 @@ import org.kontor.host.web.ProblemException;
 /**
  * Add-on services in the admin (ADD-2): {@code /admin/services} lists the booked services by state, {@code
  * /admin/services/{id}} shows one with every call to its provisioner (key, attempts, answer); staff terminate a service
- * at once, suspend or unsuspend it, and send an open operation now or make a failed one again.
+ * at once, suspend or unsuspend it, move it to another plan of the same kind and provisioner (the new price applies
+ * from the next renewal), and send an open operation now or make a failed one again.
  */
 public final class ServiceAdminPages {
 
@@ -44,6 +45,7 @@ public final class ServiceAdminPages {
         routes.post(BASE + "/{id}/terminate", ctx -> act(ctx, "terminated"), Access.ADMIN);
         routes.post(BASE + "/{id}/suspend", ctx -> act(ctx, "suspended"), Access.ADMIN);
         routes.post(BASE + "/{id}/unsuspend", ctx -> act(ctx, "unsuspended"), Access.ADMIN);
+        routes.post(BASE + "/{id}/plan", this::changePlan, Access.ADMIN);
         routes.post(BASE + "/{id}/operations/{key}/retry", this::retry, Access.ADMIN);
     }
 
@@ -84,6 +86,8 @@ public final class ServiceAdminPages {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("service", row(service));
         page.put("operations", operations);
+        page.put("plans", service.state() != ServiceState.ACTIVE ? List.of() : services.planTargets(service).stream()
+                .map(product -> Map.of("id", product.id(), "name", product.name())).toList());
         page.put("done", ctx.queryParam("done") == null ? "" : ctx.queryParam("done").replaceAll("[^a-z-]", ""));
         page.put("error", ctx.queryParam("error") == null ? "" : ctx.queryParam("error").replaceAll("[^a-z-]", ""));
         view.render(ctx, "service.ftlh", page);
@@ -99,6 +103,17 @@ public final class ServiceAdminPages {
             }
             ctx.redirect(BASE + "/" + service.id() + "?done=" + done, HttpStatus.SEE_OTHER);
         } catch (IllegalStateException e) {
+            ctx.redirect(BASE + "/" + service.id() + "?error=not-now", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    private void changePlan(Context ctx) {
+        AddonService service = service(ctx);
+        String product = ctx.formParam("product") == null ? "" : ctx.formParam("product").strip();
+        try {
+            services.changePlan(service.id(), product);
+            ctx.redirect(BASE + "/" + service.id() + "?done=plan-changed", HttpStatus.SEE_OTHER);
+        } catch (IllegalArgumentException | IllegalStateException e) {
             ctx.redirect(BASE + "/" + service.id() + "?error=not-now", HttpStatus.SEE_OTHER);
         }
     }
