@@ -406,7 +406,8 @@ public final class KontorHost implements AutoCloseable {
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
         extensions.addHostExtension(EventListener.class, new PaidUnsuspensions(serviceOperations, invoiceId ->
-                billing.store().find(invoiceId).filter(invoice -> !invoice.outstanding().isPositive()).isPresent()));
+                billing.store().find(invoiceId).filter(invoice -> !invoice.outstanding().isPositive()).isPresent(),
+                new org.kontor.host.billing.dunning.EscalatedInvoices(database.jdbi())::unpaid));
         payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
                 orderFulfilment, billing.store(), topUps), events, json);
         paymentNotifications.bind(payments::notificationsOf);

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A payment was booked on an invoice and nothing is left to pay on it: the customer's services suspended for dunning
- * on that invoice ({@code dunning:<invoice id>}) are started again. Services suspended by staff stay suspended.
+ * on that invoice ({@code dunning:<invoice id>}) are started again — unless another of the customer's invoices at the
+ * last dunning level is still unpaid, when they stay suspended, now for that invoice. Services suspended by staff stay
+ * suspended.
  */
 public final class PaidUnsuspensions implements EventListener<PaymentSucceeded> {
 
@@ -16,11 +18,17 @@ public final class PaidUnsuspensions implements EventListener<PaymentSucceeded> 
 
     private final ServiceOperations operations;
     private final java.util.function.Predicate<String> settled;
+    private final java.util.function.Function<String, java.util.List<String>> escalatedUnpaid;
 
-    /** @param settled whether nothing is left to pay on an invoice, by invoice id */
-    public PaidUnsuspensions(ServiceOperations operations, java.util.function.Predicate<String> settled) {
+    /**
+     * @param settled         whether nothing is left to pay on an invoice, by invoice id
+     * @param escalatedUnpaid a customer's unpaid invoices at the last dunning level, by customer id
+     */
+    public PaidUnsuspensions(ServiceOperations operations, java.util.function.Predicate<String> settled,
+                             java.util.function.Function<String, java.util.List<String>> escalatedUnpaid) {
         this.operations = operations;
         this.settled = settled;
+        this.escalatedUnpaid = escalatedUnpaid;
     }
 
     @Override
@@ -34,8 +42,15 @@ public final class PaidUnsuspensions implements EventListener<PaymentSucceeded> 
             return;
         }
         String why = "dunning:" + event.invoiceId();
+        java.util.Optional<String> stillUnpaid = escalatedUnpaid.apply(event.customerId()).stream()
+                .filter(invoiceId -> !invoiceId.equals(event.invoiceId())).findFirst();
         for (AddonService service : operations.store().ofCustomer(event.customerId())) {
             if (service.state() != ServiceState.SUSPENDED || !why.equals(service.suspendedFor())) {
+                continue;
+            }
+            if (stillUnpaid.isPresent()) {
+                operations.store().jdbi().useHandle(h -> operations.store().setSuspendedFor(h, service.id(),
+                        "dunning:" + stillUnpaid.get()));
                 continue;
             }
             try {

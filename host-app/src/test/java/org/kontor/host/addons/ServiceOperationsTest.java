@@ -192,14 +192,23 @@ class ServiceOperationsTest {
         assertThat(provisioner.calls).containsExactly("suspend:dunning svc:" + mail.id() + ":suspend:1");
 
         Set<String> settled = new java.util.HashSet<>();
-        PaidUnsuspensions paid = new PaidUnsuspensions(operations, settled::contains);
+        java.util.List<String> escalatedUnpaid = new java.util.ArrayList<>(java.util.List.of("inv-1", "inv-2"));
+        PaidUnsuspensions paid = new PaidUnsuspensions(operations, settled::contains, customerId ->
+                customerId.equals("c-7") ? escalatedUnpaid : java.util.List.of());
         PaymentSucceeded payment = new PaymentSucceeded("pay-1", "c-7", "inv-1", Money.of("12.00", "EUR"), "stripe");
         paid.on(payment, null);
         assertThat(store.find(mail.id()).orElseThrow().state()).as("partly paid").isEqualTo(ServiceState.SUSPENDED);
         settled.add("inv-1");
+        escalatedUnpaid.remove("inv-1");
         paid.on(new PaymentSucceeded("pay-2", "c-7", "inv-other", Money.of("1.00", "EUR"), "stripe"), null);
         assertThat(store.find(mail.id()).orElseThrow().state()).isEqualTo(ServiceState.SUSPENDED);
         paid.on(payment, null);
+        assertThat(store.find(mail.id()).orElseThrow().state()).as("another escalated invoice is unpaid")
+                .isEqualTo(ServiceState.SUSPENDED);
+        assertThat(store.find(mail.id()).orElseThrow().suspendedFor()).isEqualTo("dunning:inv-2");
+        escalatedUnpaid.remove("inv-2");
+        settled.add("inv-2");
+        paid.on(new PaymentSucceeded("pay-3", "c-7", "inv-2", Money.of("5.00", "EUR"), "stripe"), null);
 
         assertThat(store.find(mail.id()).orElseThrow().state()).isEqualTo(ServiceState.ACTIVE);
         assertThat(store.find(mail.id()).orElseThrow().suspendedFor()).isNull();
@@ -207,6 +216,23 @@ class ServiceOperationsTest {
         assertThat(store.find(web.id()).orElseThrow().state()).as("suspended by staff").isEqualTo(ServiceState.SUSPENDED);
         assertThat(provisioner.calls).containsExactly("suspend:dunning svc:" + mail.id() + ":suspend:1",
                 "unsuspend:paid svc:" + mail.id() + ":unsuspend:1");
+    }
+
+    @DbTest
+    void theEscalatedInvoicesAreThoseAtTheLastLevelStillUnpaid(Database database) {
+        database.jdbi().useHandle(h -> {
+            for (String[] row : new String[][] {{"i-open", "ISSUED", "SECOND_DUNNING"}, {"i-part", "PARTIALLY_PAID",
+                    "SECOND_DUNNING"}, {"i-paid", "PAID", "SECOND_DUNNING"}, {"i-first", "ISSUED", "FIRST_DUNNING"}}) {
+                h.execute("INSERT INTO invoice (id, series, state, customer_id, language, currency, created_at) "
+                        + "VALUES (?, 'INVOICE', ?, 'c-9', 'en', 'EUR', 0)", row[0], row[1]);
+                h.execute("INSERT INTO dunning_level (invoice_id, level, customer_id, run_id, currency, "
+                        + "outstanding_minor, fee_minor, interest_minor, interest_rate, interest_from, interest_to, "
+                        + "sent_on, created_at) VALUES (?, ?, 'c-9', 'run-1', 'EUR', 100, 0, 0, '0', '2034-01-01', "
+                        + "'2034-01-01', '2034-02-01', 0)", row[0], row[2]);
+            }
+        });
+        assertThat(new org.kontor.host.billing.dunning.EscalatedInvoices(database.jdbi()).unpaid("c-9"))
+                .containsExactly("i-open", "i-part");
     }
 
     @DbTest
