@@ -31,6 +31,7 @@ import org.kontor.host.analytics.AnalyticsHead;
 import org.kontor.host.analytics.AnalyticsProviders;
 import org.kontor.host.analytics.ConsentRoutes;
 import org.kontor.host.admin.AddonAdminPages;
+import org.kontor.host.admin.ServiceAdminPages;
 import org.kontor.host.admin.AdminView;
 import org.kontor.host.billing.admin.InvoiceAdminPages;
 import org.kontor.host.customising.CustomisingPages;
@@ -168,6 +169,14 @@ import org.kontor.host.themes.ThemeRegistry;
 import org.kontor.host.themes.ThemeRenderer;
 import org.kontor.host.themes.ThemeWeb;
 import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.addons.AddonProvisioningJob;
+import org.kontor.host.addons.AddonServiceStore;
+import org.kontor.host.addons.DunningSuspensions;
+import org.kontor.host.addons.PaidUnsuspensions;
+import org.kontor.host.addons.Provisioners;
+import org.kontor.host.addons.ServiceOperations;
+import org.kontor.host.addons.ServicesApi;
+import org.kontor.api.provisioning.ServiceOwner;
 import org.kontor.host.audit.AuditApi;
 import org.kontor.host.audit.StaffAudit;
 import org.kontor.host.audit.StaffAuditRecorder;
@@ -251,6 +260,7 @@ public final class KontorHost implements AutoCloseable {
     private CatalogRules catalogRules;
     private Vouchers vouchers;
     private AddonCatalog addons;
+    private ServiceOperations serviceOperations;
     private Carts carts;
     private TmchTrust tmchTrust;
     private Checkout checkout;
@@ -384,6 +394,11 @@ public final class KontorHost implements AutoCloseable {
                 new LoginThrottle(database.jdbi(), clock, 3, Duration.ofMinutes(15)));
 
         addons = new AddonCatalog(database.jdbi(), clock);
+        Provisioners provisioners = new Provisioners(extensions);
+        serviceOperations = new ServiceOperations(new AddonServiceStore(database.jdbi(), clock), addons,
+                provisioners, customerId -> customers.find(customerId).map(customer ->
+                        new ServiceOwner(customer.id(), customer.name(), customer.email(), customer.language())), clock);
+        extensions.addHostExtension(EventListener.class, new DunningSuspensions(serviceOperations));
         HolderDirectory holders = new CustomerHolders(contacts);
         OrderVouchers orderVouchers = new VoucherDiscounts(vouchers);
         tmchTrust = TmchTrust.load(config.get("launch.tmch-ca").map(Path::of), config.get("launch.tmch-crl").map(Path::of),
@@ -401,7 +416,8 @@ public final class KontorHost implements AutoCloseable {
         closeables.add(() -> shutdown(orderWork));
         orderFulfilment = new OrderFulfilment(orderStore, new PaymentOptions(extensions), domainOperations,
                 provisioningTargets, holders, addons, orderVouchers, secrets,
-                () -> defaultNameservers(config), orderWork, orderId -> billing.orderInvoicing().invoice(orderId), clock);
+                () -> defaultNameservers(config), orderWork, orderId -> billing.orderInvoicing().invoice(orderId),
+                serviceOperations, clock);
         orders = orderStore;
         checkout = new Checkout(carts, orderStore, orderVouchers, holders, new PaymentOptions(extensions), orderFulfilment,
                 () -> reviewRules(config), events, customerId -> billing.orderVat().taxFor(customerId), clock);
@@ -423,6 +439,9 @@ public final class KontorHost implements AutoCloseable {
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
+        extensions.addHostExtension(EventListener.class, new PaidUnsuspensions(serviceOperations, invoiceId ->
+                billing.store().find(invoiceId).filter(invoice -> !invoice.outstanding().isPositive()).isPresent(),
+                new org.kontor.host.billing.dunning.EscalatedInvoices(database.jdbi())::unpaid));
         payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
                 orderFulfilment, billing.store(), topUps), events, json);
         paymentNotifications.bind(payments::notificationsOf);
@@ -500,7 +519,7 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new ForwardingApi(forwardings, json).register(config2.routes),
                         config2 -> new ForwardingPages(forwardings).register(config2.routes),
                         config2 -> new ApiTokenPages(apiTokens, locales).register(config2.routes),
-                        config2 -> new AddonPages(addons, customers, customerId -> domainStore.ofCustomer(customerId).stream()
+                        config2 -> new AddonPages(addons, serviceOperations, customers, customerId -> domainStore.ofCustomer(customerId).stream()
                                 .filter(domain -> domain.state() == PortfolioDomain.State.ACTIVE)
                                 .map(DomainRecord::name).toList(), locales).register(config2.routes),
                         config2 -> secondFactor.register(config2.routes),
@@ -546,7 +565,9 @@ public final class KontorHost implements AutoCloseable {
                                 .register(config2.routes),
                         config2 -> new TldAdminPages(catalog, catalogRules, adminView, clock).register(config2.routes),
                         config2 -> new TldGroupAdminPages(catalog, adminView).register(config2.routes),
-                        config2 -> new AddonAdminPages(addons, adminView).register(config2.routes),
+                        config2 -> new ServiceAdminPages(serviceOperations, adminView).register(config2.routes),
+                        config2 -> new ServicesApi(serviceOperations, json).register(config2.routes),
+                        config2 -> new AddonAdminPages(addons, provisioners::ids, adminView).register(config2.routes),
                         config2 -> new VoucherAdminPages(vouchers.store(), adminView, clock).register(config2.routes),
                         config2 -> new CustomerAdminPages(database.jdbi(), customers, billing.profiles(), customerNotes,
                                 adminView, languages, phoneVerifications::verifiedNumber).register(config2.routes),
@@ -581,6 +602,8 @@ public final class KontorHost implements AutoCloseable {
                     Duration.ofSeconds(config.integer("dns.publish-interval-seconds"))));
             jobs.registerHostJob(new OrderJob(orderFulfilment, orderStore,
                     Duration.ofSeconds(config.integer("orders.job-interval-seconds")), ORDER_GRACE));
+            jobs.registerHostJob(new AddonProvisioningJob(serviceOperations, orderFulfilment::refresh,
+                    Duration.ofSeconds(config.integer("orders.job-interval-seconds"))));
             jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15),
                     passwordResets::forgetOld));
             jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
@@ -710,6 +733,11 @@ public final class KontorHost implements AutoCloseable {
     /** Add-on products and the services booked with them. */
     public AddonCatalog addons() {
         return addons;
+    }
+
+    /** The add-on services customers booked and the calls to their provisioners. */
+    public ServiceOperations serviceOperations() {
+        return serviceOperations;
     }
 
     /** The trademark clearinghouse CAs and revocation lists sunrise orders' signed marks are checked against. */

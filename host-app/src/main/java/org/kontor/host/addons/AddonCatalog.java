@@ -28,14 +28,17 @@ public final class AddonCatalog {
     /** Adds or replaces a product and its prices (currency → price). */
     public void put(AddonProduct product, Map<Currency, AddonPrice> prices) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO addon_product (id, kind, name, description, per_domain, enabled, position) "
-                            + "VALUES (:id, :kind, :name, :description, :perDomain, :enabled, :position) "
+            h.createUpdate("INSERT INTO addon_product (id, kind, name, description, per_domain, enabled, position, "
+                            + "provisioner_id, plan) VALUES (:id, :kind, :name, :description, :perDomain, :enabled, "
+                            + ":position, :provisioner, :plan) "
                             + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
                             + "description = excluded.description, per_domain = excluded.per_domain, "
-                            + "enabled = excluded.enabled, position = excluded.position")
+                            + "enabled = excluded.enabled, position = excluded.position, "
+                            + "provisioner_id = excluded.provisioner_id, plan = excluded.plan")
                     .bind("id", product.id()).bind("kind", product.kind().name()).bind("name", product.name())
                     .bind("description", product.description()).bind("perDomain", product.perDomain() ? 1 : 0)
-                    .bind("enabled", product.enabled() ? 1 : 0).bind("position", product.position()).execute();
+                    .bind("enabled", product.enabled() ? 1 : 0).bind("position", product.position())
+                    .bind("provisioner", product.provisionerId()).bind("plan", product.plan()).execute();
             h.createUpdate("DELETE FROM addon_price WHERE product_id = :id").bind("id", product.id()).execute();
             prices.forEach((currency, price) -> h.createUpdate("INSERT INTO addon_price (product_id, currency, "
                             + "amount_minor, period_months) VALUES (:id, :currency, :amount, :months)")
@@ -117,6 +120,6 @@ public final class AddonCatalog {
     private static AddonProduct product(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new AddonProduct(rs.getString("id"), ChargeKind.valueOf(rs.getString("kind")), rs.getString("name"),
                 rs.getString("description"), rs.getInt("per_domain") == 1, rs.getInt("enabled") == 1,
-                rs.getInt("position"));
+                rs.getInt("position"), rs.getString("provisioner_id"), rs.getString("plan"));
     }
 }

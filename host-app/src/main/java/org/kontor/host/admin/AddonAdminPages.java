@@ -19,18 +19,23 @@ import org.kontor.host.web.ProblemException;
 /**
  * Products and prices in the admin (ADM-5): the add-on products sold beside domains (e-mail, hosting, domain services)
  * with a page each to change its name, description, order, whether it is offered, and its price per currency for a
- * period of months. Domain prices are kept per TLD on the TLD pages.
+ * period of months, and the provisioner and plan that set its services up (ADD-2) — one of the running provisioners, or
+ * none for a service staff set up by hand (active at once). Domain prices are kept per TLD on the TLD pages.
  */
 public final class AddonAdminPages {
 
     static final int NAME_LENGTH = 100;
     static final int DESCRIPTION_LENGTH = 500;
+    static final int PLAN_LENGTH = 100;
 
     private final AddonCatalog addons;
+    private final java.util.function.Supplier<List<String>> provisioners;
     private final AdminView view;
 
-    public AddonAdminPages(AddonCatalog addons, AdminView view) {
+    /** @param provisioners the ids of the running provisioners */
+    public AddonAdminPages(AddonCatalog addons, java.util.function.Supplier<List<String>> provisioners, AdminView view) {
         this.addons = addons;
+        this.provisioners = provisioners;
         this.view = view;
     }
 
@@ -49,6 +54,7 @@ public final class AddonAdminPages {
             row.put("kind", product.kind().name());
             row.put("enabled", product.enabled());
             row.put("perDomain", product.perDomain());
+            row.put("provisioner", product.provisionerId() == null ? "" : product.provisionerId());
             row.put("prices", addons.prices(product.id()).values().stream()
                     .map(price -> view.money(ctx, price.amount()) + " / " + price.periodMonths()).toList());
             rows.add(row);
@@ -63,6 +69,8 @@ public final class AddonAdminPages {
         form.put("description", product.description());
         form.put("enabled", product.enabled());
         form.put("position", Integer.toString(product.position()));
+        form.put("provisioner", product.provisionerId() == null ? "" : product.provisionerId());
+        form.put("plan", product.plan() == null ? "" : product.plan());
         List<Map<String, String>> prices = new ArrayList<>();
         addons.prices(product.id()).forEach((currency, price) -> prices.add(Map.of("currency", currency.getCurrencyCode(),
                 "amount", price.amount().amount().toPlainString(), "months", Integer.toString(price.periodMonths()))));
@@ -78,6 +86,7 @@ public final class AddonAdminPages {
         page.put("perDomain", product.perDomain());
         page.put("form", form);
         page.put("errors", errors);
+        page.put("provisioners", provisionerChoices(product));
         page.put("done", ctx.queryParam("done") == null ? "" : ctx.queryParam("done"));
         view.render(ctx, "product.ftlh", page);
     }
@@ -93,6 +102,18 @@ public final class AddonAdminPages {
         form.put("description", description);
         form.put("enabled", enabled);
         form.put("position", AdminForms.text(ctx, "position"));
+        String provisioner = AdminForms.text(ctx, "provisioner");
+        String plan = AdminForms.text(ctx, "plan");
+        form.put("provisioner", provisioner);
+        form.put("plan", plan);
+        if (!provisioner.isEmpty() && !provisionerChoices(product).contains(provisioner)) {
+            errors.add("provisioner", "provisioner-not-running");
+        }
+        if (!provisioner.isEmpty() && plan.isEmpty()) {
+            errors.add("plan", "required");
+        } else if (plan.length() > PLAN_LENGTH) {
+            errors.add("plan", "too-long", Integer.toString(PLAN_LENGTH));
+        }
         if (name.isEmpty()) {
             errors.add("name", "required");
         } else if (name.length() > NAME_LENGTH) {
@@ -147,8 +168,18 @@ public final class AddonAdminPages {
             return;
         }
         addons.put(new AddonProduct(product.id(), product.kind(), name, description, product.perDomain(), enabled,
-                position == null ? product.position() : position), prices);
+                position == null ? product.position() : position, provisioner.isEmpty() ? null : provisioner,
+                provisioner.isEmpty() ? null : plan), prices);
         ctx.redirect("/admin/products/" + product.id() + "?done=saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** The running provisioners, and the product's own even while it is not running (so that saving keeps it). */
+    private List<String> provisionerChoices(AddonProduct product) {
+        List<String> choices = new ArrayList<>(provisioners.get());
+        if (product.provisionerId() != null && !choices.contains(product.provisionerId())) {
+            choices.add(product.provisionerId());
+        }
+        return choices;
     }
 
     private AddonProduct product(Context ctx) {

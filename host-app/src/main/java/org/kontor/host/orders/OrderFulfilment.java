@@ -23,6 +23,9 @@ import org.kontor.api.registry.LaunchData;
 import org.kontor.api.registry.RegisterDomain;
 import org.kontor.api.registry.TransferDomain;
 import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.addons.AddonProduct;
+import org.kontor.host.addons.AddonService;
+import org.kontor.host.addons.ServiceOperations;
 import org.kontor.host.provisioning.DomainOperation;
 import org.kontor.host.provisioning.DomainOperationRequest;
 import org.kontor.host.provisioning.DomainOperations;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes a placed order through its life: funding (a hold per line on the funding source), the clearing center,
  * provisioning line by line — a registration or transfer as a {@link DomainOperations domain operation} under the
- * line's key, an add-on booked at once — the pre-registration queue, and the final state. Every step moves the
+ * line's key, an add-on booked at once or, with a provisioner, once the provisioner confirmed it — the
+ * pre-registration queue, and the final state. Every step moves the
  * order or line from a known state by a conditional update, so two workers never send the same line twice, and
  * the line's key makes a repeated registry call or hold harmless.
  */
@@ -55,13 +59,15 @@ public final class OrderFulfilment {
     private final Supplier<List<String>> defaultNameservers;
     private final Executor executor;
     private final OrderCompletion completion;
+    private final ServiceOperations services;
     private final Clock clock;
 
     public OrderFulfilment(OrderStore orders, PaymentOptions payments, DomainOperations operations,
                            ProvisioningTargets targets, HolderDirectory holders, AddonCatalog addons,
                            OrderVouchers vouchers, SecretBox secrets, Supplier<List<String>> defaultNameservers,
-                           Executor executor, OrderCompletion completion, Clock clock) {
+                           Executor executor, OrderCompletion completion, ServiceOperations services, Clock clock) {
         this.completion = completion;
+        this.services = services;
         this.orders = orders;
         this.payments = payments;
         this.operations = operations;
@@ -178,7 +184,11 @@ public final class OrderFulfilment {
         Order order = orders.find(orderId).orElseThrow();
         for (OrderLine line : order.lines()) {
             if (line.state() == LineState.PENDING || line.state() == LineState.PROVISIONING) {
-                operations.find(line.operationKey()).ifPresent(operation -> applyOperation(order, line, operation));
+                if (line.kind() == ItemKind.ADDON) {
+                    services.store().byLine(orderId, line.lineNo()).ifPresent(service -> applyService(order, line, service));
+                } else {
+                    operations.find(line.operationKey()).ifPresent(operation -> applyOperation(order, line, operation));
+                }
             }
         }
         return settleOrder(orderId);
@@ -369,7 +379,19 @@ public final class OrderFulfilment {
         return Optional.empty();
     }
 
+    /**
+     * An add-on with a provisioner: its service is booked PENDING with its create operation, which is sent after the
+     * commit; the line follows the service (see {@link #applyService}). Without a provisioner it is active at once.
+     */
     private void provisionAddon(Order order, OrderLine line) {
+        Optional<AddonProduct> product = addons.find(line.productId());
+        if (product.isPresent() && product.get().provisioned()) {
+            AddonService booked = orders.jdbi().inTransaction(h -> services.book(h, order.customerId(), product.get(),
+                    line.domain() == null ? null : line.domain().ascii(), order.id(), line.lineNo(), line.periodMonths()));
+            services.run(ServiceOperations.createKey(booked.id()));
+            applyService(order, line, services.store().find(booked.id()).orElseThrow());
+            return;
+        }
         Optional<FundingSource> source = payments.fundingSource(order.paymentMethod());
         if (source.isPresent() && line.amountDue().isPositive()) {
             source.get().capture(line.operationKey());
@@ -380,6 +402,30 @@ public final class OrderFulfilment {
             orders.lineTransition(h, order.id(), line.lineNo(), List.of(LineState.PROVISIONING), LineState.COMPLETED,
                     null);
         });
+    }
+
+    /**
+     * An add-on line follows its service: set up (and whatever became of it since) → COMPLETED (a hold captured);
+     * FAILED → the line FAILED and its money released like a failed domain line's; still being set up → PENDING.
+     */
+    private void applyService(Order order, OrderLine line, AddonService service) {
+        List<LineState> open = List.of(LineState.PROVISIONING, LineState.PENDING);
+        switch (service.state()) {
+            case PENDING -> orders.lineTransition(order.id(), line.lineNo(), List.of(LineState.PROVISIONING),
+                    LineState.PENDING, "waiting for " + service.provisionerId() + " to set the service up");
+            case FAILED -> {
+                payments.fundingSource(order.paymentMethod()).ifPresent(source -> releaseQuietly(source, line.operationKey()));
+                orders.lineTransition(order.id(), line.lineNo(), open, LineState.FAILED,
+                        "the service could not be set up: " + (service.note() == null ? "" : service.note()));
+            }
+            default -> {
+                Optional<FundingSource> source = payments.fundingSource(order.paymentMethod());
+                if (source.isPresent() && line.amountDue().isPositive()) {
+                    source.get().capture(line.operationKey());
+                }
+                orders.lineTransition(order.id(), line.lineNo(), open, LineState.COMPLETED, null);
+            }
+        }
     }
 
     private void applyOperation(Order order, OrderLine line, DomainOperation operation) {

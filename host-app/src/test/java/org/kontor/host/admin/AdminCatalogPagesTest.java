@@ -227,6 +227,40 @@ class AdminCatalogPagesTest {
     }
 
     @DbTest
+    void aProductsProvisionerIsOneThatRunsOrItsOwnAndNeedsAPlan(Database database) throws Exception {
+        String id = "web-" + tld;
+        host.addons().put(new AddonProduct(id, ChargeKind.HOSTING, "Web " + tld, "", false, true, 5, "stopped-panel",
+                "web-10"), Map.of(DKK, new AddonPrice(Money.of("49.00", "DKK"), 1)));
+        Browser staff = signedIn(account("staff", true, "en"));
+
+        assertThat(staff.page("/admin/products").body()).contains("stopped-panel");
+        HttpResponse<String> edit = staff.page("/admin/products/" + id);
+        assertThat(edit.body()).contains("<option value=\"stopped-panel\" selected>").contains("value=\"web-10\"")
+                .as("no provisioner runs on this host").doesNotContain("<option value=\"provisioning-webhook\"");
+        String token = Browser.csrfToken(edit);
+        Map<String, String> form = new HashMap<>(Map.of("_csrf", token, "name", "Web " + tld, "position", "5",
+                "enabled", "true", "provisioner", "unknown-panel", "plan", "web-10",
+                "prices[0].currency", "DKK", "prices[0].amount", "49.00", "prices[0].months", "1"));
+        HttpResponse<String> refused = staff.form("/admin/products/" + id, form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"provisioner-error\"")
+                .contains("Choose one of the running provisioners, or none.");
+        form.put("provisioner", "stopped-panel");
+        form.put("plan", "");
+        assertThat(staff.form("/admin/products/" + id, form).body()).contains("id=\"plan-error\"");
+        assertThat(host.addons().find(id).orElseThrow().plan()).isEqualTo("web-10");
+
+        form.put("plan", "web-50");
+        assertThat(staff.form("/admin/products/" + id, form).statusCode()).isEqualTo(303);
+        assertThat(host.addons().find(id).orElseThrow().plan()).isEqualTo("web-50");
+        form.put("provisioner", "");
+        assertThat(staff.form("/admin/products/" + id, form).statusCode()).isEqualTo(303);
+        AddonProduct manual = host.addons().find(id).orElseThrow();
+        assertThat(manual.provisionerId()).as("set up by hand from now on").isNull();
+        assertThat(manual.plan()).isNull();
+    }
+
+    @DbTest
     void vouchersAreCreatedEditedAndDeactivatedWithTheirRulesAndUsage(Database database) throws Exception {
         String code = ("ADM" + tld).toUpperCase(java.util.Locale.ROOT);
         String staffId = account("staff", true, "en");
