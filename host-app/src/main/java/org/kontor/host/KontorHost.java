@@ -188,6 +188,9 @@ import org.kontor.host.orders.OrdersApi;
 import org.kontor.host.orders.PaymentOptions;
 import org.kontor.host.orders.RegistryDomainChecks;
 import org.kontor.host.orders.ReviewRules;
+import org.kontor.host.risk.PhoneVerificationStatus;
+import org.kontor.host.risk.RiskAssessments;
+import org.kontor.host.risk.RiskStore;
 import org.kontor.host.orders.VoucherDiscounts;
 import org.kontor.api.money.Money;
 import org.kontor.api.portfolio.PortfolioDomain;
@@ -240,6 +243,12 @@ public final class KontorHost implements AutoCloseable {
     private Carts carts;
     private TmchTrust tmchTrust;
     private Checkout checkout;
+    private RiskAssessments riskAssessments;
+    /**
+     * Whether a customer's phone number was confirmed, as risk checks are told. No phone verification exists yet: no
+     * number counts as confirmed.
+     */
+    private final PhoneVerificationStatus phoneVerification = PhoneVerificationStatus.NONE;
     private OrderStore orders;
     private OrderFulfilment orderFulfilment;
     /** How long a funded order may wait before the order job takes it up (a host stopped while provisioning it). */
@@ -371,8 +380,11 @@ public final class KontorHost implements AutoCloseable {
                 provisioningTargets, holders, addons, orderVouchers, secrets,
                 () -> defaultNameservers(config), orderWork, orderId -> billing.orderInvoicing().invoice(orderId), clock);
         orders = orderStore;
+        riskAssessments = new RiskAssessments(extensions, new RiskStore(database.jdbi()), customers::find,
+                phoneVerification, () -> config.integer("risk.threshold"), clock);
         checkout = new Checkout(carts, orderStore, orderVouchers, holders, new PaymentOptions(extensions), orderFulfilment,
-                () -> reviewRules(config), events, customerId -> billing.orderVat().taxFor(customerId), clock);
+                () -> reviewRules(config), events, customerId -> billing.orderVat().taxFor(customerId), riskAssessments,
+                clock);
 
         Customisings customisings = new Customisings(database.jdbi(), clock, CUSTOMISING_MAX_AGE);
         ThemeRegistry themeRegistry = new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader());
@@ -390,7 +402,7 @@ public final class KontorHost implements AutoCloseable {
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales);
         payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
-                orderFulfilment, billing.store(), topUps), events, json);
+                orderFulfilment, billing.store(), topUps, riskAssessments), events, json, riskAssessments);
         paymentNotifications.bind(payments::notificationsOf);
 
         java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
@@ -488,7 +500,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new DashboardPage(new Dashboard(database.jdbi(), clock), extensions, adminView, locales)
                                 .register(config2.routes),
                         config2 -> new ClearingPages(orderStore, new HeldDomainOperations(domainOperations,
-                                orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView, clock)
+                                orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView,
+                                riskAssessments.store(), clock)
                                 .register(config2.routes),
                         config2 -> siteAssets.register(config2.routes),
                         config2 -> new ConsentRoutes().register(config2.routes),
@@ -503,7 +516,7 @@ public final class KontorHost implements AutoCloseable {
                                 billing.profiles(), billing.deliveries(), adminView).register(config2.routes),
                         config2 -> new PaymentAdminPages(payments.payments(), locales, adminView).register(config2.routes),
                         config2 -> new OrderPages(orderStore, new HostOrderRelations(operationStore, billing.store(),
-                                payments.payments().store()), adminView).register(config2.routes),
+                                payments.payments().store()), riskAssessments.store(), adminView).register(config2.routes),
                         config2 -> new DomainAdminPages(domainStore, operationStore, provisioningTargets, adminView)
                                 .register(config2.routes),
                         config2 -> new TldAdminPages(catalog, catalogRules, adminView, clock).register(config2.routes),
@@ -518,7 +531,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new SearchApi(domainSearch, catalog, json).register(config2.routes),
                         config2 -> new VouchersApi(vouchers.store(), json, clock).register(config2.routes),
                         config2 -> new OrdersApi(carts, checkout, orderStore, orderFulfilment, addons, json,
-                                Currency.getInstance(config.require("orders.default-currency"))).register(config2.routes)),
+                                Currency.getInstance(config.require("orders.default-currency")), riskAssessments.store())
+                                .register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
                 metrics, config.get("metrics.token"), themes::renderError, new SecurityHeaders(analytics::sources));
         web = new WebServer(config.require("http.host"), config.integer("http.port"));
@@ -759,6 +773,11 @@ public final class KontorHost implements AutoCloseable {
             }
         }
         return new ReviewRules(config.flag("orders.review.all"), config.flag("orders.review.first-order"), limit, tlds);
+    }
+
+    /** The risk checks' assessments of orders, top-ups and payments. */
+    public RiskAssessments riskAssessments() {
+        return riskAssessments;
     }
 
     /** Invoices and the other billing documents, their PDFs and delivery. */
