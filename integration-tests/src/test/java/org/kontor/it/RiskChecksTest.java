@@ -155,6 +155,17 @@ class RiskChecksTest {
         assertThat(demo.reason(paying)).isEqualTo("risk-review");
         assertThat(demo.host.payments().payments().store().ofTarget(
                 org.kontor.host.payments.PaymentPurpose.TOP_UP, topUpId)).isEmpty();
+        // On the pay page the customer reads why, in their language.
+        String cookie = signedIn("otto@" + burner, "other-reseller-password");
+        HttpResponse<String> payPage = web("GET", "/account/pay/top-up/" + topUpId, cookie, null);
+        assertThat(payPage.statusCode()).as(payPage.body()).isEqualTo(200);
+        HttpResponse<String> refused = web("POST", "/account/pay/top-up/" + topUpId, cookie, "_csrf="
+                + hidden(payPage.body(), "_csrf") + "&requestKey=" + hidden(payPage.body(), "requestKey")
+                + "&option=bank-transfer%3ABANK_TRANSFER");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"pay-form-error\"")
+                .contains("This top-up cannot be paid online until our staff have reviewed it.");
+
         String clearingPage = demo.send("GET", "/admin/clearing", null, DemoData.ADMIN_TOKEN).body();
         assertThat(clearingPage).contains("data-top-up=\"" + topUpId + "\"");
         String row = clearingPage.substring(clearingPage.indexOf("data-top-up=\"" + topUpId + "\""));
@@ -202,6 +213,43 @@ class RiskChecksTest {
                 new PaymentNotification("statement-" + domain, payment.get("providerReference").asText(),
                         OutcomeStatus.PROCESSED, amount).withCardFingerprint(card)));
         return orderId;
+    }
+
+    /** A storefront session signed in with e-mail and password; its cookie. */
+    private String signedIn(String email, String password) throws Exception {
+        HttpResponse<String> form = web("GET", "/account/signin", null, null);
+        String cookie = cookie(form, null);
+        HttpResponse<String> signedIn = web("POST", "/account/signin", cookie, "_csrf=" + hidden(form.body(), "_csrf")
+                + "&email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+                + password);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        return cookie(signedIn, cookie);
+    }
+
+    private static String cookie(HttpResponse<String> response, String otherwise) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kontor_session="))
+                .map(c -> c.split(";", 2)[0]).findFirst().orElse(otherwise);
+    }
+
+    private static String hidden(String html, String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(value.find()).as(name).isTrue();
+        return java.net.URLEncoder.encode(value.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> web(String method, String path, String cookie, String form) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + demo.host.port() + path));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        request.method(method, form == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void riskSettings(Map<String, String> values) throws Exception {

@@ -32,7 +32,11 @@ public final class ClientAddress {
         if (candidate.startsWith("[") && candidate.endsWith("]")) {
             candidate = candidate.substring(1, candidate.length() - 1);
         }
-        if (candidate.length() > 45 || !(IPV4.matcher(candidate).matches() || IPV6.matcher(candidate).matches())) {
+        boolean ipv4 = IPV4.matcher(candidate).matches();
+        if (ipv4 && java.util.Arrays.stream(candidate.split("\\.")).anyMatch(octet -> Integer.parseInt(octet) > 255)) {
+            return null; // not a literal: InetAddress would look the text up as a name
+        }
+        if (candidate.length() > 45 || !(ipv4 || IPV6.matcher(candidate).matches())) {
             return null;
         }
         try {

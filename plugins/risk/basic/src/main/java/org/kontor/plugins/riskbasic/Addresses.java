@@ -21,7 +21,11 @@ final class Addresses {
             return Optional.empty();
         }
         String candidate = text.strip();
-        if (candidate.length() > 45 || !(IPV4.matcher(candidate).matches() || IPV6.matcher(candidate).matches())) {
+        boolean ipv4 = IPV4.matcher(candidate).matches();
+        if (ipv4 && java.util.Arrays.stream(candidate.split("\\.")).anyMatch(octet -> Integer.parseInt(octet) > 255)) {
+            return Optional.empty(); // not a literal: InetAddress would look the text up as a name
+        }
+        if (candidate.length() > 45 || !(ipv4 || IPV6.matcher(candidate).matches())) {
             return Optional.empty();
         }
         try {
