@@ -59,13 +59,13 @@ class RiskChecksTest {
         assertThat(first.at("/risk/held").asBoolean()).isFalse();
         assertThat(first.at("/risk/reasons").findValuesAsText("code")).containsExactly("email.disposable");
 
-        // A second order from the same address: 50 more for the address's velocity, 120 ≥ 100.
+        // A second order from the same address: 40 more for the address's velocity, 110 ≥ 100.
         BigDecimal before = available(buyer);
         demo.cartWith(buyer, "risiko-to-" + s + ".test");
         String held = placed(buyer, "risk-2-" + s, ip);
         JsonNode order = demo.order(buyer, held);
         assertThat(order.get("state").asText()).isEqualTo("HELD_FOR_REVIEW");
-        assertThat(order.get("reviewReason").asText()).isEqualTo("risk score 120 ≥ 100: velocity.ip (2 orders from "
+        assertThat(order.get("reviewReason").asText()).isEqualTo("risk score 110 ≥ 100: velocity.ip (2 orders from "
                 + ip + " in 1 h (limit 1)), email.disposable (otto@mail." + burner
                 + " is at a disposable e-mail domain (" + burner + "))");
         assertThat(order.at("/risk/kind").asText()).isEqualTo("ORDER");
@@ -74,7 +74,7 @@ class RiskChecksTest {
         JsonNode velocity = order.at("/risk/reasons/0");
         assertThat(velocity.get("check").asText()).isEqualTo("risk-basic.velocity");
         assertThat(velocity.get("code").asText()).isEqualTo("velocity.ip");
-        assertThat(velocity.get("points").asInt()).isEqualTo(50);
+        assertThat(velocity.get("points").asInt()).isEqualTo(40);
         assertThat(order.at("/risk/reasons").findValuesAsText("code")).containsExactly("velocity.ip", "email.disposable");
         assertThat(available(buyer)).isLessThan(before).as("its money is held while it waits");
 
@@ -87,11 +87,11 @@ class RiskChecksTest {
             }
         }
         assertThat(listed).as("held order in the clearing list").isNotNull();
-        assertThat(listed.at("/risk/score").asInt()).isEqualTo(120);
+        assertThat(listed.at("/risk/score").asInt()).isEqualTo(110);
         String clearingPage = demo.send("GET", "/admin/clearing", null, DemoData.ADMIN_TOKEN).body();
         String row = clearingPage.substring(clearingPage.indexOf("id=\"held-" + held + "\""));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).contains("data-risk-score=\"120\"").contains("data-risk-code=\"velocity.ip\"")
+        assertThat(row).contains("data-risk-score=\"110\"").contains("data-risk-code=\"velocity.ip\"")
                 .contains("data-risk-code=\"email.disposable\"").contains("2 orders from " + ip)
                 .contains("risk-basic.velocity");
         String orderPage = demo.send("GET", "/admin/orders/" + held, null, DemoData.ADMIN_TOKEN).body();

@@ -42,11 +42,11 @@ public class RiskBasicSettings implements SettingsSchema {
     static final String DEFAULT_WINDOW_MINUTES = "60";
     static final String DEFAULT_KEEP_DAYS = "7";
     static final String DEFAULT_IP_LIMIT = "10";
-    static final String DEFAULT_IP_POINTS = "50";
+    static final String DEFAULT_IP_POINTS = "40";
     static final String DEFAULT_EMAIL_LIMIT = "20";
-    static final String DEFAULT_EMAIL_POINTS = "30";
+    static final String DEFAULT_EMAIL_POINTS = "25";
     static final String DEFAULT_ACCOUNT_LIMIT = "20";
-    static final String DEFAULT_ACCOUNT_POINTS = "30";
+    static final String DEFAULT_ACCOUNT_POINTS = "25";
     static final String DEFAULT_CARD_LIMIT = "5";
     static final String DEFAULT_CARD_POINTS = "50";
     static final String DEFAULT_GEOIP_POINTS = "40";

@@ -85,6 +85,16 @@ class GeoIpCheckTest {
     }
 
     @Test
+    void aCityDatabaseAnswersWithItsCountry() throws Exception {
+        Path file = folder.resolve("GeoLite2-City.mmdb");
+        new MmdbWriter("GeoLite2-City").country("203.0.113.0/24", "SE").write(file);
+
+        assertThat(check(Map.of(RiskBasicSettings.GEOIP_DATABASE, file.toString()))
+                .assess(Subjects.from("203.0.113.9", "DK")).reasons()).extracting(RiskReason::message)
+                .containsExactly("203.0.113.9 is in SE, the billing country is DK");
+    }
+
+    @Test
     void withoutADatabaseFileTheCheckGivesNothing() {
         assertThat(check(Map.of()).assess(Subjects.from("203.0.113.9", "DK"))).isEqualTo(RiskAssessment.none());
     }

@@ -56,7 +56,7 @@ class VelocityCheckTest {
         RiskAssessment fourth = check.assess(Subjects.order("O-3" + s, "C-d" + s, "d" + s + "@example.com",
                 "203.0.113.9", clock.instant()));
 
-        assertThat(fourth.reasons()).containsExactly(new RiskReason("velocity.ip", 50,
+        assertThat(fourth.reasons()).containsExactly(new RiskReason("velocity.ip", 40,
                 "3 orders and 1 top-up from 203.0.113.9 in 1 h (limit 3)"));
     }
 
@@ -73,7 +73,7 @@ class VelocityCheckTest {
         check.assess(Subjects.order("O-2" + s, "C-2" + s, "f" + s + "@example.com", ip, clock.instant()));
         clock.advance(Duration.ofMinutes(9));
         assertThat(check.assess(Subjects.order("O-3" + s, "C-3" + s, "g" + s + "@example.com", ip, clock.instant()))
-                .score()).as("three within 30 minutes").isEqualTo(50);
+                .score()).as("three within 30 minutes").isEqualTo(40);
 
         clock.advance(Duration.ofMinutes(25)); // the first two are older than 30 minutes now
         assertThat(check.assess(Subjects.order("O-4" + s, "C-4" + s, "h" + s + "@example.com", ip, clock.instant())))
