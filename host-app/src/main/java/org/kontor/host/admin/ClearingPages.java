@@ -18,8 +18,8 @@ import org.kontor.host.orders.Order;
 import org.kontor.host.orders.OrderFulfilment;
 import org.kontor.host.orders.OrderState;
 import org.kontor.host.orders.OrderStore;
+import org.kontor.host.risk.RiskHistory;
 import org.kontor.host.risk.RiskRecord;
-import org.kontor.host.risk.RiskStore;
 import org.kontor.host.web.ProblemException;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.host.provisioning.DomainOperation;
@@ -47,20 +47,19 @@ public final class ClearingPages {
     private final Customers customers;
     private final CustomerNotes notes;
     private final AdminView view;
-    private final RiskStore risk;
+    private final RiskHistory risk;
     private final Clock clock;
 
     public ClearingPages(OrderStore orders, HeldDomainOperations operations, OrderFulfilment fulfilment,
                          Customers customers, CustomerNotes notes, AdminView view, Clock clock) {
-        this(orders, operations, fulfilment, customers, notes, view, null, clock);
+        this(orders, operations, fulfilment, customers, notes, view, RiskHistory.NONE, clock);
     }
 
     /**
-     * @param risk the risk assessments: an order's reasons, and the top-ups refused for review; null when the host
-     *             keeps none
+     * @param risk the risk assessments: an order's reasons, and the top-ups refused for review
      */
     public ClearingPages(OrderStore orders, HeldDomainOperations operations, OrderFulfilment fulfilment,
-                         Customers customers, CustomerNotes notes, AdminView view, RiskStore risk, Clock clock) {
+                         Customers customers, CustomerNotes notes, AdminView view, RiskHistory risk, Clock clock) {
         this.risk = risk;
         this.orders = orders;
         this.operations = operations;
@@ -91,7 +90,7 @@ public final class ClearingPages {
             row.put("ageHours", Math.max(0, Duration.between(order.updatedAt(), clock.instant()).toHours()));
             row.put("domains", order.lines().stream().filter(line -> line.domain() != null)
                     .map(line -> line.domain().unicode()).distinct().toList());
-            row.put("risk", risk == null ? Map.of() : risk.shown(order.id()).map(ClearingPages::riskRow).orElse(Map.of()));
+            row.put("risk", risk.shown(order.id()).map(ClearingPages::riskRow).orElse(Map.of()));
             held.add(row);
         }
         List<Map<String, Object>> parked = new ArrayList<>();
@@ -112,16 +111,14 @@ public final class ClearingPages {
             parked.add(row);
         }
         List<Map<String, Object>> topUps = new ArrayList<>();
-        if (risk != null) {
-            for (RiskRecord record : risk.held(RiskSubject.Kind.TOP_UP, HELD_TOP_UPS_SHOWN)) {
-                Map<String, Object> row = new LinkedHashMap<>(riskRow(record));
-                row.put("reference", record.reference());
-                row.put("customerId", record.customerId());
-                row.put("customer", customers.find(record.customerId()).map(ClearingPages::customerName)
-                        .orElse(record.customerId()));
-                row.put("at", record.assessedAt().toString().substring(0, 16).replace('T', ' '));
-                topUps.add(row);
-            }
+        for (RiskRecord record : risk.held(RiskSubject.Kind.TOP_UP, HELD_TOP_UPS_SHOWN)) {
+            Map<String, Object> row = new LinkedHashMap<>(riskRow(record));
+            row.put("reference", record.reference());
+            row.put("customerId", record.customerId());
+            row.put("customer", customers.find(record.customerId()).map(ClearingPages::customerName)
+                    .orElse(record.customerId()));
+            row.put("at", record.assessedAt().toString().substring(0, 16).replace('T', ' '));
+            topUps.add(row);
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("orders", held);

@@ -2,6 +2,7 @@ package org.kontor.host.risk;
 
 import java.util.List;
 import java.util.Optional;
+import org.kontor.api.risk.RiskSubject;
 
 /** The assessments kept for an order or a top-up. */
 @FunctionalInterface
@@ -11,6 +12,11 @@ public interface RiskHistory {
 
     /** The assessments of this order or top-up id, oldest first. */
     List<RiskRecord> of(String reference);
+
+    /** The latest assessments of one kind that reached the threshold, newest first; none by default. */
+    default List<RiskRecord> held(RiskSubject.Kind kind, int limit) {
+        return List.of();
+    }
 
     /** The one to show: the latest that held it, else the latest. */
     default Optional<RiskRecord> shown(String reference) {

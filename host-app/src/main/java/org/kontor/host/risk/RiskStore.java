@@ -52,7 +52,7 @@ public final class RiskStore implements RiskHistory {
                 .bind("id", id).map((rs, ctx) -> read(rs)).findOne());
     }
 
-    /** The latest held assessments of one kind, newest first. */
+    @Override
     public List<RiskRecord> held(RiskSubject.Kind kind, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM risk_assessment WHERE kind = :kind AND held = 1 "
                         + "ORDER BY assessed_at DESC, id LIMIT " + Math.max(1, limit))
