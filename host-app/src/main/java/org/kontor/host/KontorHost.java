@@ -135,6 +135,9 @@ import org.kontor.host.provisioning.OperationNotices;
 import org.kontor.host.provisioning.DomainOperationStore;
 import org.kontor.host.provisioning.DomainOperations;
 import org.kontor.host.provisioning.ProvisioningTargets;
+import org.kontor.host.risk.PhoneVerificationStatus;
+import org.kontor.host.risk.RiskAssessments;
+import org.kontor.host.risk.RiskStore;
 import org.kontor.host.search.AftermarketSearch;
 import org.kontor.host.search.DomainSearch;
 import org.kontor.host.search.SearchApi;
@@ -264,6 +267,9 @@ public final class KontorHost implements AutoCloseable {
     private Carts carts;
     private TmchTrust tmchTrust;
     private Checkout checkout;
+    private RiskAssessments riskAssessments;
+    /** Whether a customer's phone number was confirmed with a code, as risk checks are told. */
+    private final PhoneVerificationStatus phoneVerification = customerId -> phoneVerifications.verified(customerId);
     private OrderStore orders;
     private OrderFulfilment orderFulfilment;
     /** How long a funded order may wait before the order job takes it up (a host stopped while provisioning it). */
@@ -419,8 +425,11 @@ public final class KontorHost implements AutoCloseable {
                 () -> defaultNameservers(config), orderWork, orderId -> billing.orderInvoicing().invoice(orderId),
                 serviceOperations, clock);
         orders = orderStore;
+        riskAssessments = new RiskAssessments(extensions, new RiskStore(database.jdbi()), customers::find,
+                phoneVerification, () -> config.integer("risk.threshold"), clock);
         checkout = new Checkout(carts, orderStore, orderVouchers, holders, new PaymentOptions(extensions), orderFulfilment,
-                () -> reviewRules(config), events, customerId -> billing.orderVat().taxFor(customerId), clock);
+                () -> reviewRules(config), events, customerId -> billing.orderVat().taxFor(customerId), riskAssessments,
+                clock);
 
         Customisings customisings = new Customisings(database.jdbi(), clock, CUSTOMISING_MAX_AGE);
         ThemeRegistry themeRegistry = new ThemeRegistry(config.path("themes.dir"), KontorHost.class.getClassLoader());
@@ -443,7 +452,7 @@ public final class KontorHost implements AutoCloseable {
                 billing.store().find(invoiceId).filter(invoice -> !invoice.outstanding().isPositive()).isPresent(),
                 new org.kontor.host.billing.dunning.EscalatedInvoices(database.jdbi())::unpaid));
         payments = new PaymentsModule(config, database, clock, extensions, new HostPaymentTargets(orderStore,
-                orderFulfilment, billing.store(), topUps), events, json);
+                orderFulfilment, billing.store(), topUps, riskAssessments), events, json, riskAssessments);
         paymentNotifications.bind(payments::notificationsOf);
 
         java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<java.util.Set<Currency>>> storefrontCurrencies =
@@ -545,7 +554,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new DashboardPage(new Dashboard(database.jdbi(), clock), extensions, adminView, locales)
                                 .register(config2.routes),
                         config2 -> new ClearingPages(orderStore, new HeldDomainOperations(domainOperations,
-                                orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView, clock)
+                                orderFulfilment, domainStore), orderFulfilment, customers, customerNotes, adminView,
+                                riskAssessments.store(), clock)
                                 .register(config2.routes),
                         config2 -> siteAssets.register(config2.routes),
                         config2 -> new ConsentRoutes().register(config2.routes),
@@ -560,7 +570,7 @@ public final class KontorHost implements AutoCloseable {
                                 billing.profiles(), billing.deliveries(), adminView).register(config2.routes),
                         config2 -> new PaymentAdminPages(payments.payments(), locales, adminView).register(config2.routes),
                         config2 -> new OrderPages(orderStore, new HostOrderRelations(operationStore, billing.store(),
-                                payments.payments().store()), adminView).register(config2.routes),
+                                payments.payments().store()), riskAssessments.store(), adminView).register(config2.routes),
                         config2 -> new DomainAdminPages(domainStore, operationStore, provisioningTargets, adminView)
                                 .register(config2.routes),
                         config2 -> new TldAdminPages(catalog, catalogRules, adminView, clock).register(config2.routes),
@@ -577,7 +587,8 @@ public final class KontorHost implements AutoCloseable {
                         config2 -> new SearchApi(domainSearch, catalog, json).register(config2.routes),
                         config2 -> new VouchersApi(vouchers.store(), json, clock).register(config2.routes),
                         config2 -> new OrdersApi(carts, checkout, orderStore, orderFulfilment, addons, json,
-                                Currency.getInstance(config.require("orders.default-currency"))).register(config2.routes)),
+                                Currency.getInstance(config.require("orders.default-currency")), riskAssessments.store())
+                                .register(config2.routes)),
                 Map.of("database", () -> database.jdbi().useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())),
                 metrics, config.get("metrics.token"), themes::renderError, new SecurityHeaders(analytics::sources));
         web = new WebServer(config.require("http.host"), config.integer("http.port"));
@@ -825,6 +836,11 @@ public final class KontorHost implements AutoCloseable {
             }
         }
         return new ReviewRules(config.flag("orders.review.all"), config.flag("orders.review.first-order"), limit, tlds);
+    }
+
+    /** The risk checks' assessments of orders, top-ups and payments. */
+    public RiskAssessments riskAssessments() {
+        return riskAssessments;
     }
 
     /** Invoices and the other billing documents, their PDFs and delivery. */

@@ -171,7 +171,12 @@ final class OrderingHost implements AutoCloseable {
 
     /** A new reseller with a company holder and a prepaid account of 1,000 DKK (the demo's scheme); its API token. */
     String newReseller(String id) throws Exception {
-        host.customers().create(id, new SignUp(id + "@example.net", "other-reseller-password", "Otto Other",
+        return newReseller(id, id + "@example.net");
+    }
+
+    /** A new reseller with this e-mail address and a prepaid account of 1,000 DKK; its API token. */
+    String newReseller(String id, String email) throws Exception {
+        host.customers().create(id, new SignUp(email, "other-reseller-password", "Otto Other",
                 "Other ApS", "DK", "en", "DKK"), Access.RESELLER);
         host.contacts().create(id, new ContactInput("COMPANY", "Otto Other", "Other ApS", List.of("Andenvej 2"),
                 "Odense C", null, "5000", "DK", id + "@example.net", "+45.66123456", null, null, "DK11223344", null, null,

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kontor.api.risk.RiskSubject;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
 import org.kontor.host.customers.Customer;
@@ -17,6 +18,8 @@ import org.kontor.host.orders.Order;
 import org.kontor.host.orders.OrderFulfilment;
 import org.kontor.host.orders.OrderState;
 import org.kontor.host.orders.OrderStore;
+import org.kontor.host.risk.RiskHistory;
+import org.kontor.host.risk.RiskRecord;
 import org.kontor.host.web.ProblemException;
 import org.kontor.api.outcome.IdempotencyKey;
 import org.kontor.host.provisioning.DomainOperation;
@@ -29,11 +32,14 @@ import org.slf4j.LoggerFactory;
  * released (it is then provisioned) or rejected (cancelled, its money given back) with a note. A release's note and
  * a rejection's reason are also kept as a note on the customer. Below them, the domain operations parked for review
  * ({@link HeldDomainOperations}) with the registry's or the host's reason: released (the same operation sent to
- * the registry again) or rejected (what is held given back), each decision also noted on the customer.
+ * the registry again) or rejected (what is held given back), each decision also noted on the customer. An order
+ * held by its risk assessment shows the score and each check's reasons; top-ups refused for review are listed too.
  */
 public final class ClearingPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClearingPages.class);
+    /** The most top-ups refused for review the page lists, newest first. */
+    private static final int HELD_TOP_UPS_SHOWN = 50;
 
     private final OrderStore orders;
     private final HeldDomainOperations operations;
@@ -41,10 +47,20 @@ public final class ClearingPages {
     private final Customers customers;
     private final CustomerNotes notes;
     private final AdminView view;
+    private final RiskHistory risk;
     private final Clock clock;
 
     public ClearingPages(OrderStore orders, HeldDomainOperations operations, OrderFulfilment fulfilment,
                          Customers customers, CustomerNotes notes, AdminView view, Clock clock) {
+        this(orders, operations, fulfilment, customers, notes, view, RiskHistory.NONE, clock);
+    }
+
+    /**
+     * @param risk the risk assessments: an order's reasons, and the top-ups refused for review
+     */
+    public ClearingPages(OrderStore orders, HeldDomainOperations operations, OrderFulfilment fulfilment,
+                         Customers customers, CustomerNotes notes, AdminView view, RiskHistory risk, Clock clock) {
+        this.risk = risk;
         this.orders = orders;
         this.operations = operations;
         this.fulfilment = fulfilment;
@@ -74,6 +90,7 @@ public final class ClearingPages {
             row.put("ageHours", Math.max(0, Duration.between(order.updatedAt(), clock.instant()).toHours()));
             row.put("domains", order.lines().stream().filter(line -> line.domain() != null)
                     .map(line -> line.domain().unicode()).distinct().toList());
+            row.put("risk", risk.shown(order.id()).map(ClearingPages::riskRow).orElse(Map.of()));
             held.add(row);
         }
         List<Map<String, Object>> parked = new ArrayList<>();
@@ -93,8 +110,19 @@ public final class ClearingPages {
             row.put("retryable", operations.retryable(operation));
             parked.add(row);
         }
+        List<Map<String, Object>> topUps = new ArrayList<>();
+        for (RiskRecord record : risk.held(RiskSubject.Kind.TOP_UP, HELD_TOP_UPS_SHOWN)) {
+            Map<String, Object> row = new LinkedHashMap<>(riskRow(record));
+            row.put("reference", record.reference());
+            row.put("customerId", record.customerId());
+            row.put("customer", customers.find(record.customerId()).map(ClearingPages::customerName)
+                    .orElse(record.customerId()));
+            row.put("at", record.assessedAt().toString().substring(0, 16).replace('T', ' '));
+            topUps.add(row);
+        }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("orders", held);
+        page.put("riskTopUps", topUps);
         page.put("operations", parked);
         page.put("operation", param(ctx, "operation"));
         page.put("done", param(ctx, "done"));
@@ -196,6 +224,19 @@ public final class ClearingPages {
     private static String param(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null ? "" : value;
+    }
+
+    /** An assessment as the admin's pages show it: score, threshold, and each check's reasons. */
+    static Map<String, Object> riskRow(RiskRecord record) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", record.id());
+        row.put("kind", record.kind().name());
+        row.put("score", record.score());
+        row.put("threshold", record.threshold());
+        row.put("held", record.held());
+        row.put("reasons", record.reasons().stream().map(reason -> Map.<String, Object>of("check", reason.check(),
+                "code", reason.code(), "points", reason.points(), "message", reason.message())).toList());
+        return row;
     }
 
     static String customerName(Customer customer) {

@@ -13,12 +13,13 @@ import org.kontor.host.orders.Order;
 import org.kontor.host.orders.OrderLine;
 import org.kontor.host.orders.OrderState;
 import org.kontor.host.orders.OrderStore;
+import org.kontor.host.risk.RiskHistory;
 import org.kontor.host.web.ProblemException;
 
 /**
  * Orders in the admin (ADM-2): the latest orders, newest first, optionally only those in one state, and one order with
- * its lines, each line's domain operation at the registry (state, amount, registry answer), the order's invoice and
- * its payments.
+ * its lines, each line's domain operation at the registry (state, amount, registry answer), the order's invoice,
+ * its payments and its risk assessments with their reasons.
  */
 public final class OrderPages {
 
@@ -27,12 +28,21 @@ public final class OrderPages {
     private final OrderStore orders;
     private final OrderRelations relations;
     private final AdminView view;
+    private final RiskHistory risk;
 
     public OrderPages(OrderStore orders, AdminView view) {
         this(orders, OrderRelations.NONE, view);
     }
 
     public OrderPages(OrderStore orders, OrderRelations relations, AdminView view) {
+        this(orders, relations, RiskHistory.NONE, view);
+    }
+
+    /**
+     * @param risk the risk assessments, listed on an order's page with their reasons
+     */
+    public OrderPages(OrderStore orders, OrderRelations relations, RiskHistory risk, AdminView view) {
+        this.risk = risk;
         this.orders = orders;
         this.relations = relations;
         this.view = view;
@@ -79,6 +89,7 @@ public final class OrderPages {
             lines.add(row);
         }
         page.put("lines", lines);
+        page.put("risk", risk.of(order.id()).stream().map(ClearingPages::riskRow).toList());
         page.put("documents", relations.documents(order.id()).stream().map(document -> Map.of(
                 "id", document.id(), "number", document.number(), "state", document.state(),
                 "gross", view.money(ctx, document.gross()), "outstanding", view.money(ctx, document.outstanding())))

@@ -15,7 +15,11 @@ import org.kontor.api.event.OrderPlaced;
 import org.kontor.api.funding.ChargeKind;
 import org.kontor.api.money.Money;
 import org.kontor.api.outcome.IdempotencyKey;
+import org.kontor.api.risk.RiskSubject;
 import org.kontor.host.catalog.Violation;
+import org.kontor.host.risk.RiskAssessor;
+import org.kontor.host.risk.RiskRecord;
+import org.kontor.host.risk.RiskRequest;
 
 /**
  * Places an order from a customer's cart (ORD-5, ORD-10): checks every item once more with the holder chosen,
@@ -35,12 +39,21 @@ public final class Checkout {
     private final Supplier<ReviewRules> reviewRules;
     private final EventPublisher events;
     private final OrderTaxes taxes;
+    private final RiskAssessor risk;
     private final Clock clock;
 
+    /** A checkout that asks no risk checks. */
     public Checkout(Carts carts, OrderStore orders, OrderVouchers vouchers, HolderDirectory holders,
                     PaymentOptions payments, OrderFulfilment fulfilment, Supplier<ReviewRules> reviewRules,
                     EventPublisher events, OrderTaxes taxes, Clock clock) {
+        this(carts, orders, vouchers, holders, payments, fulfilment, reviewRules, events, taxes, RiskAssessor.NONE, clock);
+    }
+
+    public Checkout(Carts carts, OrderStore orders, OrderVouchers vouchers, HolderDirectory holders,
+                    PaymentOptions payments, OrderFulfilment fulfilment, Supplier<ReviewRules> reviewRules,
+                    EventPublisher events, OrderTaxes taxes, RiskAssessor risk, Clock clock) {
         this.taxes = taxes;
+        this.risk = risk;
         this.carts = carts;
         this.orders = orders;
         this.vouchers = vouchers;
@@ -58,9 +71,16 @@ public final class Checkout {
      * @param requestKey    chosen by the client once per checkout (the form's hidden field, the API's Idempotency-Key)
      * @param paymentMethod a funding source id ({@code prepaid-account}) or a payment gateway id
      * @param trackingAllowed whether the customer agreed to analytics in the browser they checked out with
+     * @param clientIp      the address the customer checked out from as the host saw it (or as the API client named
+     *                      it), or null; risk checks see it
      */
     public record PlaceOrder(String customerId, String requestKey, String paymentMethod, boolean termsAccepted,
-                             boolean trackingAllowed) {
+                             boolean trackingAllowed, String clientIp) {
+
+        public PlaceOrder(String customerId, String requestKey, String paymentMethod, boolean termsAccepted,
+                          boolean trackingAllowed) {
+            this(customerId, requestKey, paymentMethod, termsAccepted, trackingAllowed, null);
+        }
 
         /** An order from a client where the customer agreed to no analytics (the JSON API). */
         public PlaceOrder(String customerId, String requestKey, String paymentMethod, boolean termsAccepted) {
@@ -141,6 +161,12 @@ public final class Checkout {
         boolean firstOrder = orders.ofCustomer(request.customerId()).stream()
                 .noneMatch(order -> order.state() != OrderState.CANCELLED);
         String reviewReason = reviewRules.get().reason(view.total(), tlds, firstOrder).orElse(null);
+        // Before the order's transaction: a check may call a remote service. Kept under the order's id.
+        RiskRecord assessed = risk.assess(new RiskRequest(RiskSubject.Kind.ORDER, orderId, request.customerId(),
+                request.clientIp(), view.total(), request.paymentMethod(), firstOrder, null, tlds));
+        if (assessed.held()) {
+            reviewReason = reviewReason == null ? assessed.summary() : reviewReason + "; " + assessed.summary();
+        }
         Order placed = withVat(new Order(orderId, request.customerId(), view.currency(), view.subtotal(),
                 Money.zero(view.currency()), view.subtotal(), view.voucherCode(), request.paymentMethod(), OrderState.PLACED,
                 reviewReason, null, now, now, lines, Money.zero(view.currency()), tax));

@@ -128,9 +128,26 @@ public final class OrderFulfilment {
 
     /** The order's payment through a gateway arrived: it is funded now. */
     public Order paid(String orderId) {
+        return paid(orderId, null);
+    }
+
+    /**
+     * The order's payment through a gateway arrived: it is funded now, or held for review when it was placed so or
+     * when {@code heldBecause} names why (the payment's risk assessment reached the threshold).
+     */
+    public Order paid(String orderId, String heldBecause) {
         Order order = orders.find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
-        OrderState next = order.reviewReason() == null ? OrderState.FUNDED : OrderState.HELD_FOR_REVIEW;
-        if (orders.transition(orderId, List.of(OrderState.AWAITING_PAYMENT), next, null) && next == OrderState.FUNDED) {
+        OrderState next = order.reviewReason() == null && heldBecause == null ? OrderState.FUNDED
+                : OrderState.HELD_FOR_REVIEW;
+        boolean moved = orders.jdbi().inTransaction(h -> {
+            boolean changed = orders.transition(h, orderId, List.of(OrderState.AWAITING_PAYMENT), next, null);
+            if (changed && heldBecause != null) {
+                orders.setReviewReason(h, orderId, order.reviewReason() == null ? heldBecause
+                        : order.reviewReason() + "; " + heldBecause);
+            }
+            return changed;
+        });
+        if (moved && next == OrderState.FUNDED) {
             provisionLater(orderId);
         }
         return orders.find(orderId).orElseThrow();

@@ -14,6 +14,9 @@ import org.kontor.api.money.Money;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
 import org.kontor.host.addons.AddonCatalog;
+import org.kontor.host.risk.RiskHistory;
+import org.kontor.host.risk.RiskRecord;
+import org.kontor.host.web.ClientAddress;
 import org.kontor.host.web.Problem;
 import org.kontor.host.web.ProblemException;
 import org.kontor.host.web.RequestBodies;
@@ -35,9 +38,19 @@ public final class OrdersApi {
     private final AddonCatalog addons;
     private final ObjectMapper json;
     private final Currency defaultCurrency;
+    private final RiskHistory risk;
 
     public OrdersApi(Carts carts, Checkout checkout, OrderStore orders, OrderFulfilment fulfilment, AddonCatalog addons,
                      ObjectMapper json, Currency defaultCurrency) {
+        this(carts, checkout, orders, fulfilment, addons, json, defaultCurrency, RiskHistory.NONE);
+    }
+
+    /**
+     * @param risk the risk assessments of orders, shown as an order's {@code risk}
+     */
+    public OrdersApi(Carts carts, Checkout checkout, OrderStore orders, OrderFulfilment fulfilment, AddonCatalog addons,
+                     ObjectMapper json, Currency defaultCurrency, RiskHistory risk) {
+        this.risk = risk;
         this.carts = carts;
         this.checkout = checkout;
         this.orders = orders;
@@ -59,10 +72,10 @@ public final class OrdersApi {
         routes.get("/api/v1/cart/payment-methods", this::paymentMethods, BUYERS);
         routes.post("/api/v1/orders", this::place, BUYERS);
         routes.get("/api/v1/orders", ctx -> ctx.json(Map.of("orders",
-                orders.ofCustomer(Caller.require(ctx).subject()).stream().map(OrdersApi::orderView).toList())), BUYERS);
+                orders.ofCustomer(Caller.require(ctx).subject()).stream().map(this::orderView).toList())), BUYERS);
         routes.get("/api/v1/orders/{id}", ctx -> ctx.json(orderView(ownOrder(ctx))), BUYERS);
         routes.get("/api/v1/clearing/orders", ctx -> ctx.json(Map.of("orders",
-                orders.inState(List.of(OrderState.HELD_FOR_REVIEW)).stream().map(OrdersApi::orderView).toList())),
+                orders.inState(List.of(OrderState.HELD_FOR_REVIEW)).stream().map(this::orderView).toList())),
                 Access.ADMIN);
         routes.post("/api/v1/clearing/orders/{id}/release", ctx -> ctx.json(orderView(
                 fulfilment.release(anyOrder(ctx).id()))), Access.ADMIN);
@@ -143,10 +156,19 @@ public final class OrdersApi {
     private void place(Context ctx) {
         JsonNode body = body(ctx);
         String key = ctx.header("Idempotency-Key");
+        // A shop placing orders for its customers names the customer's address; else the caller's own is taken.
+        String clientIp = ClientAddress.of(ctx);
+        if (body.hasNonNull("clientIp")) {
+            clientIp = ClientAddress.literal(body.get("clientIp").asText());
+            if (clientIp == null) {
+                throw ProblemException.validation("clientIp is an IPv4 or IPv6 address.",
+                        Map.of("clientIp", "Give an IPv4 or IPv6 address."));
+            }
+        }
         Order order;
         try {
             order = checkout.place(new Checkout.PlaceOrder(Caller.require(ctx).subject(), key,
-                    text(body, "paymentMethod"), body.path("acceptTerms").asBoolean(false)));
+                    text(body, "paymentMethod"), body.path("acceptTerms").asBoolean(false), false, clientIp));
         } catch (OrderInputException e) {
             throw invalid(e);
         }
@@ -255,7 +277,32 @@ public final class OrdersApi {
         return view;
     }
 
-    static Map<String, Object> orderView(Order order) {
+    Map<String, Object> orderView(Order order) {
+        Map<String, Object> view = baseView(order);
+        view.put("risk", risk.shown(order.id()).map(OrdersApi::riskView).orElse(null));
+        return view;
+    }
+
+    /** An assessment as the API shows it: its score against the threshold, and each check's reasons. */
+    static Map<String, Object> riskView(RiskRecord record) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("kind", record.kind().name());
+        view.put("score", record.score());
+        view.put("threshold", record.threshold());
+        view.put("held", record.held());
+        view.put("assessedAt", record.assessedAt().toString());
+        view.put("reasons", record.reasons().stream().map(reason -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("check", reason.check());
+            item.put("code", reason.code());
+            item.put("points", reason.points());
+            item.put("message", reason.message());
+            return item;
+        }).toList());
+        return view;
+    }
+
+    private static Map<String, Object> baseView(Order order) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", order.id());
         view.put("state", order.state().name());

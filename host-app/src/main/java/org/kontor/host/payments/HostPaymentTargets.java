@@ -2,6 +2,7 @@ package org.kontor.host.payments;
 
 import java.util.Optional;
 import org.kontor.api.money.Money;
+import org.kontor.api.risk.RiskSubject;
 import org.kontor.host.billing.Invoice;
 import org.kontor.host.billing.InvoiceIssuedException;
 import org.kontor.host.billing.InvoiceState;
@@ -11,10 +12,14 @@ import org.kontor.host.orders.Order;
 import org.kontor.host.orders.OrderFulfilment;
 import org.kontor.host.orders.OrderState;
 import org.kontor.host.orders.OrderStore;
+import org.kontor.host.risk.RiskAssessor;
+import org.kontor.host.risk.RiskRecord;
+import org.kontor.host.risk.RiskRequest;
 
 /**
  * The host's targets: an order AWAITING_PAYMENT is funded through {@link OrderFulfilment#paid} (a conditional state
- * change) and its invoice, if one is issued and open, booked; an invoice's payment is booked through
+ * change) and its invoice, if one is issued and open, booked; before that the payment is assessed for risk (kind
+ * PAYMENT, with the card's fingerprint when the gateway reported one), and an order it holds waits for review instead; an invoice's payment is booked through
  * {@link InvoiceStore#recordPayment} under the payment's key; a top-up's payment needs nothing here (the prepaid account
  * plugin hears of it through {@code PaymentSucceeded}).
  */
@@ -24,8 +29,15 @@ public final class HostPaymentTargets implements PaymentTargets {
     private final OrderFulfilment fulfilment;
     private final InvoiceStore invoices;
     private final TopUpDirectory topUps;
+    private final RiskAssessor risk;
 
     public HostPaymentTargets(OrderStore orders, OrderFulfilment fulfilment, InvoiceStore invoices, TopUpDirectory topUps) {
+        this(orders, fulfilment, invoices, topUps, RiskAssessor.NONE);
+    }
+
+    public HostPaymentTargets(OrderStore orders, OrderFulfilment fulfilment, InvoiceStore invoices, TopUpDirectory topUps,
+                              RiskAssessor risk) {
+        this.risk = risk;
         this.orders = orders;
         this.fulfilment = fulfilment;
         this.invoices = invoices;
@@ -93,7 +105,7 @@ public final class HostPaymentTargets implements PaymentTargets {
     private String applyToOrder(Payment payment) {
         Order order;
         try {
-            order = fulfilment.paid(payment.targetId());
+            order = fulfilment.paid(payment.targetId(), riskHold(payment));
         } catch (IllegalArgumentException e) {
             throw new PaymentTargetException("there is no order " + payment.targetId());
         }
@@ -107,6 +119,26 @@ public final class HostPaymentTargets implements PaymentTargets {
         Money outstanding = invoice.get().outstanding();
         Money amount = payment.amount().isGreaterThan(outstanding) ? outstanding : payment.amount();
         return book(invoice.get().id(), amount, payment);
+    }
+
+    /**
+     * Assesses the payment of an order still waiting for it (a second apply of the same payment finds it funded and
+     * asks nothing); the review reason when the assessment holds the order, else null.
+     */
+    private String riskHold(Payment payment) {
+        Optional<Order> awaiting = orders.find(payment.targetId())
+                .filter(order -> order.state() == OrderState.AWAITING_PAYMENT);
+        if (awaiting.isEmpty()) {
+            return null;
+        }
+        Order order = awaiting.get();
+        boolean firstOrder = orders.ofCustomer(order.customerId()).stream()
+                .noneMatch(other -> !other.id().equals(order.id()) && other.state() != OrderState.CANCELLED);
+        RiskRecord assessed = risk.assess(new RiskRequest(RiskSubject.Kind.PAYMENT, order.id(), order.customerId(), null,
+                payment.amount(), payment.gatewayId(), firstOrder, payment.cardFingerprint(),
+                order.lines().stream().filter(line -> line.domain() != null).map(line -> line.domain().tld().ascii())
+                        .distinct().toList()));
+        return assessed.held() ? assessed.summary() : null;
     }
 
     private String book(String invoiceId, Money amount, Payment payment) {

@@ -110,13 +110,21 @@ public final class PaymentStore {
      */
     boolean record(Handle h, String id, OutcomeStatus status, String reference, String redirectUrl, String instructions,
                    String message, Instant nextCheckAt) {
+        return record(h, id, status, reference, redirectUrl, instructions, message, nextCheckAt, null);
+    }
+
+    /** {@link #record} that also keeps the fingerprint of the card the gateway reported, when it names one. */
+    boolean record(Handle h, String id, OutcomeStatus status, String reference, String redirectUrl, String instructions,
+                   String message, Instant nextCheckAt, String cardFingerprint) {
         long now = clock.millis();
         return h.createUpdate("UPDATE payment SET status = :status, "
                         + "provider_reference = COALESCE(:reference, provider_reference), "
                         + "redirect_url = COALESCE(:redirect, redirect_url), "
                         + "instructions = COALESCE(:instructions, instructions), message = :message, "
+                        + "card_fingerprint = COALESCE(:fingerprint, card_fingerprint), "
                         + "attempts = attempts + 1, next_check_at = :next, updated_at = :now, settled_at = :settled "
                         + "WHERE id = :id AND " + OPEN)
+                .bind("fingerprint", cardFingerprint)
                 .bind("status", status.name()).bind("reference", reference).bind("redirect", redirectUrl)
                 .bind("instructions", instructions).bind("message", message)
                 .bind("next", nextCheckAt == null ? null : nextCheckAt.toEpochMilli()).bind("now", now)
@@ -246,7 +254,8 @@ public final class PaymentStore {
                 rs.getString("provider_reference"), rs.getString("redirect_url"), rs.getString("instructions"),
                 rs.getString("message"), rs.getString("refund_of"), rs.getInt("applied") == 1, rs.getInt("attempts"),
                 instant(rs, "next_check_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "settled_at"), rs.getInt("reversal") == 1, rs.getString("reason"));
+                instant(rs, "settled_at"), rs.getInt("reversal") == 1, rs.getString("reason"),
+                rs.getString("card_fingerprint"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -28,6 +28,10 @@ import org.kontor.api.payment.PaymentNotification;
 import org.kontor.api.payment.PaymentRequest;
 import org.kontor.api.payment.PaymentTransaction;
 import org.kontor.api.payment.RefundRequest;
+import org.kontor.api.risk.RiskSubject;
+import org.kontor.host.risk.RiskAssessor;
+import org.kontor.host.risk.RiskRecord;
+import org.kontor.host.risk.RiskRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,9 @@ public final class Payments {
 
     private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
 
+    /** The reason a top-up is refused when its risk assessment reached the operator's threshold. */
+    public static final String RISK_REVIEW = "risk-review";
+
     /**
      * What a customer asks to pay.
      *
@@ -48,9 +55,16 @@ public final class Payments {
      *                     outstanding (more than zero, at most the outstanding amount), for an order exactly its total
      * @param returnOrigin the scheme and host the customer used ({@code https://shop.example}), completing a return
      *                     URL that is a path; may be null
+     * @param clientIp     the address the customer asked from, for the risk checks of a top-up; may be null
      */
     public record PayRequest(String customerId, PaymentPurpose purpose, String targetId, String gatewayId,
-                             PaymentMethodType method, Money amount, String requestKey, String returnOrigin) {
+                             PaymentMethodType method, Money amount, String requestKey, String returnOrigin,
+                             String clientIp) {
+
+        public PayRequest(String customerId, PaymentPurpose purpose, String targetId, String gatewayId,
+                          PaymentMethodType method, Money amount, String requestKey, String returnOrigin) {
+            this(customerId, purpose, targetId, gatewayId, method, amount, requestKey, returnOrigin, null);
+        }
 
         public PayRequest(String customerId, PaymentPurpose purpose, String targetId, String gatewayId,
                           PaymentMethodType method, Money amount, String requestKey) {
@@ -63,10 +77,20 @@ public final class Payments {
     private final PaymentTargets targets;
     private final EventPublisher events;
     private final PaymentsConfig config;
+    private final RiskAssessor risk;
     private final Clock clock;
 
     public Payments(PaymentStore store, PaymentGateways gateways, PaymentTargets targets, EventPublisher events,
                     PaymentsConfig config, Clock clock) {
+        this(store, gateways, targets, events, config, RiskAssessor.NONE, clock);
+    }
+
+    /**
+     * @param risk asked before a top-up's payment starts; a top-up it holds is refused ({@code risk-review})
+     */
+    public Payments(PaymentStore store, PaymentGateways gateways, PaymentTargets targets, EventPublisher events,
+                    PaymentsConfig config, RiskAssessor risk, Clock clock) {
+        this.risk = risk;
         this.store = store;
         this.gateways = gateways;
         this.targets = targets;
@@ -109,6 +133,14 @@ public final class Payments {
         }
         PaymentMethodType method = request.method() != null ? request.method()
                 : gateway.methods().stream().sorted().findFirst().orElse(PaymentMethodType.OTHER);
+        if (request.purpose() == PaymentPurpose.TOP_UP) {
+            RiskRecord assessed = risk.assess(new RiskRequest(RiskSubject.Kind.TOP_UP, request.targetId(),
+                    due.customerId(), request.clientIp(), amount, request.gatewayId(), false, null, List.of()));
+            if (assessed.held()) {
+                throw new PaymentException(PaymentException.Kind.CONFLICT, RISK_REVIEW,
+                        "This top-up cannot be paid online before our staff have reviewed it; please contact us.");
+            }
+        }
         String id = PaymentIds.next(request.purpose(), request.targetId());
         NewPayment intent = new NewPayment(id, PaymentKind.PAYMENT, request.purpose(), request.targetId(),
                 due.customerId(), request.gatewayId(), method.name(), amount, "pay:" + id.substring(id.length() - 36),
@@ -450,8 +482,15 @@ public final class Payments {
      * @return whether the payment took the status
      */
     public boolean recordNotification(Handle h, Payment payment, OutcomeStatus status, String reference) {
+        return recordNotification(h, payment, status, reference, null);
+    }
+
+    /** {@link #recordNotification(Handle, Payment, OutcomeStatus, String)} with the card the gateway reported. */
+    public boolean recordNotification(Handle h, Payment payment, OutcomeStatus status, String reference,
+                                      String cardFingerprint) {
         Instant next = status.isUnsettled() ? clock.instant().plus(config.backOff(payment.attempts() + 1)) : null;
-        return store.record(h, payment.id(), status, reference, null, null, "notified " + status, next);
+        return store.record(h, payment.id(), status, reference, null, null, "notified " + status, next,
+                cardFingerprint);
     }
 
     /** The janitor's question about one open payment: its gateway's status under the payment's key. */

@@ -92,7 +92,7 @@ public final class PaymentsApi {
             throw ProblemException.validation("The payment request is invalid.", errors);
         }
         Payment payment = answer(() -> payments.pay(new Payments.PayRequest(Caller.require(ctx).subject(), purpose,
-                targetId, gateway, method, amount, key, RequestOrigin.of(ctx))));
+                targetId, gateway, method, amount, key, RequestOrigin.of(ctx), org.kontor.host.web.ClientAddress.of(ctx))));
         ctx.status(201).json(view(payment));
     }
 

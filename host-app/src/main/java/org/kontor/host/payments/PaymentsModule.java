@@ -14,6 +14,7 @@ import org.kontor.host.payments.webhooks.WebhookInbox;
 import org.kontor.host.payments.webhooks.WebhookProcessor;
 import org.kontor.host.payments.webhooks.WebhookRoutes;
 import org.kontor.host.plugins.Extensions;
+import org.kontor.host.risk.RiskAssessor;
 
 /** Payments as the host runs them: the service, the webhook inbox, the janitor and the routes. Built once by the host. */
 public final class PaymentsModule {
@@ -34,9 +35,23 @@ public final class PaymentsModule {
 
     public PaymentsModule(PaymentsConfig config, HostDatabase database, Clock clock, Extensions extensions,
                           PaymentTargets targets, EventPublisher events, ObjectMapper json) {
+        this(config, database, clock, extensions, targets, events, json, RiskAssessor.NONE);
+    }
+
+    public PaymentsModule(KontorConfig kontorConfig, HostDatabase database, Clock clock, Extensions extensions,
+                          PaymentTargets targets, EventPublisher events, ObjectMapper json, RiskAssessor risk) {
+        this(PaymentsConfig.from(kontorConfig), database, clock, extensions, targets, events, json, risk);
+    }
+
+    /**
+     * @param risk asked before a top-up's payment starts
+     */
+    public PaymentsModule(PaymentsConfig config, HostDatabase database, Clock clock, Extensions extensions,
+                          PaymentTargets targets, EventPublisher events, ObjectMapper json, RiskAssessor risk) {
         this.config = config;
         this.gateways = new PaymentGateways(extensions);
-        this.payments = new Payments(new PaymentStore(database.jdbi(), clock), gateways, targets, events, config, clock);
+        this.payments = new Payments(new PaymentStore(database.jdbi(), clock), gateways, targets, events, config, risk,
+                clock);
         this.inbox = new WebhookInbox(database.jdbi(), json, clock);
         this.webhooks = new WebhookProcessor(inbox, gateways, payments);
         this.janitor = new PaymentsJanitor(payments, inbox, webhooks, clock, config.janitorInterval());

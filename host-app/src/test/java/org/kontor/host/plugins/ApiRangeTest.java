@@ -43,6 +43,6 @@ class ApiRangeTest {
         assertThat(accepts(">=2.0.0 & <3.0.0")).isFalse();
         assertThat(accepts(">=1.0.0 & <1.1.0")).isFalse();
         assertThat(accepts("~1.0.0")).isFalse();
-        assertThat(accepts(">=1.7.0")).as("a later minor than the host provides").isFalse();
+        assertThat(accepts(">=1.8.0")).as("a later minor than the host provides").isFalse();
     }
 }

@@ -19,9 +19,11 @@ import org.kontor.api.outcome.OutcomeStatus;
  *                         reversal)
  * @param kind             whether it settles a payment or reverses a processed one (since 1.5.0)
  * @param reason           the provider's reason for a reversal, e.g. {@code AM04} or {@code fraudulent}, or null
+ * @param cardFingerprint  the provider's fingerprint of the card a payment was made with (the same card gives the same
+ *                         fingerprint), or null; risk checks see it (since 1.7.0)
  */
 public record PaymentNotification(String notificationId, String gatewayReference, OutcomeStatus status, Money amount,
-                                  Kind kind, String reason) {
+                                  Kind kind, String reason, String cardFingerprint) {
 
     /**
      * What a notification does.
@@ -51,6 +53,16 @@ public record PaymentNotification(String notificationId, String gatewayReference
         }
     }
 
+    /**
+     * A notification without a card fingerprint.
+     *
+     * @since 1.5.0
+     */
+    public PaymentNotification(String notificationId, String gatewayReference, OutcomeStatus status, Money amount,
+                               Kind kind, String reason) {
+        this(notificationId, gatewayReference, status, amount, kind, reason, null);
+    }
+
     /** A notification settling a payment or a refund. */
     public PaymentNotification(String notificationId, String gatewayReference, OutcomeStatus status, Money amount) {
         this(notificationId, gatewayReference, status, amount, Kind.PAYMENT, null);
@@ -65,6 +77,16 @@ public record PaymentNotification(String notificationId, String gatewayReference
                                                String reason) {
         return new PaymentNotification(notificationId, gatewayReference, OutcomeStatus.PROCESSED, amount, Kind.REVERSAL,
                 reason);
+    }
+
+    /**
+     * This notification with the fingerprint of the card the payment was made with.
+     *
+     * @since 1.7.0
+     */
+    public PaymentNotification withCardFingerprint(String fingerprint) {
+        return new PaymentNotification(notificationId, gatewayReference, status, amount, kind, reason,
+                fingerprint == null || fingerprint.isBlank() ? null : fingerprint.strip());
     }
 
     /** Whether the provider took money back. */

@@ -188,7 +188,7 @@ public final class PaymentPages {
         if (errors.isEmpty()) {
             try {
                 Payment payment = payments.pay(new Payments.PayRequest(customerId, purpose, targetId, gatewayId, method,
-                        amount, requestKey, RequestOrigin.of(ctx)));
+                        amount, requestKey, RequestOrigin.of(ctx), org.kontor.host.web.ClientAddress.of(ctx)));
                 ctx.redirect(next(payment), HttpStatus.SEE_OTHER);
                 return;
             } catch (PaymentException e) {

@@ -26,7 +26,8 @@ record PluginReport(String gatewayId, List<PaymentNotification> notifications) {
         ArrayNode list = root.putArray("notifications");
         for (PaymentNotification n : notifications) {
             ObjectNode item = list.addObject().put("id", n.notificationId()).put("reference", n.gatewayReference())
-                    .put("status", n.status().name()).put("kind", n.kind().name()).put("reason", n.reason());
+                    .put("status", n.status().name()).put("kind", n.kind().name()).put("reason", n.reason())
+                    .put("cardFingerprint", n.cardFingerprint());
             if (n.amount() != null) {
                 item.put("amountMinor", n.amount().toMinorUnits()).put("currency", n.amount().currencyCode());
             }
@@ -50,7 +51,8 @@ record PluginReport(String gatewayId, List<PaymentNotification> notifications) {
                 notifications.add(new PaymentNotification(item.get("id").asText(), item.get("reference").asText(),
                         OutcomeStatus.valueOf(item.get("status").asText()), amount,
                         PaymentNotification.Kind.valueOf(item.get("kind").asText()),
-                        item.hasNonNull("reason") ? item.get("reason").asText() : null));
+                        item.hasNonNull("reason") ? item.get("reason").asText() : null,
+                        item.hasNonNull("cardFingerprint") ? item.get("cardFingerprint").asText() : null));
             }
             return new PluginReport(root.get("gateway").asText(), notifications);
         } catch (IOException | RuntimeException e) {

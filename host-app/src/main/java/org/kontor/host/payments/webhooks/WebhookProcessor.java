@@ -143,16 +143,18 @@ public final class WebhookProcessor {
                     notification.status().name(), "APPLIED")) {
                 return Recorded.DUPLICATE;
             }
-            if (!payments.recordNotification(h, payment, notification.status(), notification.gatewayReference())) {
+            if (!payments.recordNotification(h, payment, notification.status(), notification.gatewayReference(),
+                    notification.cardFingerprint())) {
                 inbox.markIgnored(h, gatewayId, notification.notificationId());
                 return Recorded.IGNORED;
             }
-            return payments.applyWithin(h, payment.settledAs(notification.status(), notification.gatewayReference()))
-                    ? Recorded.DONE : Recorded.APPLIED;
+            return payments.applyWithin(h, payment.settledAs(notification.status(), notification.gatewayReference(),
+                    notification.cardFingerprint())) ? Recorded.DONE : Recorded.APPLIED;
         });
         if (recorded == Recorded.APPLIED && notification.status() == OutcomeStatus.PROCESSED) {
             // this transaction made it PROCESSED, so nobody applied it yet; the applied flag still decides once
-            payments.apply(payment.settledAs(OutcomeStatus.PROCESSED, notification.gatewayReference()));
+            payments.apply(payment.settledAs(OutcomeStatus.PROCESSED, notification.gatewayReference(),
+                    notification.cardFingerprint()));
         } else if (recorded == Recorded.IGNORED && notification.status() == OutcomeStatus.PROCESSED) {
             payments.apply(payment.id());
         }

@@ -120,7 +120,8 @@ public final class CheckoutPages {
             try {
                 Order order = checkout.place(new Checkout.PlaceOrder(customerId, ctx.formParam("requestKey"),
                         ctx.formParam("payment"), "on".equals(ctx.formParam("terms"))
-                                || "true".equals(ctx.formParam("terms")), Consent.of(ctx).trackingAllowed()));
+                                || "true".equals(ctx.formParam("terms")), Consent.of(ctx).trackingAllowed(),
+                        org.kontor.host.web.ClientAddress.of(ctx)));
                 ctx.redirect(OrderPages.PATH + "/" + order.id(), HttpStatus.SEE_OTHER);
                 return;
             } catch (OrderInputException e) {

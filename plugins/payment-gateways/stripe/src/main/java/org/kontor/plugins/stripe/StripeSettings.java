@@ -48,7 +48,8 @@ public class StripeSettings implements SettingsSchema {
                                 + "Checkout Sessions, PaymentIntents and Refunds."),
                 SettingField.secret(WEBHOOK_SECRET, "Webhook signing secret", true)
                         .withHelp("whsec_… of the endpoint <your address>/hooks/payment-stripe, created with API version "
-                                + StripeApi.VERSION + ". While rolling the secret, give both separated by a comma."),
+                                + StripeApi.VERSION + ". While rolling the secret, give both separated by a comma. Subscribe it to "
+                                + "charge.succeeded too, so that risk checks see the card's fingerprint."),
                 SettingField.of(BASE_URL, SettingType.URL, "API address", true, DEFAULT_BASE_URL),
                 SettingField.text(METHOD_TYPES, "Payment method types", false)
                         .withHelp("Stripe's types offered at Checkout, e.g. card,sepa_debit,klarna; empty for those "

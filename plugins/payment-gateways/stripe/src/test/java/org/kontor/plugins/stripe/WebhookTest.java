@@ -36,6 +36,32 @@ class WebhookTest {
     }
 
     @DbTest
+    void aSucceededChargeProcessesThePaymentWithTheCardsFingerprint(Database database) throws Exception {
+        try (StripeFixture f = new StripeFixture(database)) {
+            StripeFixture.Session session = purchased(f, "129.50");
+            f.gateway().handleWebhook(f.signed(f.event("checkout.session.completed",
+                    f.sessionJson(session, "complete", "unpaid", StripeFixture.quoted(session.paymentIntent())))));
+            String body = f.event("evt_1QdD3pKontorFixtureChrg1", "charge.succeeded", f.chargeJson(session, 0, null));
+
+            List<PaymentNotification> notifications = f.gateway().handleWebhook(f.signed(body));
+
+            assertThat(notifications).containsExactly(new PaymentNotification("evt_1QdD3pKontorFixtureChrg1",
+                    session.id(), OutcomeStatus.PROCESSED, Money.of("129.50", "DKK"), PaymentNotification.Kind.PAYMENT,
+                    null, "Xt5EWLLDS7FJjR1c"));
+        }
+    }
+
+    @DbTest
+    void aChargeOfAPaymentKontorDidNotStartGivesNoNotification(Database database) throws Exception {
+        try (StripeFixture f = new StripeFixture(database)) {
+            StripeFixture.Session session = purchased(f, "129.50");
+            String foreign = f.chargeJson(session, 0, null).replace(session.paymentIntent(), "pi_3QdD3pSomeoneElse0000000");
+
+            assertThat(f.gateway().handleWebhook(f.signed(f.event("charge.succeeded", foreign)))).isEmpty();
+        }
+    }
+
+    @DbTest
     void eachStatusStripeNotifiesNamesItsPaymentUnderTheEventsIdAndStatusAgrees(Database database) throws Exception {
         try (StripeFixture f = new StripeFixture(database)) {
             for (OutcomeStatus status : List.of(OutcomeStatus.PROCESSED, OutcomeStatus.PENDING, OutcomeStatus.ERROR,

@@ -31,6 +31,9 @@ import org.kontor.plugins.stripe.refund.RefundStore;
  *       {@code checkout.session.expired} CANCELED;</li>
  *   <li>{@code payment_intent.succeeded} PROCESSED; {@code payment_intent.payment_failed} ERROR, but for a Checkout
  *       Session that is still open nothing (the customer may try another card);</li>
+ *   <li>{@code charge.succeeded} PROCESSED with the fingerprint of the card ({@code payment_method_details.card
+ *       .fingerprint}), so that risk checks see the same card again; a PaymentIntent's event names the fingerprint
+ *       too when its {@code latest_charge} is expanded;</li>
  *   <li>{@code refund.*} and {@code charge.refunded} settle Kontor's refunds (referenced by the refund's id); a refund
  *       made in Stripe's Dashboard is a reversal of the payment, once per refund ({@code refund:<id>});</li>
  *   <li>{@code charge.dispute.closed} lost is a reversal of the disputed amount; a dispute opened or won moves no
@@ -71,6 +74,7 @@ public final class StripeEvents {
             case "payment_intent.succeeded" -> intentSucceeded(id, object);
             case "payment_intent.payment_failed" -> intentFailed(id, object);
             case "payment_intent.canceled" -> intentCanceled(id, object);
+            case "charge.succeeded" -> chargeSucceeded(id, object);
             case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" -> refund(id, object);
             case "charge.refunded" -> chargeRefunded(id, object);
             case "charge.dispute.closed" -> disputeClosed(id, object);
@@ -95,7 +99,31 @@ public final class StripeEvents {
             return List.of();
         }
         Money amount = amount(intent, intent.has("amount_received") ? "amount_received" : "amount");
-        return List.of(new PaymentNotification(eventId, record.get().reference(), OutcomeStatus.PROCESSED, amount));
+        return List.of(new PaymentNotification(eventId, record.get().reference(), OutcomeStatus.PROCESSED, amount)
+                .withCardFingerprint(cardFingerprint(intent.path("latest_charge"))));
+    }
+
+    /** A card charge of a purchase succeeded: PROCESSED, naming the card's fingerprint. */
+    private List<PaymentNotification> chargeSucceeded(String eventId, JsonNode charge) {
+        if (!"succeeded".equals(text(charge, "status")) || !charge.path("paid").asBoolean(false)) {
+            return List.of();
+        }
+        Optional<CheckoutRecord> record = purchases.byKeyIn(charge.path("metadata"));
+        String intentId = text(charge, "payment_intent");
+        if (record.isEmpty() && intentId != null) {
+            record = purchases.store().byPaymentIntent(intentId);
+        }
+        if (record.isEmpty() || record.get().reference() == null) {
+            return List.of();
+        }
+        Money amount = amount(charge, charge.hasNonNull("amount_captured") ? "amount_captured" : "amount");
+        return List.of(new PaymentNotification(eventId, record.get().reference(), OutcomeStatus.PROCESSED, amount)
+                .withCardFingerprint(cardFingerprint(charge)));
+    }
+
+    /** The fingerprint of the card a charge was made with, or null (another method, or the charge is only an id). */
+    static String cardFingerprint(JsonNode charge) {
+        return charge.isObject() ? text(charge.path("payment_method_details").path("card"), "fingerprint") : null;
     }
 
     private List<PaymentNotification> intentFailed(String eventId, JsonNode intent) throws StripeUnavailableException {
