@@ -269,7 +269,7 @@ public final class KontorHost implements AutoCloseable {
     private Checkout checkout;
     private RiskAssessments riskAssessments;
     /** Whether a customer's phone number was confirmed with a code, as risk checks are told. */
-    private final PhoneVerificationStatus phoneVerification = customerId -> phoneVerifications.verified(customerId);
+    private final PhoneVerificationStatus phoneVerification = customerId -> this.phoneVerifications.verified(customerId);
     private OrderStore orders;
     private OrderFulfilment orderFulfilment;
     /** How long a funded order may wait before the order job takes it up (a host stopped while provisioning it). */
