@@ -30,6 +30,8 @@ import org.kontor.host.web.RequestBodies;
 public final class OrdersApi {
 
     private static final Access[] BUYERS = {Access.CUSTOMER, Access.RESELLER};
+    /** What a buyer reads of an order that risk checks sent to the clearing center. */
+    static final String BUYERS_REVIEW_NOTE = "the order is reviewed by the operator before it is carried out";
 
     private final Carts carts;
     private final Checkout checkout;
@@ -72,11 +74,12 @@ public final class OrdersApi {
         routes.get("/api/v1/cart/payment-methods", this::paymentMethods, BUYERS);
         routes.post("/api/v1/orders", this::place, BUYERS);
         routes.get("/api/v1/orders", ctx -> ctx.json(Map.of("orders",
-                orders.ofCustomer(Caller.require(ctx).subject()).stream().map(this::orderView).toList())), BUYERS);
-        routes.get("/api/v1/orders/{id}", ctx -> ctx.json(orderView(ownOrder(ctx))), BUYERS);
+                orders.ofCustomer(Caller.require(ctx).subject()).stream().map(this::buyersView).toList())), BUYERS);
+        routes.get("/api/v1/orders/{id}", ctx -> ctx.json(buyersView(ownOrder(ctx))), BUYERS);
         routes.get("/api/v1/clearing/orders", ctx -> ctx.json(Map.of("orders",
                 orders.inState(List.of(OrderState.HELD_FOR_REVIEW)).stream().map(this::orderView).toList())),
                 Access.ADMIN);
+        routes.get("/api/v1/admin/orders/{id}", ctx -> ctx.json(orderView(anyOrder(ctx))), Access.ADMIN);
         routes.post("/api/v1/clearing/orders/{id}/release", ctx -> ctx.json(orderView(
                 fulfilment.release(anyOrder(ctx).id()))), Access.ADMIN);
         routes.post("/api/v1/clearing/orders/{id}/reject", ctx -> {
@@ -172,7 +175,7 @@ public final class OrdersApi {
         } catch (OrderInputException e) {
             throw invalid(e);
         }
-        ctx.status(201).json(orderView(order));
+        ctx.status(201).json(buyersView(order));
     }
 
     private Order ownOrder(Context ctx) {
@@ -277,9 +280,23 @@ public final class OrdersApi {
         return view;
     }
 
+    /** An order as staff see it: with the risk assessment that held it, else the latest. */
     Map<String, Object> orderView(Order order) {
         Map<String, Object> view = baseView(order);
         view.put("risk", risk.shown(order.id()).map(OrdersApi::riskView).orElse(null));
+        return view;
+    }
+
+    /**
+     * An order as its buyer sees it: without the risk assessment, and without the reasons of a hold that risk checks
+     * caused — telling a buyer which signals fired would tell a fraudster what to change.
+     */
+    Map<String, Object> buyersView(Order order) {
+        Map<String, Object> view = baseView(order);
+        boolean heldByRisk = risk.shown(order.id()).filter(RiskRecord::held).isPresent();
+        if (heldByRisk && order.reviewReason() != null) {
+            view.put("reviewReason", BUYERS_REVIEW_NOTE);
+        }
         return view;
     }
 
