@@ -157,18 +157,15 @@ public final class PhoneVerifications {
         IdempotencyKey key = IdempotencyKey.derive("phone-verification", id);
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
-            // The account's phone row first: its write lock keeps two sends of one account from passing the throttle
-            // together.
-            int changed = h.createUpdate("UPDATE customer_phone SET verified_at = CASE WHEN phone_number = :number "
+            // The account's phone row first, made if missing (a parallel first send finds it made), then updated: the
+            // update's write lock keeps two sends of one account from passing the throttle together.
+            h.createUpdate("INSERT INTO customer_phone (customer_id, phone_number, verified_at, updated_at) "
+                            + "VALUES (:customer, :number, NULL, :at) ON CONFLICT (customer_id) DO NOTHING")
+                    .bind("customer", customerId).bind("number", number).bind("at", now.toEpochMilli()).execute();
+            h.createUpdate("UPDATE customer_phone SET verified_at = CASE WHEN phone_number = :number "
                             + "THEN verified_at ELSE NULL END, phone_number = :number, updated_at = :at "
                             + "WHERE customer_id = :customer")
                     .bind("number", number).bind("at", now.toEpochMilli()).bind("customer", customerId).execute();
-            if (changed == 0) {
-                h.createUpdate("INSERT INTO customer_phone (customer_id, phone_number, verified_at, updated_at) "
-                                + "SELECT :customer, :number, NULL, :at WHERE NOT EXISTS "
-                                + "(SELECT 1 FROM customer_phone WHERE customer_id = :customer)")
-                        .bind("customer", customerId).bind("number", number).bind("at", now.toEpochMilli()).execute();
-            }
             Instant next = nextSendAt(h, customerId, now);
             if (now.isBefore(next)) {
                 throw new PhoneVerificationException(PhoneVerificationException.Reason.RESEND_THROTTLED,

@@ -154,6 +154,33 @@ class PhoneVerificationFlowTest {
     }
 
     @DbTest
+    void twoFirstSendsAtOnceSendOneCodeAndThrottleTheOther(Database database) throws Exception {
+        start(database);
+        Account account = account("DK");
+        String body = "{\"phoneNumber\":\"+45 40 11 22 33\"}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return post(account, "/api/v1/account/phone-verification", body).statusCode();
+                }));
+            }
+            go.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("one is sent, the other throttled, neither fails").containsExactlyInAnyOrder(202, 429);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sentTo("+4540112233")).isEqualTo(1);
+    }
+
+    @DbTest
     void codesAreSentOnceAMinuteAndFiveTimesAnHour(Database database) throws Exception {
         start(database);
         Account account = account("CZ");
