@@ -447,7 +447,7 @@ public final class KontorHost implements AutoCloseable {
                 new AddFundsLink(topUps), new StaffFlag(), siteAssets::contribute, new AnalyticsHead(analytics, locales)));
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
-                themeEngine::active, locales);
+                themeEngine::active, locales, addressChecks.forContacts());
         extensions.addHostExtension(EventListener.class, new PaidUnsuspensions(serviceOperations, invoiceId ->
                 billing.store().find(invoiceId).filter(invoice -> !invoice.outstanding().isPositive()).isPresent(),
                 new org.kontor.host.billing.dunning.EscalatedInvoices(database.jdbi())::unpaid));

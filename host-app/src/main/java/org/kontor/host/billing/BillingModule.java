@@ -44,6 +44,7 @@ import org.kontor.host.billing.vat.EuVatRates;
 import org.kontor.host.billing.vat.VatIdValidators;
 import org.kontor.host.config.KontorConfig;
 import org.kontor.host.customers.Customers;
+import org.kontor.host.customers.PostalAddressCheck;
 import org.kontor.host.db.HostDatabase;
 import org.kontor.host.events.RetryPolicy;
 import org.kontor.host.json.JsonMapping;
@@ -80,6 +81,14 @@ public final class BillingModule {
     public BillingModule(KontorConfig kontorConfig, HostDatabase database, Clock clock, DeferredExtensions extensions,
                          Customers customers, OrderStore orders, QueuedMailer mailer, EventPublisher events,
                          Supplier<ActiveTheme> theme, LocaleResolver locales) {
+        this(kontorConfig, database, clock, extensions, customers, orders, mailer, events, theme, locales,
+                PostalAddressCheck.NONE);
+    }
+
+    /** @param addressCheck how billing addresses are checked before they are saved (PAY-5) */
+    public BillingModule(KontorConfig kontorConfig, HostDatabase database, Clock clock, DeferredExtensions extensions,
+                         Customers customers, OrderStore orders, QueuedMailer mailer, EventPublisher events,
+                         Supplier<ActiveTheme> theme, LocaleResolver locales, PostalAddressCheck addressCheck) {
         this.config = BillingConfig.from(kontorConfig);
         this.store = new InvoiceStore(database.jdbi(), database.dialect(), clock, config.numbers());
         this.vatIds = new VatIdValidators(extensions,
@@ -103,7 +112,7 @@ public final class BillingModule {
         jobs.add(new OrderInvoiceJob(orderInvoicing, Duration.ofMinutes(1)));
         InvoicesApi invoicesApi = new InvoicesApi(store, pdf);
         routes.add(invoicesApi::register);
-        routes.add(new BillingPages(store, profiles, customers, locales)::register);
+        routes.add(new BillingPages(store, profiles, customers, locales, addressCheck)::register);
         DunningConfig dunningConfig = DunningConfig.from(kontorConfig, config.zone());
         this.dunning = new DunningRuns(database.jdbi(), new DunningStore(database.jdbi(), database.dialect(), clock), store,
                 customers, profiles, new DunningNotice(texts, config.seller()), mailer, events, dunningConfig, clock,
@@ -121,7 +130,7 @@ public final class BillingModule {
         this.export = new BillingExport(database.jdbi(), store, config.zone());
         com.fasterxml.jackson.databind.ObjectMapper json = JsonMapping.create();
         routes.add(new AdminInvoicesApi(store, invoicing, corrections, search, profiles, customers, json)::register);
-        routes.add(new BillingProfilesApi(profiles, customers, EuVatRates.standard(), json)::register);
+        routes.add(new BillingProfilesApi(profiles, customers, EuVatRates.standard(), json, addressCheck)::register);
         routes.add(new ExportApi(export)::register);
         this.prepaid = new PrepaidBilling(database.jdbi(), clock, config, PrepaidBillingConfig.from(kontorConfig),
                 invoicing, new CustomerResellers(customers, profiles), texts, pdf, deliveries::deliver);

@@ -124,6 +124,56 @@ class ContactAddressCheckTest {
                 .satisfies(saved -> assertThat(saved.contact().address().postalCode()).isEqualTo("10115"));
     }
 
+    @DbTest
+    void billingAddressesAreCheckedLikeHolderAddresses(Database database) throws Exception {
+        Customer customer = customer();
+        String token = host.apiTokens().issue(customer.id(), Access.CUSTOMER, "test");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpResponse<String>> put = postalCode -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + host.port() + "/api/v1/customers/me/billing"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
+                                "street", List.of("Nørregade 7"), "postalCode", postalCode, "city", "København K")))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> refused = put.apply("21000");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).at("/errors/postalCode").asText()).contains("not a postal code of DK");
+        assertThat(host.billing().profiles().of(customer.id()).postalCode()).as("nothing saved").isNull();
+
+        HttpResponse<String> corrected = put.apply("DK-1165");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(host.billing().profiles().of(customer.id()).postalCode()).isEqualTo("1165");
+
+        // The billing details page refuses in the customer's language.
+        Browser browser = new Browser(host.port());
+        browser.language = "da";
+        String email = "faktura" + SEQUENCE.incrementAndGet() + "@example.dk";
+        Map<String, String> signUp = new LinkedHashMap<>();
+        signUp.put("_csrf", Browser.csrfToken(browser.page("/account/signup")));
+        signUp.put("email", email);
+        signUp.put("password", "en god lang adgangskode");
+        signUp.put("name", "Frida Faktura");
+        signUp.put("country", "DK");
+        signUp.put("language", "da");
+        assertThat(browser.form("/account/signup", signUp).statusCode()).isEqualTo(303);
+        Map<String, String> billing = new LinkedHashMap<>();
+        billing.put("_csrf", Browser.csrfToken(browser.page("/account/billing")));
+        billing.put("street", "Nørregade 7");
+        billing.put("postalCode", "ABC");
+        billing.put("city", "København K");
+        HttpResponse<String> page = browser.form("/account/billing", billing);
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("Dette er ikke et postnummer i det valgte land.");
+        String customerId = host.customers().findByEmail(email).orElseThrow().id();
+        assertThat(host.billing().profiles().of(customerId).postalCode()).isNull();
+    }
+
     private Customer customer() {
         return host.customers().signUp(new SignUp("holder" + SEQUENCE.incrementAndGet() + "@example.net",
                 "a long enough password", "Hanne Holder", null, "DK", "en", null));

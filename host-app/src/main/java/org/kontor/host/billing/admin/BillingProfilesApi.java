@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
+import org.kontor.host.billing.profile.BillingAddressCheck;
 import org.kontor.host.billing.profile.BillingProfile;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.profile.Delivery;
@@ -18,6 +19,7 @@ import org.kontor.host.billing.vat.EuVatRates;
 import org.kontor.host.billing.vat.VatIdFormat;
 import org.kontor.host.customers.Customer;
 import org.kontor.host.customers.Customers;
+import org.kontor.host.customers.PostalAddressCheck;
 import org.kontor.host.customers.EmailAddresses;
 import org.kontor.host.web.ProblemException;
 
@@ -36,9 +38,16 @@ public final class BillingProfilesApi {
     private final BillingProfiles profiles;
     private final Customers customers;
     private final EuVatRates rates;
+    private final BillingAddressCheck addressCheck;
     private final JsonBodies bodies;
 
     public BillingProfilesApi(BillingProfiles profiles, Customers customers, EuVatRates rates, ObjectMapper json) {
+        this(profiles, customers, rates, json, PostalAddressCheck.NONE);
+    }
+
+    public BillingProfilesApi(BillingProfiles profiles, Customers customers, EuVatRates rates, ObjectMapper json,
+                              PostalAddressCheck addressCheck) {
+        this.addressCheck = new BillingAddressCheck(addressCheck);
         this.profiles = profiles;
         this.customers = customers;
         this.rates = rates;
@@ -71,6 +80,11 @@ public final class BillingProfilesApi {
         List<String> street = street(body.get("street"), errors);
         String postalCode = limited(body, "postalCode", 20, errors);
         String city = limited(body, "city", TEXT_MAX, errors);
+        BillingAddressCheck.Result address = addressCheck.check(street, postalCode, city, customer.country());
+        if (!address.accepted()) {
+            errors.putIfAbsent("postalCode", address.refusal());
+        }
+        postalCode = address.postalCode();
         String vatId = vatId(customer.country(), JsonBodies.text(body, "vatId"), errors);
         String registration = limited(body, "registrationNumber", 50, errors);
         String invoiceEmail = JsonBodies.text(body, "invoiceEmail");

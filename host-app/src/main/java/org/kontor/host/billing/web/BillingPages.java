@@ -16,12 +16,14 @@ import org.kontor.api.web.Access;
 import org.kontor.api.web.Caller;
 import org.kontor.host.billing.Invoice;
 import org.kontor.host.billing.InvoiceStore;
+import org.kontor.host.billing.profile.BillingAddressCheck;
 import org.kontor.host.billing.profile.BillingProfile;
 import org.kontor.host.billing.profile.BillingProfiles;
 import org.kontor.host.billing.profile.Delivery;
 import org.kontor.host.billing.vat.VatIdFormat;
 import org.kontor.host.customers.Customer;
 import org.kontor.host.customers.Customers;
+import org.kontor.host.customers.PostalAddressCheck;
 import org.kontor.host.i18n.LocaleResolver;
 
 /**
@@ -40,8 +42,15 @@ public final class BillingPages {
     private final BillingProfiles profiles;
     private final Customers customers;
     private final LocaleResolver locales;
+    private final BillingAddressCheck addressCheck;
 
     public BillingPages(InvoiceStore store, BillingProfiles profiles, Customers customers, LocaleResolver locales) {
+        this(store, profiles, customers, locales, PostalAddressCheck.NONE);
+    }
+
+    public BillingPages(InvoiceStore store, BillingProfiles profiles, Customers customers, LocaleResolver locales,
+                        PostalAddressCheck addressCheck) {
+        this.addressCheck = new BillingAddressCheck(addressCheck);
         this.store = store;
         this.profiles = profiles;
         this.customers = customers;
@@ -97,6 +106,13 @@ public final class BillingPages {
         if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             errors.put("invoiceEmail", error("email-invalid", ""));
         }
+        List<String> street = Arrays.stream(form.get("street").split("\\R")).map(String::strip)
+                .filter(line -> !line.isEmpty()).limit(3).toList();
+        BillingAddressCheck.Result address = addressCheck.check(street, blank(form.get("postalCode")),
+                blank(form.get("city")), customer.country());
+        if (!address.accepted()) {
+            errors.putIfAbsent("postalCode", error("postal-code-invalid", ""));
+        }
         Delivery delivery;
         try {
             delivery = form.get("delivery").isEmpty() ? Delivery.EMAIL : Delivery.valueOf(form.get("delivery"));
@@ -110,9 +126,7 @@ public final class BillingPages {
             return;
         }
         BillingProfile current = profiles.of(customerId);
-        List<String> street = Arrays.stream(form.get("street").split("\\R")).map(String::strip)
-                .filter(line -> !line.isEmpty()).limit(3).toList();
-        profiles.save(new BillingProfile(customerId, street, blank(form.get("postalCode")), blank(form.get("city")),
+        profiles.save(new BillingProfile(customerId, street, address.postalCode(), blank(form.get("city")),
                 VatIdFormat.normalise(customer.country(), vatId).orElse(blank(vatId)),
                 blank(form.get("registrationNumber")), blank(email), delivery, current.invoicingExcluded(),
                 current.dunningExcluded()));
