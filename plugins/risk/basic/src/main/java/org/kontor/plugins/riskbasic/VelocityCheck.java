@@ -30,9 +30,11 @@ public class VelocityCheck implements RiskCheck {
     private static final Set<RiskSubject.Kind> PLACED = EnumSet.of(RiskSubject.Kind.ORDER, RiskSubject.Kind.TOP_UP);
 
     private final PluginContext context;
+    private final ObservationStore store;
 
     public VelocityCheck(PluginContext context) {
         this.context = context;
+        this.store = new ObservationStore(context.jdbi(), context.tablePrefix());
     }
 
     @Override
@@ -50,7 +52,6 @@ public class VelocityCheck implements RiskCheck {
         if (keys.isEmpty()) {
             return RiskAssessment.none();
         }
-        ObservationStore store = new ObservationStore(context.jdbi(), context.tablePrefix());
         store.record(subject.kind(), subject.reference(), keys, subject.at());
         Duration window = config.window();
         Instant from = subject.at().minus(window);

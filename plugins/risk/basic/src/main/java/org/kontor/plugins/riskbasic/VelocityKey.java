@@ -1,10 +1,11 @@
 package org.kontor.plugins.riskbasic;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One key the velocity check counts by, with the value shown in a reason; stored only as its digest.
@@ -31,14 +32,17 @@ record VelocityKey(Type type, String shown) {
         }
     }
 
-    /** SHA-256 of {@code <type>:<value>}, in hex. */
-    String digest() {
+    /**
+     * HMAC-SHA-256 of {@code <type>:<value>} under this installation's secret, in hex: without the secret, a digest of
+     * an IPv4 address cannot be found by trying every address.
+     */
+    String digest(byte[] secret) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((type.column() + ":" + shown).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((type.column() + ":" + shown).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -61,6 +61,29 @@ class VelocityCheckTest {
     }
 
     @DbTest
+    void keysAreStoredAsDigestsUnderTheInstallationsSecretThatTwoChecksShare(Database database) throws Exception {
+        String s = Long.toString(System.nanoTime(), 36);
+        String ip = "192.0.2." + (Math.abs(s.hashCode()) % 200 + 1);
+        String reference = "O-digest-" + s;
+        check(database, limits("1", "99", "99", "99")).assess(Subjects.order(reference, "C-x" + s, "x" + s + "@example.com",
+                ip, clock.instant()));
+        // A second check (another host) makes no second secret: it counts the first one's observation.
+        RiskAssessment second = check(database, limits("1", "99", "99", "99")).assess(Subjects.order("O-digest2-" + s,
+                "C-y" + s, "y" + s + "@example.com", ip, clock.instant()));
+        assertThat(second.reasons()).extracting(RiskReason::code).containsExactly("velocity.ip");
+
+        String stored = database.jdbi().withHandle(h -> h.createQuery("SELECT key_digest FROM risk_basic_observation "
+                + "WHERE reference = :reference AND key_type = 'ip'").bind("reference", reference)
+                .mapTo(String.class).one());
+        String plain = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("ip:" + ip).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(stored).doesNotContain(ip).hasSize(64).isNotEqualTo(plain);
+        int secrets = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM risk_basic_digest_secret")
+                .mapTo(Integer.class).one());
+        assertThat(secrets).isEqualTo(1);
+    }
+
+    @DbTest
     void whatLeftTheWindowNoLongerCounts(Database database) {
         Map<String, String> settings = limits("2", "99", "99", "99");
         settings.put(RiskBasicSettings.VELOCITY_WINDOW_MINUTES, "30");
