@@ -90,7 +90,9 @@ public final class ClearingPages {
             row.put("ageHours", Math.max(0, Duration.between(order.updatedAt(), clock.instant()).toHours()));
             row.put("domains", order.lines().stream().filter(line -> line.domain() != null)
                     .map(line -> line.domain().unicode()).distinct().toList());
-            row.put("risk", risk.shown(order.id()).map(ClearingPages::riskRow).orElse(Map.of()));
+            // An assessment that found nothing says nothing about an order held for another reason.
+            row.put("risk", risk.shown(order.id()).filter(record -> record.held() || !record.reasons().isEmpty())
+                    .map(ClearingPages::riskRow).orElse(Map.of()));
             held.add(row);
         }
         List<Map<String, Object>> parked = new ArrayList<>();
