@@ -1,5 +1,7 @@
 package org.kontor.host.addons;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.kontor.api.event.EventListener;
 import org.kontor.api.event.EventMetadata;
 import org.kontor.api.event.PaymentSucceeded;
@@ -44,7 +46,14 @@ public final class PaidUnsuspensions implements EventListener<PaymentSucceeded> 
         String why = "dunning:" + event.invoiceId();
         java.util.Optional<String> stillUnpaid = escalatedUnpaid.apply(event.customerId()).stream()
                 .filter(invoiceId -> !invoiceId.equals(event.invoiceId())).findFirst();
+        List<String> busy = new ArrayList<>();
         for (AddonService service : operations.store().ofCustomer(event.customerId())) {
+            boolean suspending = service.state() == ServiceState.ACTIVE && operations.openOperationsOf(service.id())
+                    .stream().anyMatch(open -> open.action() == ServiceAct.SUSPEND && why.equals(open.reason()));
+            if (suspending) {
+                busy.add(service.id()); // started again once the suspension has gone through
+                continue;
+            }
             if (service.state() != ServiceState.SUSPENDED || !why.equals(service.suspendedFor())) {
                 continue;
             }
@@ -55,10 +64,15 @@ public final class PaidUnsuspensions implements EventListener<PaymentSucceeded> 
             }
             try {
                 operations.unsuspend(service.id(), "paid");
+            } catch (ServiceBusyException e) {
+                busy.add(service.id());
             } catch (IllegalStateException e) {
                 LOG.info("Service {} was not started again after invoice {} was paid: {}", service.id(),
                         event.invoiceId(), e.getMessage());
             }
+        }
+        if (!busy.isEmpty()) {
+            throw new ServiceBusyException(String.join(", ", busy)); // the host delivers the event again
         }
     }
 }

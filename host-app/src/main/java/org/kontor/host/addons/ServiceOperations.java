@@ -92,6 +92,11 @@ public final class ServiceOperations {
         return ServiceOperation.keyOf(serviceId, ServiceAct.CREATE, 1);
     }
 
+    /** The operations of a service that are not finished yet (at most one). */
+    public List<ServiceOperation> openOperationsOf(String serviceId) {
+        return store.jdbi().withHandle(h -> store.openOperationsOf(h, serviceId));
+    }
+
     /** Stops an active service; {@code why} is {@code dunning:<invoice id>} or {@code staff}. */
     public AddonService suspend(String serviceId, String why) {
         return request(serviceId, ServiceAct.SUSPEND, why, null, EnumSet.of(ServiceState.ACTIVE));
@@ -332,7 +337,8 @@ public final class ServiceOperations {
      * Records an operation for a service in one of {@code from}, then makes it: through the provisioner (outside the
      * transaction), or at once for a service set up by hand.
      *
-     * @throws IllegalStateException the service is not in one of {@code from}, or an operation for it is under way
+     * @throws IllegalStateException the service is not in one of {@code from}
+     * @throws ServiceBusyException  an operation for it is under way
      */
     private AddonService request(String serviceId, ServiceAct action, String reason, String targetProductId,
                                  Set<ServiceState> from) {
@@ -343,7 +349,7 @@ public final class ServiceOperations {
                 throw new IllegalStateException("a " + service.state() + " service does not take a " + action.wire());
             }
             if (!store.openOperationsOf(h, serviceId).isEmpty()) {
-                throw new IllegalStateException("an operation on the service is under way");
+                throw new ServiceBusyException(serviceId);
             }
             Instant now = clock.instant();
             int seq = store.nextSeq(h, serviceId, action);

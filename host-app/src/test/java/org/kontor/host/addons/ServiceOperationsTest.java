@@ -219,6 +219,43 @@ class ServiceOperationsTest {
     }
 
     @DbTest
+    void dunningWaitsForAChangeOfPlanUnderWayAndAPaymentForASuspensionUnderWay() {
+        AddonService mail = active("c-20", "mail-5", "order-20");
+        provisioner.then(Outcome.undefined("time-out"));
+        operations.changePlan(mail.id(), "mail-25"); // no answer: the change stays open
+        DunningSuspensions dunning = new DunningSuspensions(operations);
+        DunningEscalated escalated = new DunningEscalated("c-20", "inv-20", "2034-0020", "SECOND_DUNNING",
+                Money.of("9.00", "EUR"));
+
+        assertThatThrownBy(() -> dunning.on(escalated, null)).as("delivered again later")
+                .isInstanceOf(ServiceBusyException.class);
+        assertThat(store.find(mail.id()).orElseThrow().state()).isEqualTo(ServiceState.ACTIVE);
+
+        clock.advance(Duration.ofMinutes(1));
+        provisioner.then(Outcome.processed(null, null));
+        operations.run(ServiceOperation.keyOf(mail.id(), ServiceAct.CHANGE_PLAN, 1));
+        provisioner.then(Outcome.undefined("time-out")); // the suspension gets no answer at first
+        dunning.on(escalated, null);
+        assertThat(operations.openOperationsOf(mail.id())).singleElement()
+                .satisfies(open -> assertThat(open.action()).isEqualTo(ServiceAct.SUSPEND));
+        dunning.on(escalated, null); // delivered again: the suspension under way is not asked for twice
+
+        // Paid while the suspension is still under way: the service is started again once it went through.
+        PaidUnsuspensions paid = new PaidUnsuspensions(operations, "inv-20"::equals, customerId -> java.util.List.of());
+        PaymentSucceeded payment = new PaymentSucceeded("pay-20", "c-20", "inv-20", Money.of("9.00", "EUR"), "stripe");
+        assertThatThrownBy(() -> paid.on(payment, null)).isInstanceOf(ServiceBusyException.class);
+        clock.advance(Duration.ofMinutes(1));
+        provisioner.then(Outcome.processed(null, null));
+        operations.run(ServiceOperation.keyOf(mail.id(), ServiceAct.SUSPEND, 1));
+        assertThat(store.find(mail.id()).orElseThrow().state()).isEqualTo(ServiceState.SUSPENDED);
+        paid.on(payment, null);
+
+        assertThat(store.find(mail.id()).orElseThrow().state()).isEqualTo(ServiceState.ACTIVE);
+        assertThat(provisioner.calls).filteredOn(call -> call.startsWith("suspend")).hasSize(2)
+                .allMatch(call -> call.endsWith(":suspend:1"));
+    }
+
+    @DbTest
     void theEscalatedInvoicesAreThoseAtTheLastLevelStillUnpaid(Database database) {
         database.jdbi().useHandle(h -> {
             for (String[] row : new String[][] {{"i-open", "ISSUED", "SECOND_DUNNING"}, {"i-part", "PARTIALLY_PAID",
