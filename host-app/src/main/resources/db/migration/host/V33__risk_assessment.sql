@@ -10,7 +10,11 @@ CREATE TABLE risk_assessment (
     threshold   INTEGER NOT NULL,
     held        INTEGER NOT NULL,
     reasons     TEXT NOT NULL,
-    assessed_at BIGINT NOT NULL
+    assessed_at BIGINT NOT NULL,
+    -- a staff member who reviewed a held top-up and let it be paid: later assessments of it hold nothing
+    released_by TEXT,
+    released_at BIGINT,
+    release_note TEXT
 );
 CREATE INDEX risk_assessment_reference ON risk_assessment (reference);
 CREATE INDEX risk_assessment_customer ON risk_assessment (customer_id);

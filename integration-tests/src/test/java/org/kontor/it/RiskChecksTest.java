@@ -177,6 +177,32 @@ class RiskChecksTest {
         assertThat(clearingPage).contains("data-top-up=\"" + topUpId + "\"");
         String row = clearingPage.substring(clearingPage.indexOf("data-top-up=\"" + topUpId + "\""));
         assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-risk-code=\"email.disposable\"");
+
+        // Staff check the customer and allow the payment: only with a note; then the top-up can be paid.
+        String staff = signedIn(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
+        HttpResponse<String> clearing = web("GET", "/admin/clearing", staff, null);
+        String assessment = row.substring(row.indexOf("id=\"risk-") + 9, row.indexOf("\"", row.indexOf("id=\"risk-") + 9));
+        String release = "/admin/clearing/top-ups/" + assessment + "/release";
+        HttpResponse<String> withoutNote = web("POST", release, staff, "_csrf=" + hidden(clearing.body(), "_csrf"));
+        assertThat(withoutNote.statusCode()).isEqualTo(303);
+        assertThat(withoutNote.headers().firstValue("Location").orElse("")).contains("error=top-up-note-required");
+        assertThat(demo.json(demo.send("POST", "/api/v1/payments", Map.of("purpose", "TOP_UP", "targetId", topUpId,
+                "gateway", "bank-transfer"), buyer, "top-up-again-" + topUpId)).path("reason").asText())
+                .as("still refused").isEqualTo("risk-review");
+        HttpResponse<String> released = web("POST", release, staff, "_csrf=" + hidden(clearing.body(), "_csrf")
+                + "&note=called+the+customer");
+        assertThat(released.headers().firstValue("Location").orElse("")).contains("done=top-up-released");
+
+        HttpResponse<String> paid = demo.send("POST", "/api/v1/payments", Map.of("purpose", "TOP_UP",
+                "targetId", topUpId, "gateway", "bank-transfer"), buyer, "top-up-released-" + topUpId);
+        assertThat(paid.statusCode()).as(paid.body()).isBetween(200, 201);
+        assertThat(web("GET", "/admin/clearing", staff, null).body()).as("no longer waiting")
+                .doesNotContain("data-top-up=\"" + topUpId + "\"");
+        assertThat(demo.host.riskAssessments().store().of(topUpId)).as("assessed again, noted as released, not held")
+                .anySatisfy(again -> {
+                    assertThat(again.held()).isFalse();
+                    assertThat(again.reasons()).extracting(reason -> reason.code()).contains("released", "email.disposable");
+                });
     }
 
     @DbTest

@@ -75,6 +75,7 @@ public final class ClearingPages {
         routes.post("/admin/clearing/{id}/release", this::release, Access.ADMIN);
         routes.post("/admin/clearing/{id}/reject", this::reject, Access.ADMIN);
         routes.post("/admin/clearing/operations/{key}/release", this::releaseOperation, Access.ADMIN);
+        routes.post("/admin/clearing/top-ups/{assessment}/release", this::releaseTopUp, Access.ADMIN);
         routes.post("/admin/clearing/operations/{key}/reject", this::rejectOperation, Access.ADMIN);
     }
 
@@ -153,6 +154,24 @@ public final class ClearingPages {
         Order rejected = fulfilment.reject(order.id(), note);
         notes.add(order.customerId(), Caller.require(ctx).subject(), "Order " + order.id() + " rejected: " + note);
         ctx.redirect("/admin/clearing?done=rejected&order=" + rejected.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** Staff reviewed a top-up that risk checks refused: its owner may now pay it. */
+    private void releaseTopUp(Context ctx) {
+        String id = ctx.pathParam("assessment");
+        String note = note(ctx);
+        if (note.isEmpty()) {
+            ctx.redirect("/admin/clearing?error=top-up-note-required", HttpStatus.SEE_OTHER);
+            return;
+        }
+        RiskRecord record = risk.held(RiskSubject.Kind.TOP_UP, HELD_TOP_UPS_SHOWN).stream()
+                .filter(held -> held.id().equals(id)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("There is no top-up waiting for review under '" + id + "'."));
+        String staff = Caller.require(ctx).subject();
+        if (risk.release(record.id(), staff, note, clock.instant())) {
+            notes.add(record.customerId(), staff, "Top-up " + record.reference() + " released for payment: " + note);
+        }
+        ctx.redirect("/admin/clearing?done=top-up-released", HttpStatus.SEE_OTHER);
     }
 
     private void releaseOperation(Context ctx) {

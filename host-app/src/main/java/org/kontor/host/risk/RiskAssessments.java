@@ -80,8 +80,13 @@ public final class RiskAssessments implements RiskAssessor {
             }
         }
         int limit = threshold.getAsInt();
+        boolean holds = RiskRecord.holds(score, limit);
+        if (holds && store.released(request.kind(), request.reference())) {
+            holds = false; // staff reviewed it already and let it go ahead
+            reasons.add(new AssessedReason("staff", "released", 0, "released by staff after an earlier review"));
+        }
         RiskRecord record = new RiskRecord(UUID.randomUUID().toString(), request.kind(), request.reference(),
-                request.customerId(), score, limit, RiskRecord.holds(score, limit), reasons, now);
+                request.customerId(), score, limit, holds, reasons, now);
         store.insert(record);
         return record;
     }

@@ -55,8 +55,31 @@ public final class RiskStore implements RiskHistory {
     @Override
     public List<RiskRecord> held(RiskSubject.Kind kind, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM risk_assessment WHERE kind = :kind AND held = 1 "
-                        + "ORDER BY assessed_at DESC, id LIMIT " + Math.max(1, limit))
+                        + "AND released_at IS NULL ORDER BY assessed_at DESC, id LIMIT " + Math.max(1, limit))
                 .bind("kind", kind.name()).map((rs, ctx) -> read(rs)).list());
+    }
+
+    /**
+     * A staff member reviewed a held assessment and lets its subject go ahead (a top-up may then be paid); the subject's
+     * other held assessments are released with it.
+     *
+     * @return false when there is no such held assessment, or it was released already
+     */
+    @Override
+    public boolean release(String id, String staffId, String note, Instant at) {
+        // Every held assessment of the same subject: a customer who tried again before the review left more than one.
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE risk_assessment SET released_by = :staff, released_at = :at, "
+                        + "release_note = :note WHERE held = 1 AND released_at IS NULL AND EXISTS (SELECT 1 FROM "
+                        + "risk_assessment chosen WHERE chosen.id = :id AND chosen.held = 1 AND chosen.released_at IS NULL "
+                        + "AND chosen.kind = risk_assessment.kind AND chosen.reference = risk_assessment.reference)")
+                .bind("staff", staffId).bind("at", at.toEpochMilli()).bind("note", note).bind("id", id).execute()) > 0;
+    }
+
+    /** Whether staff released a held assessment of this order or top-up. */
+    public boolean released(RiskSubject.Kind kind, String reference) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM risk_assessment WHERE kind = :kind "
+                        + "AND reference = :reference AND held = 1 AND released_at IS NOT NULL")
+                .bind("kind", kind.name()).bind("reference", reference).mapTo(Integer.class).one()) > 0;
     }
 
     private RiskRecord read(ResultSet rs) throws SQLException {
