@@ -173,6 +173,9 @@ import org.kontor.host.themes.ThemeRenderer;
 import org.kontor.host.themes.ThemeWeb;
 import org.kontor.host.addons.AddonCatalog;
 import org.kontor.host.addons.AddonProvisioningJob;
+import org.kontor.host.addons.AddonRenewalJob;
+import org.kontor.host.addons.AddonRenewals;
+import org.kontor.host.addons.RenewalPaid;
 import org.kontor.host.addons.AddonServiceStore;
 import org.kontor.host.addons.DunningSuspensions;
 import org.kontor.host.addons.PaidUnsuspensions;
@@ -268,6 +271,7 @@ public final class KontorHost implements AutoCloseable {
     private TmchTrust tmchTrust;
     private Checkout checkout;
     private RiskAssessments riskAssessments;
+    private AddonRenewals addonRenewals;
     /** Whether a customer's phone number was confirmed with a code, as risk checks are told. */
     private final PhoneVerificationStatus phoneVerification = customerId -> this.phoneVerifications.verified(customerId);
     private OrderStore orders;
@@ -448,6 +452,9 @@ public final class KontorHost implements AutoCloseable {
         ThemeWeb themes = new ThemeWeb(themeEngine, locales, renderer, new AssetHandler(themeEngine, Duration.ofHours(1)));
         billing = new BillingModule(config, database, clock, extensions, customers, orderStore, mailer, events,
                 themeEngine::active, locales, addressChecks.forContacts());
+        addonRenewals = new AddonRenewals(serviceOperations.store(), addons, customers, billing.invoicing(),
+                billing.profiles(), clock);
+        extensions.addHostExtension(EventListener.class, new RenewalPaid(addonRenewals));
         extensions.addHostExtension(EventListener.class, new PaidUnsuspensions(serviceOperations, invoiceId ->
                 billing.store().find(invoiceId).filter(invoice -> !invoice.outstanding().isPositive()).isPresent(),
                 new org.kontor.host.billing.dunning.EscalatedInvoices(database.jdbi())::unpaid));
@@ -615,6 +622,8 @@ public final class KontorHost implements AutoCloseable {
                     Duration.ofSeconds(config.integer("orders.job-interval-seconds")), ORDER_GRACE));
             jobs.registerHostJob(new AddonProvisioningJob(serviceOperations, orderFulfilment::refresh,
                     Duration.ofSeconds(config.integer("orders.job-interval-seconds"))));
+            jobs.registerHostJob(new AddonRenewalJob(addonRenewals,
+                    Duration.ofDays(config.integer("addons.renewal-notice-days")), Duration.ofHours(1)));
             jobs.registerHostJob(new SessionSweepJob(webSessions, loginThrottle, Duration.ofMinutes(15),
                     passwordResets::forgetOld));
             jobs.registerHostJob(new DomainOperationJanitor(operationStore, provisioningTargets, clock,
@@ -747,6 +756,10 @@ public final class KontorHost implements AutoCloseable {
     }
 
     /** The add-on services customers booked and the calls to their provisioners. */
+    public AddonRenewals addonRenewals() {
+        return addonRenewals;
+    }
+
     public ServiceOperations serviceOperations() {
         return serviceOperations;
     }

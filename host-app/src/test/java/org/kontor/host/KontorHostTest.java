@@ -167,14 +167,14 @@ class KontorHostTest {
         host = start(database, Map.of("KONTOR_JOBS_ENABLED", "true"));
 
         java.util.List<String> keys = java.util.List.of();
-        for (int attempt = 0; attempt < 50 && keys.size() < 14; attempt++) {
+        for (int attempt = 0; attempt < 50 && keys.size() < 15; attempt++) {
             Thread.sleep(100);
             keys = database.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT job_key FROM job_schedule WHERE job_key LIKE 'host:%' ORDER BY job_key").mapTo(String.class).list());
         }
 
         // no registry with the POLL capability runs here, so there is no host:registry-poll:<id> job
-        assertThat(keys).containsExactly("host:addon-provisioning", "host:dns-publish", "host:domain-operation-janitor", "host:event-outbox", "host:invoice-delivery",
+        assertThat(keys).containsExactly("host:addon-provisioning", "host:addon-renewals", "host:dns-publish", "host:domain-operation-janitor", "host:event-outbox", "host:invoice-delivery",
                 "host:mail-queue", "host:order-invoices", "host:orders", "host:parking-janitor", "host:payments-janitor",
                 "host:prepaid-advance-documents",
                 "host:prepaid-settlements", "host:registry-balance",
