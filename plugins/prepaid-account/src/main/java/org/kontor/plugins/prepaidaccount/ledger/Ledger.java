@@ -355,21 +355,32 @@ public final class Ledger {
             return sameHoldOrRefuse(h, request).orElseThrow(() -> new LedgerException(LedgerException.Reason.NO_ACCOUNT,
                     "'" + request.customerId() + "' has no prepaid account"));
         }
-        Optional<Account> reserved = tryReserve(h, request);
+        return held(h, request, tryReserve(h, request), id, now, expires, domain, period);
+    }
+
+    /**
+     * The hold once its row is written: reserved on the account, or refused (the account changed between the
+     * update's look and now: explained under the lock, or reserved on a second try).
+     */
+    private Hold held(Handle h, FundingRequest request, Optional<ReservedOn> reserved, String id, Instant now,
+                      Instant expires, String domain, String period) throws InsufficientFundsException {
         if (reserved.isEmpty()) {
-            // Refused, or the account changed between the update's look and now: explain under the lock, or try again.
             explainRefusal(h, request);
             reserved = tryReserve(h, request);
             if (reserved.isEmpty()) {
                 throw new IllegalStateException("the account refused hold " + request.key() + " under its lock for no known reason");
             }
         }
-        Account account = reserved.get();
-        if (!payable(h, account, request.kind())) {
+        ReservedOn account = reserved.get();
+        if (!payable(h, account.schemeId(), request.kind())) {
             throw notPayable(request.kind());
         }
-        return new Hold(id, account.id(), request.key().value(), request.kind(), request.amount(), request.net(),
+        return new Hold(id, account.accountId(), request.key().value(), request.kind(), request.amount(), request.net(),
                 request.tax(), domain, period, request.description(), FundingHold.State.ACTIVE, expires, now, null, null);
+    }
+
+    /** The account a hold was reserved on, as far as the hold needs it. */
+    private record ReservedOn(String accountId, String schemeId) {
     }
 
     /**
@@ -381,32 +392,19 @@ public final class Ledger {
                                        String domain, String period) throws InsufficientFundsException {
         boolean renewal = request.kind() == ChargeKind.DOMAIN_RENEW;
         long amount = request.amount().toMinorUnits();
-        Optional<Optional<Account>> outcome = statements.one(h, renewal ? HOLD_AND_RESERVE_RENEWAL : HOLD_AND_RESERVE,
+        Optional<Optional<ReservedOn>> outcome = statements.one(h, renewal ? HOLD_AND_RESERVE_RENEWAL : HOLD_AND_RESERVE,
                 st -> {
                     setHoldParameters(st, request, id, now, expires, domain, period);
                     st.setLong(13, amount);
                     st.setString(14, request.amount().currencyCode());
                     st.setLong(15, amount);
                 },
-                rs -> rs.getString(1) == null ? Optional.<Account>empty() : Optional.of(mapAccount(rs, 1)));
+                rs -> rs.getString(1) == null ? Optional.<ReservedOn>empty() : Optional.of(mapReservedOn(rs)));
         if (outcome.isEmpty()) {
             return sameHoldOrRefuse(h, request).orElseThrow(() -> new LedgerException(LedgerException.Reason.NO_ACCOUNT,
                     "'" + request.customerId() + "' has no prepaid account"));
         }
-        Optional<Account> reserved = outcome.get();
-        if (reserved.isEmpty()) {
-            explainRefusal(h, request);
-            reserved = tryReserve(h, request);
-            if (reserved.isEmpty()) {
-                throw new IllegalStateException("the account refused hold " + request.key() + " under its lock for no known reason");
-            }
-        }
-        Account account = reserved.get();
-        if (!payable(h, account, request.kind())) {
-            throw notPayable(request.kind());
-        }
-        return new Hold(id, account.id(), request.key().value(), request.kind(), request.amount(), request.net(),
-                request.tax(), domain, period, request.description(), FundingHold.State.ACTIVE, expires, now, null, null);
+        return held(h, request, outcome.get(), id, now, expires, domain, period);
     }
 
     /** Inserts a hold unless its key exists; parameters 1–12 as {@link #setHoldParameters} sets them. */
@@ -420,13 +418,15 @@ public final class Ledger {
     private static final String FUNDS_FOR_RENEWAL = "(beyond_credit_line = 1 OR balance_minor - held_minor + credit_line_minor >= ?)";
     private static final String RESERVE = "UPDATE prepaid_account_account SET held_minor = held_minor + ?, "
             + "lock_version = lock_version + 1 WHERE owner_id = ? AND state = 'ACTIVE' AND currency = ? AND ";
+    /** The columns of {@link ReservedOn}: a hold needs no more of its account, and each column returned costs. */
+    private static final String RESERVED_ON_COLUMNS = "id, scheme_id";
     /** Parameters: amount, owner, currency, amount. */
-    private static final String TRY_RESERVE = RESERVE + FUNDS_FOR_CREATION + " RETURNING " + ACCOUNT_COLUMNS;
-    private static final String TRY_RESERVE_RENEWAL = RESERVE + FUNDS_FOR_RENEWAL + " RETURNING " + ACCOUNT_COLUMNS;
+    private static final String TRY_RESERVE = RESERVE + FUNDS_FOR_CREATION + " RETURNING " + RESERVED_ON_COLUMNS;
+    private static final String TRY_RESERVE_RENEWAL = RESERVE + FUNDS_FOR_RENEWAL + " RETURNING " + RESERVED_ON_COLUMNS;
     private static final String HOLD_AND_RESERVE_START = "WITH inserted AS (" + INSERT_HOLD + " RETURNING account_id), "
             + "reserved AS (UPDATE prepaid_account_account SET held_minor = held_minor + ?, lock_version = lock_version + 1 "
             + "WHERE id = (SELECT account_id FROM inserted) AND state = 'ACTIVE' AND currency = ? AND ";
-    private static final String HOLD_AND_RESERVE_END = " RETURNING " + ACCOUNT_COLUMNS + ") "
+    private static final String HOLD_AND_RESERVE_END = " RETURNING " + RESERVED_ON_COLUMNS + ") "
             + "SELECT r.* FROM inserted i LEFT JOIN reserved r ON TRUE";
     /** Parameters 1–12 as {@link #setHoldParameters}, then amount, currency, amount. */
     private static final String HOLD_AND_RESERVE = HOLD_AND_RESERVE_START + FUNDS_FOR_CREATION + HOLD_AND_RESERVE_END;
@@ -449,14 +449,18 @@ public final class Ledger {
     }
 
     /** Takes the account's lock and reserves the amount where the credit rules allow it, in one statement. */
-    private Optional<Account> tryReserve(Handle h, FundingRequest request) {
+    private Optional<ReservedOn> tryReserve(Handle h, FundingRequest request) {
         long amount = request.amount().toMinorUnits();
         return statements.one(h, request.kind() == ChargeKind.DOMAIN_RENEW ? TRY_RESERVE_RENEWAL : TRY_RESERVE, st -> {
             st.setLong(1, amount);
             st.setString(2, request.customerId());
             st.setString(3, request.amount().currencyCode());
             st.setLong(4, amount);
-        }, rs -> mapAccount(rs, 1));
+        }, Ledger::mapReservedOn);
+    }
+
+    private static ReservedOn mapReservedOn(ResultSet rs) throws SQLException {
+        return new ReservedOn(rs.getString(1), rs.getString(2));
     }
 
     /**
@@ -467,7 +471,7 @@ public final class Ledger {
         Account account = lockOwner(h, request.customerId());
         requireActive(account);
         requireCurrency(request.amount(), account.currency());
-        if (!payable(h, account, request.kind())) {
+        if (!payable(h, account.schemeId(), request.kind())) {
             throw notPayable(request.kind());
         }
         checkFunds(account, request);
@@ -487,8 +491,8 @@ public final class Ledger {
         return existing;
     }
 
-    private boolean payable(Handle h, Account account, ChargeKind kind) {
-        return kind.isDomainService() || !schemeOf(h, account.schemeId()).domainsOnly();
+    private boolean payable(Handle h, String schemeId, ChargeKind kind) {
+        return kind.isDomainService() || !schemeOf(h, schemeId).domainsOnly();
     }
 
     private static LedgerException notPayable(ChargeKind kind) {
