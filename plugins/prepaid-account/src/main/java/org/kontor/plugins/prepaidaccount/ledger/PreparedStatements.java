@@ -5,11 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -37,8 +36,11 @@ final class PreparedStatements {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private final Map<Connection, Map<String, PreparedStatement>> byConnection =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * By physical connection. Not a weak map: a statement refers to its connection, so the key would never be
+     * collected; the statements of connections the pool has closed are dropped when a new connection comes.
+     */
+    private final Map<Connection, Map<String, PreparedStatement>> byConnection = new ConcurrentHashMap<>();
 
     /** Runs an insert, update or delete in the handle's transaction; the number of rows it changed. */
     int update(Handle h, String sql, Parameters parameters) {
@@ -97,13 +99,30 @@ final class PreparedStatements {
 
     private PreparedStatement prepared(Handle h, String sql) throws SQLException {
         Connection physical = h.getConnection().unwrap(Connection.class);
-        Map<String, PreparedStatement> statements = byConnection.computeIfAbsent(physical, c -> new HashMap<>());
+        Map<String, PreparedStatement> statements = byConnection.get(physical);
+        if (statements == null) {
+            statements = statementsOfNew(physical);
+        }
         PreparedStatement statement = statements.get(sql);
         if (statement == null || statement.isClosed()) {
             statement = physical.prepareStatement(sql);
             statements.put(sql, statement);
         }
         return statement;
+    }
+
+    private synchronized Map<String, PreparedStatement> statementsOfNew(Connection physical) throws SQLException {
+        for (Connection known : byConnection.keySet()) {
+            if (known.isClosed()) {
+                byConnection.remove(known);
+            }
+        }
+        return byConnection.computeIfAbsent(physical, c -> new HashMap<>());
+    }
+
+    /** How many connections have statements kept (for tests). */
+    int connections() {
+        return byConnection.size();
     }
 
     private static UnableToExecuteStatementException failed(String sql, SQLException e) {
