@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilderFactory;
@@ -26,11 +24,22 @@ final class SqliteStatementCache implements StatementBuilderFactory {
 
     private static final int STATEMENTS_PER_CONNECTION = 256;
 
-    private final Map<Connection, ConnectionCache> caches = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * By physical connection. Not a weak map: a statement refers to its connection, so a weak key would never
+     * be cleared; the caches of connections the pool has closed are dropped when a new connection comes.
+     */
+    private final Map<Connection, ConnectionCache> caches = new HashMap<>();
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
         return new CachingBuilder();
+    }
+
+    /** How many connections have statements kept, for tests. */
+    int connections() {
+        synchronized (caches) {
+            return caches.size();
+        }
     }
 
     /** A count of the statements kept for reuse, for tests. */
@@ -82,6 +91,22 @@ final class SqliteStatementCache implements StatementBuilderFactory {
     }
 
     private ConnectionCache cacheOf(Connection physical) {
-        return caches.computeIfAbsent(physical, connection -> new ConnectionCache());
+        synchronized (caches) {
+            ConnectionCache cache = caches.get(physical);
+            if (cache == null) {
+                caches.keySet().removeIf(SqliteStatementCache::isClosed);
+                cache = new ConnectionCache();
+                caches.put(physical, cache);
+            }
+            return cache;
+        }
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 }

@@ -2,7 +2,10 @@ package org.kontor.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,29 @@ class SqliteStatementCacheTest {
             assertThat(rows).isEqualTo(1);
             assertThat(again).as("a reused statement binds afresh").isZero();
             assertThat(cache.idleStatements()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theStatementsOfAConnectionThePoolClosedAreDropped() throws Exception {
+        SqliteStatementCache cache = new SqliteStatementCache();
+        try (Database database = new Database(DatabaseConfig.sqlite(temp.resolve("closed.db"), 1), cache)) {
+            Connection closed;
+            try (Handle h = database.jdbi().open()) {
+                assertThat(h.createQuery("SELECT 1").mapTo(Integer.class).one()).isEqualTo(1);
+                closed = h.getConnection().unwrap(Connection.class);
+                ((HikariDataSource) database.dataSource()).evictConnection(h.getConnection()); // as at the end of its lifetime
+            }
+            for (int i = 0; i < 100 && !closed.isClosed(); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(closed.isClosed()).isTrue();
+
+            int two = database.jdbi().withHandle(h -> h.createQuery("SELECT 2").mapTo(Integer.class).one());
+
+            assertThat(two).isEqualTo(2);
+            assertThat(cache.connections()).as("only the open connection's statements are kept").isEqualTo(1);
+            assertThat(cache.idleStatements()).isEqualTo(1);
         }
     }
 }

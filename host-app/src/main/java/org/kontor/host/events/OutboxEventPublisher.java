@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.kontor.api.event.Event;
 import org.kontor.api.event.EventPublisher;
 import org.slf4j.Logger;
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxEventPublisher implements EventPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxEventPublisher.class);
+
+    private static final String INSERT = "INSERT INTO event_outbox (id, event_type, payload, occurred_at) VALUES (?, ?, ?, ?)";
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
@@ -45,13 +50,18 @@ public final class OutboxEventPublisher implements EventPublisher {
         Objects.requireNonNull(transaction, "transaction");
         Objects.requireNonNull(event, "event");
         String id = ids.generate().toString();
-        transaction.createUpdate("INSERT INTO event_outbox (id, event_type, payload, occurred_at) "
-                        + "VALUES (:id, :type, :payload, :at)")
-                .bind("id", id)
-                .bind("type", event.type())
-                .bind("payload", toJson(event))
-                .bind("at", clock.instant())
-                .execute();
+        String payload = toJson(event);
+        // Plain JDBC: the outbox insert runs with every published event, often in a hot transaction (a prepaid
+        // capture), and Jdbi's per-statement parsing and argument lookup cost more than the insert itself.
+        try (PreparedStatement insert = transaction.getConnection().prepareStatement(INSERT)) {
+            insert.setString(1, id);
+            insert.setString(2, event.type());
+            insert.setString(3, payload);
+            insert.setLong(4, clock.millis());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("could not write event " + event.type() + " to the outbox", e, null);
+        }
         if (transaction.isInTransaction()) {
             transaction.afterCommit(() -> handOver(id));
         } else {

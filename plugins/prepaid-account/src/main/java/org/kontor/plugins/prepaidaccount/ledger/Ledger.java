@@ -1,6 +1,11 @@
 package org.kontor.plugins.prepaidaccount.ledger;
 
+import static org.kontor.plugins.prepaidaccount.ledger.PreparedStatements.getLong;
+import static org.kontor.plugins.prepaidaccount.ledger.PreparedStatements.setLong;
+import static org.kontor.plugins.prepaidaccount.ledger.PreparedStatements.setText;
+
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,6 +34,7 @@ import org.kontor.api.funding.FundingHold;
 import org.kontor.api.funding.FundingRequest;
 import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.money.Money;
+
 
 /**
  * The prepaid ledger: accounts, append-only entries and holds. Every movement runs in one transaction
@@ -77,6 +83,8 @@ public final class Ledger {
     private volatile boolean oneStatementMovements;
     /** The owner of each recent hold's account, by hold key; a hold's account never changes. */
     private final Map<String, String> holdOwners = new ConcurrentHashMap<>();
+    /** Holds, settlements and entries run through plain JDBC (see {@link PreparedStatements}). */
+    private final PreparedStatements statements = new PreparedStatements();
 
     public Ledger(Jdbi jdbi, Clock clock, EventPublisher events, Duration holdLifetime) {
         this(jdbi, clock, events, holdLifetime, MovementListener.NONE);
@@ -340,37 +348,39 @@ public final class Ledger {
         if (oneStatementMovements) {
             return reserveInOneStatement(h, request, id, now, expires, domain, period);
         }
-        int inserted = h.createUpdate("INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, charge_kind, "
-                        + "amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
-                        + "SELECT :id, a.id, :key, :kind, :amount, :net, :tax, :domain, :period, :description, 'ACTIVE', "
-                        + ":expires, :at FROM prepaid_account_account a WHERE a.owner_id = :owner "
-                        + "ON CONFLICT (idempotency_key) DO NOTHING")
-                .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
-                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
-                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
-                .bind("domain", domain).bind("period", period).bind("description", request.description())
-                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
-                .execute();
+        int inserted = statements.update(h, INSERT_HOLD,
+                st -> setHoldParameters(st, request, id, now, expires, domain, period));
         if (inserted == 0) {
             // Nothing was written: the key was held before (answer that hold), or the owner has no account.
             return sameHoldOrRefuse(h, request).orElseThrow(() -> new LedgerException(LedgerException.Reason.NO_ACCOUNT,
                     "'" + request.customerId() + "' has no prepaid account"));
         }
-        Optional<Account> reserved = tryReserve(h, request);
+        return held(h, request, tryReserve(h, request), id, now, expires, domain, period);
+    }
+
+    /**
+     * The hold once its row is written: reserved on the account, or refused (the account changed between the
+     * update's look and now: explained under the lock, or reserved on a second try).
+     */
+    private Hold held(Handle h, FundingRequest request, Optional<ReservedOn> reserved, String id, Instant now,
+                      Instant expires, String domain, String period) throws InsufficientFundsException {
         if (reserved.isEmpty()) {
-            // Refused, or the account changed between the update's look and now: explain under the lock, or try again.
             explainRefusal(h, request);
             reserved = tryReserve(h, request);
             if (reserved.isEmpty()) {
                 throw new IllegalStateException("the account refused hold " + request.key() + " under its lock for no known reason");
             }
         }
-        Account account = reserved.get();
-        if (!payable(h, account, request.kind())) {
+        ReservedOn account = reserved.get();
+        if (!payable(h, account.schemeId(), request.kind())) {
             throw notPayable(request.kind());
         }
-        return new Hold(id, account.id(), request.key().value(), request.kind(), request.amount(), request.net(),
+        return new Hold(id, account.accountId(), request.key().value(), request.kind(), request.amount(), request.net(),
                 request.tax(), domain, period, request.description(), FundingHold.State.ACTIVE, expires, now, null, null);
+    }
+
+    /** The account a hold was reserved on, as far as the hold needs it. */
+    private record ReservedOn(String accountId, String schemeId) {
     }
 
     /**
@@ -381,57 +391,76 @@ public final class Ledger {
     private Hold reserveInOneStatement(Handle h, FundingRequest request, String id, Instant now, Instant expires,
                                        String domain, String period) throws InsufficientFundsException {
         boolean renewal = request.kind() == ChargeKind.DOMAIN_RENEW;
-        Optional<Optional<Account>> outcome = h.createQuery("WITH inserted AS (INSERT INTO prepaid_account_hold (id, "
-                        + "account_id, idempotency_key, charge_kind, amount_minor, net_minor, tax_minor, domain, period, "
-                        + "description, state, expires_at, created_at) SELECT :id, a.id, :key, :kind, :amount, :net, :tax, "
-                        + ":domain, :period, :description, 'ACTIVE', :expires, :at FROM prepaid_account_account a "
-                        + "WHERE a.owner_id = :owner ON CONFLICT (idempotency_key) DO NOTHING RETURNING account_id), "
-                        + "reserved AS (UPDATE prepaid_account_account SET held_minor = held_minor + :amount, "
-                        + "lock_version = lock_version + 1 WHERE id = (SELECT account_id FROM inserted) AND state = 'ACTIVE' "
-                        + "AND currency = :currency AND "
-                        + (renewal ? "(beyond_credit_line = 1 OR balance_minor - held_minor + credit_line_minor >= :amount)"
-                                : "balance_minor - held_minor >= :amount")
-                        + " RETURNING " + ACCOUNT_COLUMNS + ") "
-                        + "SELECT r.* FROM inserted i LEFT JOIN reserved r ON TRUE")
-                .bind("id", id).bind("owner", request.customerId()).bind("key", request.key().value())
-                .bind("kind", request.kind().name()).bind("amount", request.amount().toMinorUnits())
-                .bind("net", request.net().toMinorUnits()).bind("tax", request.tax().toMinorUnits())
-                .bind("domain", domain).bind("period", period).bind("description", request.description())
-                .bind("expires", expires.toEpochMilli()).bind("at", now.toEpochMilli())
-                .bind("currency", request.amount().currencyCode())
-                .map((rs, ctx) -> rs.getString("id") == null ? Optional.<Account>empty() : Optional.of(mapAccount(rs, ctx)))
-                .findOne();
+        long amount = request.amount().toMinorUnits();
+        Optional<Optional<ReservedOn>> outcome = statements.one(h, renewal ? HOLD_AND_RESERVE_RENEWAL : HOLD_AND_RESERVE,
+                st -> {
+                    setHoldParameters(st, request, id, now, expires, domain, period);
+                    st.setLong(13, amount);
+                    st.setString(14, request.amount().currencyCode());
+                    st.setLong(15, amount);
+                },
+                rs -> rs.getString(1) == null ? Optional.<ReservedOn>empty() : Optional.of(mapReservedOn(rs)));
         if (outcome.isEmpty()) {
             return sameHoldOrRefuse(h, request).orElseThrow(() -> new LedgerException(LedgerException.Reason.NO_ACCOUNT,
                     "'" + request.customerId() + "' has no prepaid account"));
         }
-        Optional<Account> reserved = outcome.get();
-        if (reserved.isEmpty()) {
-            explainRefusal(h, request);
-            reserved = tryReserve(h, request);
-            if (reserved.isEmpty()) {
-                throw new IllegalStateException("the account refused hold " + request.key() + " under its lock for no known reason");
-            }
-        }
-        Account account = reserved.get();
-        if (!payable(h, account, request.kind())) {
-            throw notPayable(request.kind());
-        }
-        return new Hold(id, account.id(), request.key().value(), request.kind(), request.amount(), request.net(),
-                request.tax(), domain, period, request.description(), FundingHold.State.ACTIVE, expires, now, null, null);
+        return held(h, request, outcome.get(), id, now, expires, domain, period);
+    }
+
+    /** Inserts a hold unless its key exists; parameters 1–12 as {@link #setHoldParameters} sets them. */
+    private static final String INSERT_HOLD = "INSERT INTO prepaid_account_hold (id, account_id, idempotency_key, "
+            + "charge_kind, amount_minor, net_minor, tax_minor, domain, period, description, state, expires_at, created_at) "
+            + "SELECT ?, a.id, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ? FROM prepaid_account_account a WHERE a.owner_id = ? "
+            + "ON CONFLICT (idempotency_key) DO NOTHING";
+    /** What a creation (and anything but a renewal) needs: the available balance. Parameter: the amount. */
+    private static final String FUNDS_FOR_CREATION = "balance_minor - held_minor >= ?";
+    /** What a renewal needs: the available balance with the credit line, or an agreement beyond it. */
+    private static final String FUNDS_FOR_RENEWAL = "(beyond_credit_line = 1 OR balance_minor - held_minor + credit_line_minor >= ?)";
+    private static final String RESERVE = "UPDATE prepaid_account_account SET held_minor = held_minor + ?, "
+            + "lock_version = lock_version + 1 WHERE owner_id = ? AND state = 'ACTIVE' AND currency = ? AND ";
+    /** The columns of {@link ReservedOn}: a hold needs no more of its account, and each column returned costs. */
+    private static final String RESERVED_ON_COLUMNS = "id, scheme_id";
+    /** Parameters: amount, owner, currency, amount. */
+    private static final String TRY_RESERVE = RESERVE + FUNDS_FOR_CREATION + " RETURNING " + RESERVED_ON_COLUMNS;
+    private static final String TRY_RESERVE_RENEWAL = RESERVE + FUNDS_FOR_RENEWAL + " RETURNING " + RESERVED_ON_COLUMNS;
+    private static final String HOLD_AND_RESERVE_START = "WITH inserted AS (" + INSERT_HOLD + " RETURNING account_id), "
+            + "reserved AS (UPDATE prepaid_account_account SET held_minor = held_minor + ?, lock_version = lock_version + 1 "
+            + "WHERE id = (SELECT account_id FROM inserted) AND state = 'ACTIVE' AND currency = ? AND ";
+    private static final String HOLD_AND_RESERVE_END = " RETURNING " + RESERVED_ON_COLUMNS + ") "
+            + "SELECT r.* FROM inserted i LEFT JOIN reserved r ON TRUE";
+    /** Parameters 1–12 as {@link #setHoldParameters}, then amount, currency, amount. */
+    private static final String HOLD_AND_RESERVE = HOLD_AND_RESERVE_START + FUNDS_FOR_CREATION + HOLD_AND_RESERVE_END;
+    private static final String HOLD_AND_RESERVE_RENEWAL = HOLD_AND_RESERVE_START + FUNDS_FOR_RENEWAL + HOLD_AND_RESERVE_END;
+
+    private static void setHoldParameters(PreparedStatement st, FundingRequest request, String id, Instant now,
+                                          Instant expires, String domain, String period) throws SQLException {
+        st.setString(1, id);
+        st.setString(2, request.key().value());
+        st.setString(3, request.kind().name());
+        st.setLong(4, request.amount().toMinorUnits());
+        st.setLong(5, request.net().toMinorUnits());
+        st.setLong(6, request.tax().toMinorUnits());
+        setText(st, 7, domain);
+        setText(st, 8, period);
+        setText(st, 9, request.description());
+        st.setLong(10, expires.toEpochMilli());
+        st.setLong(11, now.toEpochMilli());
+        st.setString(12, request.customerId());
     }
 
     /** Takes the account's lock and reserves the amount where the credit rules allow it, in one statement. */
-    private Optional<Account> tryReserve(Handle h, FundingRequest request) {
-        boolean renewal = request.kind() == ChargeKind.DOMAIN_RENEW;
-        return h.createQuery("UPDATE prepaid_account_account SET held_minor = held_minor + :amount, "
-                        + "lock_version = lock_version + 1 WHERE owner_id = :owner AND state = 'ACTIVE' AND currency = :currency AND "
-                        + (renewal ? "(beyond_credit_line = 1 OR balance_minor - held_minor + credit_line_minor >= :amount)"
-                                : "balance_minor - held_minor >= :amount")
-                        + " RETURNING " + ACCOUNT_COLUMNS)
-                .bind("amount", request.amount().toMinorUnits()).bind("owner", request.customerId())
-                .bind("currency", request.amount().currencyCode())
-                .map(Ledger::mapAccount).findOne();
+    private Optional<ReservedOn> tryReserve(Handle h, FundingRequest request) {
+        long amount = request.amount().toMinorUnits();
+        return statements.one(h, request.kind() == ChargeKind.DOMAIN_RENEW ? TRY_RESERVE_RENEWAL : TRY_RESERVE, st -> {
+            st.setLong(1, amount);
+            st.setString(2, request.customerId());
+            st.setString(3, request.amount().currencyCode());
+            st.setLong(4, amount);
+        }, Ledger::mapReservedOn);
+    }
+
+    private static ReservedOn mapReservedOn(ResultSet rs) throws SQLException {
+        return new ReservedOn(rs.getString(1), rs.getString(2));
     }
 
     /**
@@ -442,7 +471,7 @@ public final class Ledger {
         Account account = lockOwner(h, request.customerId());
         requireActive(account);
         requireCurrency(request.amount(), account.currency());
-        if (!payable(h, account, request.kind())) {
+        if (!payable(h, account.schemeId(), request.kind())) {
             throw notPayable(request.kind());
         }
         checkFunds(account, request);
@@ -462,8 +491,8 @@ public final class Ledger {
         return existing;
     }
 
-    private boolean payable(Handle h, Account account, ChargeKind kind) {
-        return kind.isDomainService() || !schemeOf(h, account.schemeId()).domainsOnly();
+    private boolean payable(Handle h, String schemeId, ChargeKind kind) {
+        return kind.isDomainService() || !schemeOf(h, schemeId).domainsOnly();
     }
 
     private static LedgerException notPayable(ChargeKind kind) {
@@ -498,10 +527,8 @@ public final class Ledger {
             }
             return alreadySettled(h, holdKey, target);
         }
-        Optional<HoldRow> settled = h.createQuery("UPDATE prepaid_account_hold SET state = :state, settled_at = :at, "
-                        + "entry_id = :entry WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS)
-                .bind("state", target.name()).bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
-                .map(Ledger::mapHoldRow).findOne();
+        Optional<HoldRow> settled = statements.one(h, SETTLE_HOLD + " RETURNING " + HOLD_COLUMNS,
+                st -> setSettleParameters(st, holdKey, target, entryId, now), rs -> mapHoldRow(rs, 1));
         if (settled.isEmpty()) {
             return alreadySettled(h, holdKey, target);
         }
@@ -545,31 +572,23 @@ public final class Ledger {
     private Optional<Hold> settleInOneStatement(Handle h, String holdKey, FundingHold.State target, String entryId,
                                                 Instant now) {
         boolean capture = target == FundingHold.State.CAPTURED;
-        return h.createQuery("WITH settled AS (UPDATE prepaid_account_hold SET state = :state, settled_at = :at, "
-                        + "entry_id = :entry WHERE idempotency_key = :key AND state = 'ACTIVE' RETURNING " + HOLD_COLUMNS + "), "
-                        + "moved AS (UPDATE prepaid_account_account a SET "
-                        + (capture ? "balance_minor = a.balance_minor - s.amount_minor, entry_count = a.entry_count + 1, " : "")
-                        + "held_minor = a.held_minor - s.amount_minor, lock_version = a.lock_version + 1 FROM settled s "
-                        + "WHERE a.id = s.account_id AND a.held_minor - s.amount_minor >= 0 RETURNING a.entry_count, "
-                        + ACCOUNT_COLUMNS_PREFIXED + ")"
-                        + (capture ? ", charged AS (INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, "
-                        + "balance_after_minor, idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, "
-                        + "description, created_at) SELECT :entry, m.acct_id, m.entry_count, 'CHARGE', -s.amount_minor, "
-                        + "m.acct_balance_minor, :entryKey, s.id, s.charge_kind, s.domain, s.period, s.net_minor, s.tax_minor, "
-                        + "s.description, :at FROM moved m, settled s)" : "")
-                        + " SELECT s.*, m.* FROM settled s LEFT JOIN moved m ON TRUE")
-                .bind("state", target.name()).bind("at", now.toEpochMilli()).bind("entry", entryId).bind("key", holdKey)
-                .bind("entryKey", holdKey + ":capture")
-                .map((rs, ctx) -> {
-                    HoldRow row = mapHoldRow(rs, ctx);
-                    if (rs.getString(ACCOUNT_PREFIX + "id") == null) {
+        return statements.one(h, capture ? CAPTURE_IN_ONE_STATEMENT : RELEASE_IN_ONE_STATEMENT, st -> {
+                    setSettleParameters(st, holdKey, target, entryId, now);
+                    if (capture) {
+                        st.setString(5, entryId);
+                        st.setString(6, holdKey + ":capture");
+                        st.setLong(7, now.toEpochMilli());
+                    }
+                }, rs -> {
+                    HoldRow row = mapHoldRow(rs, 1);
+                    if (rs.getString(HOLD_COLUMN_COUNT + 2) == null) {
                         throw new IllegalStateException("account " + row.accountId()
                                 + " would hold less than nothing; its holds disagree");
                     }
-                    Account account = mapAccount(rs, ACCOUNT_PREFIX);
+                    Account account = mapAccount(rs, HOLD_COLUMN_COUNT + 2);
                     long heldDelta = -row.amount();
                     long balanceDelta = capture ? -row.amount() : 0;
-                    AccountAfter after = new AccountAfter(account, rs.getLong("entry_count"), balanceDelta, heldDelta);
+                    AccountAfter after = new AccountAfter(account, rs.getLong(HOLD_COLUMN_COUNT + 1), balanceDelta, heldDelta);
                     Hold hold = row.toHold(account.currency());
                     if (capture) {
                         NewEntry charge = chargeEntry(hold);
@@ -580,7 +599,6 @@ public final class Ledger {
                     }
                     return new Settled(hold, after, null);
                 })
-                .findOne()
                 .map(settled -> {
                     if (settled.entry() != null) {
                         listener.moved(h, settled.after().before(), settled.entry());
@@ -590,11 +608,45 @@ public final class Ledger {
                 });
     }
 
-    private record Settled(Hold hold, AccountAfter after, Entry entry) {
-    }
-
+    /** Moves an active hold to the target state. Parameters: state, settled at, entry id, hold key. */
+    private static final String SETTLE_HOLD = "UPDATE prepaid_account_hold SET state = ?, settled_at = ?, entry_id = ? "
+            + "WHERE idempotency_key = ? AND state = 'ACTIVE'";
     private static final String HOLD_COLUMNS = "id, account_id, idempotency_key, charge_kind, amount_minor, net_minor, "
             + "tax_minor, domain, period, description, state, expires_at, created_at, settled_at, entry_id";
+    private static final int HOLD_COLUMN_COUNT = 15;
+
+    private static String settlementInOneStatement(boolean capture) {
+        return "WITH settled AS (" + SETTLE_HOLD + " RETURNING " + HOLD_COLUMNS + "), "
+                + "moved AS (UPDATE prepaid_account_account a SET "
+                + (capture ? "balance_minor = a.balance_minor - s.amount_minor, entry_count = a.entry_count + 1, " : "")
+                + "held_minor = a.held_minor - s.amount_minor, lock_version = a.lock_version + 1 FROM settled s "
+                + "WHERE a.id = s.account_id AND a.held_minor - s.amount_minor >= 0 RETURNING a.entry_count, "
+                + ACCOUNT_COLUMNS_PREFIXED + ")"
+                + (capture ? ", charged AS (INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, "
+                + "balance_after_minor, idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, "
+                + "description, created_at) SELECT ?, m.acct_id, m.entry_count, 'CHARGE', -s.amount_minor, "
+                + "m.acct_balance_minor, ?, s.id, s.charge_kind, s.domain, s.period, s.net_minor, s.tax_minor, "
+                + "s.description, ? FROM moved m, settled s)" : "")
+                + " SELECT s.*, m.* FROM settled s LEFT JOIN moved m ON TRUE";
+    }
+
+    /**
+     * Parameters 1–4 as {@link #setSettleParameters}; a capture's then the entry id, the entry's key and its time.
+     * Columns: the hold's ({@link #HOLD_COLUMNS}), the account's entry count, then the account's.
+     */
+    private static final String CAPTURE_IN_ONE_STATEMENT = settlementInOneStatement(true);
+    private static final String RELEASE_IN_ONE_STATEMENT = settlementInOneStatement(false);
+
+    private static void setSettleParameters(PreparedStatement st, String holdKey, FundingHold.State target,
+                                            String entryId, Instant now) throws SQLException {
+        st.setString(1, target.name());
+        st.setLong(2, now.toEpochMilli());
+        setText(st, 3, entryId);
+        st.setString(4, holdKey);
+    }
+
+    private record Settled(Hold hold, AccountAfter after, Entry entry) {
+    }
 
     /** A hold as stored, before its account's currency is known. */
     private record HoldRow(String id, String accountId, String key, ChargeKind kind, long amount, long net, long tax,
@@ -608,14 +660,13 @@ public final class Ledger {
         }
     }
 
-    private static HoldRow mapHoldRow(ResultSet rs, StatementContext ctx) throws SQLException {
-        long settled = rs.getLong("settled_at");
-        Long settledAt = rs.wasNull() ? null : settled;
-        return new HoldRow(rs.getString("id"), rs.getString("account_id"), rs.getString("idempotency_key"),
-                ChargeKind.valueOf(rs.getString("charge_kind")), rs.getLong("amount_minor"), rs.getLong("net_minor"),
-                rs.getLong("tax_minor"), rs.getString("domain"), rs.getString("period"), rs.getString("description"),
-                FundingHold.State.valueOf(rs.getString("state")), rs.getLong("expires_at"), rs.getLong("created_at"),
-                settledAt, rs.getString("entry_id"));
+    /** A hold from {@link #HOLD_COLUMNS}, the first of them at column {@code first}. */
+    private static HoldRow mapHoldRow(ResultSet rs, int first) throws SQLException {
+        int c = first;
+        return new HoldRow(rs.getString(c), rs.getString(c + 1), rs.getString(c + 2), ChargeKind.valueOf(rs.getString(c + 3)),
+                rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), rs.getString(c + 7), rs.getString(c + 8),
+                rs.getString(c + 9), FundingHold.State.valueOf(rs.getString(c + 10)), rs.getLong(c + 11),
+                rs.getLong(c + 12), getLong(rs, c + 13), rs.getString(c + 14));
     }
 
     public Optional<Hold> holdOf(String holdKey) {
@@ -767,34 +818,48 @@ public final class Ledger {
      * movement counts as an entry.
      */
     private AccountAfter move(Handle h, String accountId, long balanceDelta, long heldDelta) {
-        return h.createQuery("UPDATE prepaid_account_account SET balance_minor = balance_minor + :balance, "
-                        + "held_minor = held_minor + :held, entry_count = entry_count + :entries, lock_version = lock_version + 1 "
-                        + "WHERE id = :id AND held_minor + :held >= 0 RETURNING entry_count, " + ACCOUNT_COLUMNS)
-                .bind("balance", balanceDelta).bind("held", heldDelta).bind("entries", balanceDelta == 0 ? 0 : 1)
-                .bind("id", accountId)
-                .map((rs, ctx) -> new AccountAfter(mapAccount(rs, ctx), rs.getLong("entry_count"), balanceDelta, heldDelta))
-                .findOne()
+        return statements.one(h, MOVE, st -> {
+                    st.setLong(1, balanceDelta);
+                    st.setLong(2, heldDelta);
+                    st.setLong(3, balanceDelta == 0 ? 0 : 1);
+                    st.setString(4, accountId);
+                    st.setLong(5, heldDelta);
+                }, rs -> new AccountAfter(mapAccount(rs, 2), rs.getLong(1), balanceDelta, heldDelta))
                 .orElseThrow(() -> heldDelta < 0
                         ? new IllegalStateException("account " + accountId + " would hold less than nothing; its holds disagree")
                         : new LedgerException(LedgerException.Reason.NO_ACCOUNT, "there is no prepaid account " + accountId));
     }
 
+    /** Parameters: the account's deltas of balance, held sum and entry count, its id, the held delta again. */
+    private static final String MOVE = "UPDATE prepaid_account_account SET balance_minor = balance_minor + ?, "
+            + "held_minor = held_minor + ?, entry_count = entry_count + ?, lock_version = lock_version + 1 "
+            + "WHERE id = ? AND held_minor + ? >= 0 RETURNING entry_count, " + ACCOUNT_COLUMNS;
+    private static final String INSERT_ENTRY = "INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, "
+            + "balance_after_minor, idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, description, "
+            + "reason, reverses_entry_id, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private Entry writeEntry(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
         Account account = after.account();
-        h.createUpdate("INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, balance_after_minor, "
-                        + "idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, description, reason, "
-                        + "reverses_entry_id, actor, created_at) VALUES (:id, :account, :seq, :kind, :amount, :after, :key, "
-                        + ":hold, :chargeKind, :domain, :period, :net, :tax, :description, :reason, :reverses, :actor, :at)")
-                .bind("id", id).bind("account", account.id()).bind("seq", after.entryCount()).bind("kind", entry.kind().name())
-                .bind("amount", entry.amount().toMinorUnits()).bind("after", account.balance().toMinorUnits())
-                .bind("key", entry.key()).bind("hold", entry.holdId())
-                .bind("chargeKind", entry.chargeKind() == null ? null : entry.chargeKind().name())
-                .bind("domain", entry.domain()).bind("period", entry.period())
-                .bind("net", entry.net() == null ? null : entry.net().toMinorUnits())
-                .bind("tax", entry.tax() == null ? null : entry.tax().toMinorUnits())
-                .bind("description", entry.description()).bind("reason", entry.reason())
-                .bind("reverses", entry.reversesEntryId()).bind("actor", entry.actor()).bind("at", at.toEpochMilli())
-                .execute();
+        statements.update(h, INSERT_ENTRY, st -> {
+            st.setString(1, id);
+            st.setString(2, account.id());
+            st.setLong(3, after.entryCount());
+            st.setString(4, entry.kind().name());
+            st.setLong(5, entry.amount().toMinorUnits());
+            st.setLong(6, account.balance().toMinorUnits());
+            st.setString(7, entry.key());
+            setText(st, 8, entry.holdId());
+            setText(st, 9, entry.chargeKind() == null ? null : entry.chargeKind().name());
+            setText(st, 10, entry.domain());
+            setText(st, 11, entry.period());
+            setLong(st, 12, entry.net() == null ? null : entry.net().toMinorUnits());
+            setLong(st, 13, entry.tax() == null ? null : entry.tax().toMinorUnits());
+            setText(st, 14, entry.description());
+            setText(st, 15, entry.reason());
+            setText(st, 16, entry.reversesEntryId());
+            setText(st, 17, entry.actor());
+            st.setLong(18, at.toEpochMilli());
+        });
         Entry written = new Entry(id, account.id(), after.entryCount(), entry.kind(), entry.amount(), account.balance(),
                 entry.key(), entry.holdId(), entry.chargeKind(), entry.domain(), entry.period(), entry.net(), entry.tax(),
                 entry.description(), entry.reason(), entry.reversesEntryId(), entry.actor(), at);
@@ -941,24 +1006,22 @@ public final class Ledger {
     }
 
     private static Account mapAccount(ResultSet rs, StatementContext ctx) throws SQLException {
-        return mapAccount(rs, "");
+        return mapAccount(rs, 1);
     }
 
-    /** An account from columns named with {@code prefix} before the column's own name. */
-    private static Account mapAccount(ResultSet rs, String prefix) throws SQLException {
-        Currency currency = Currency.getInstance(rs.getString(prefix + "currency"));
-        long threshold = rs.getLong(prefix + "low_balance_threshold_minor");
-        Money lowBalance = rs.wasNull() ? null : Money.ofMinor(threshold, currency);
-        long activated = rs.getLong(prefix + "activated_at");
-        Instant activatedAt = rs.wasNull() ? null : Instant.ofEpochMilli(activated);
-        return new Account(rs.getString(prefix + "id"), rs.getString(prefix + "owner_id"), rs.getString(prefix + "scheme_id"),
-                currency, AccountState.valueOf(rs.getString(prefix + "state")),
-                Money.ofMinor(rs.getLong(prefix + "balance_minor"), currency),
-                Money.ofMinor(rs.getLong(prefix + "held_minor"), currency),
-                Money.ofMinor(rs.getLong(prefix + "credit_line_minor"), currency),
-                rs.getInt(prefix + "beyond_credit_line") == 1, rs.getString(prefix + "payment_reference"),
-                rs.getString(prefix + "notify_email"), lowBalance, rs.getInt(prefix + "upcoming_notices") == 1,
-                rs.getInt(prefix + "auto_renew") == 1, Instant.ofEpochMilli(rs.getLong(prefix + "applied_at")), activatedAt);
+    /** An account from {@link #ACCOUNT_COLUMNS}, the first of them at column {@code first}. */
+    private static Account mapAccount(ResultSet rs, int first) throws SQLException {
+        int c = first;
+        Currency currency = Currency.getInstance(rs.getString(c + 3));
+        Long threshold = getLong(rs, c + 11);
+        Long activated = getLong(rs, c + 15);
+        return new Account(rs.getString(c), rs.getString(c + 1), rs.getString(c + 2), currency,
+                AccountState.valueOf(rs.getString(c + 4)), Money.ofMinor(rs.getLong(c + 5), currency),
+                Money.ofMinor(rs.getLong(c + 6), currency), Money.ofMinor(rs.getLong(c + 7), currency),
+                rs.getInt(c + 8) == 1, rs.getString(c + 9), rs.getString(c + 10),
+                threshold == null ? null : Money.ofMinor(threshold, currency), rs.getInt(c + 12) == 1,
+                rs.getInt(c + 13) == 1, Instant.ofEpochMilli(rs.getLong(c + 14)),
+                activated == null ? null : Instant.ofEpochMilli(activated));
     }
 
     /** Schemes never change once created, so each is read once. */
