@@ -43,11 +43,14 @@ class SqliteStatementCacheTest {
         SqliteStatementCache cache = new SqliteStatementCache();
         try (Database database = new Database(DatabaseConfig.sqlite(temp.resolve("closed.db"), 1), cache)) {
             Connection closed;
+            Connection pooled;
             try (Handle h = database.jdbi().open()) {
                 assertThat(h.createQuery("SELECT 1").mapTo(Integer.class).one()).isEqualTo(1);
                 closed = h.getConnection().unwrap(Connection.class);
-                ((HikariDataSource) database.dataSource()).evictConnection(h.getConnection()); // as at the end of its lifetime
+                pooled = h.getConnection();
             }
+            // back in the pool, it is closed as at the end of its lifetime
+            ((HikariDataSource) database.dataSource()).evictConnection(pooled);
             for (int i = 0; i < 100 && !closed.isClosed(); i++) {
                 Thread.sleep(50);
             }

@@ -65,11 +65,13 @@ class PreparedStatementsTest {
         database.jdbi().useHandle(h -> h.execute(TABLE));
         HikariDataSource pool = (HikariDataSource) database.dataSource();
         Connection closed;
+        Connection pooled;
         try (Handle h = database.jdbi().open()) {
             assertThat(amount(h, "none-3")).isEmpty();
             closed = h.getConnection().unwrap(Connection.class);
-            pool.evictConnection(h.getConnection()); // as at the end of a connection's lifetime
+            pooled = h.getConnection();
         }
+        pool.evictConnection(pooled); // back in the pool, closed as at the end of a connection's lifetime
         for (int i = 0; i < 100 && !closed.isClosed(); i++) {
             Thread.sleep(50);
         }
