@@ -35,7 +35,7 @@ public final class DunningSuspensions implements EventListener<DunningEscalated>
         String why = "dunning:" + event.invoiceId();
         List<String> busy = new ArrayList<>();
         for (AddonService service : operations.store().ofCustomer(event.customerId())) {
-            if (service.state() != ServiceState.ACTIVE || suspensionUnderWay(service.id(), why)) {
+            if (service.state() != ServiceState.ACTIVE || operations.suspensionUnderWay(service.id(), why)) {
                 continue;
             }
             try {
@@ -52,8 +52,4 @@ public final class DunningSuspensions implements EventListener<DunningEscalated>
         }
     }
 
-    private boolean suspensionUnderWay(String serviceId, String why) {
-        return operations.openOperationsOf(serviceId).stream()
-                .anyMatch(open -> open.action() == ServiceAct.SUSPEND && why.equals(open.reason()));
-    }
 }

@@ -48,9 +48,7 @@ public final class PaidUnsuspensions implements EventListener<PaymentSucceeded> 
                 .filter(invoiceId -> !invoiceId.equals(event.invoiceId())).findFirst();
         List<String> busy = new ArrayList<>();
         for (AddonService service : operations.store().ofCustomer(event.customerId())) {
-            boolean suspending = service.state() == ServiceState.ACTIVE && operations.openOperationsOf(service.id())
-                    .stream().anyMatch(open -> open.action() == ServiceAct.SUSPEND && why.equals(open.reason()));
-            if (suspending) {
+            if (service.state() == ServiceState.ACTIVE && operations.suspensionUnderWay(service.id(), why)) {
                 busy.add(service.id()); // started again once the suspension has gone through
                 continue;
             }

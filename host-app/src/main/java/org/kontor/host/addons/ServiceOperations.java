@@ -97,6 +97,12 @@ public final class ServiceOperations {
         return store.jdbi().withHandle(h -> store.openOperationsOf(h, serviceId));
     }
 
+    /** Whether a suspension for {@code why} was asked for and is still under way. */
+    public boolean suspensionUnderWay(String serviceId, String why) {
+        return openOperationsOf(serviceId).stream()
+                .anyMatch(open -> open.action() == ServiceAct.SUSPEND && why.equals(open.reason()));
+    }
+
     /** Stops an active service; {@code why} is {@code dunning:<invoice id>} or {@code staff}. */
     public AddonService suspend(String serviceId, String why) {
         return request(serviceId, ServiceAct.SUSPEND, why, null, EnumSet.of(ServiceState.ACTIVE));
