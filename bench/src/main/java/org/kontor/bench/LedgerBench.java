@@ -130,8 +130,9 @@ public final class LedgerBench {
         database.jdbi().useHandle(h -> h.execute(
                 "CREATE TABLE bench_raw_insert (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount_minor BIGINT NOT NULL, created_at BIGINT NOT NULL)"));
         System.out.printf("%s (pool %d): warming up%n", name, pool);
-        ledgerRun(ledger, owners, "warm", Math.max(threads * 20, operations / 20));
-        rawRun(database, "warm", Math.max(threads * 20, operations / 20));
+        int warmUp = Integer.getInteger("warmup", Math.max(threads * 20, operations / 20));
+        ledgerRun(ledger, owners, "warm", warmUp);
+        rawRun(database, "warm", warmUp);
         // The two runs alternate in slices, so that both see the same load from whatever else the machine runs.
         System.out.printf("%s (pool %d): %d ledger operations and %d single-row INSERT transactions in %d alternating "
                 + "slices%n", name, pool, operations, operations, rounds);

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.kontor.api.event.Event;
 import org.kontor.api.event.EventPublisher;
+import org.kontor.api.event.PreparedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public final class OutboxEventPublisher implements EventPublisher {
     private final Clock clock;
     private final Consumer<String> onCommitted;
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
+    private final StatementPerConnection statements = new StatementPerConnection(INSERT);
 
     /**
      * @param onCommitted called with the event id after the publishing transaction commits, usually
@@ -47,26 +49,43 @@ public final class OutboxEventPublisher implements EventPublisher {
 
     @Override
     public void publish(Handle transaction, Event event) {
+        publish(transaction, prepare(event));
+    }
+
+    /** The event's id and JSON, made outside any transaction. */
+    @Override
+    public PreparedEvent prepare(Event event) {
+        Objects.requireNonNull(event, "event");
+        return new OutboxRow(ids.generate().toString(), event, toJson(event));
+    }
+
+    @Override
+    public void publish(Handle transaction, PreparedEvent event) {
         Objects.requireNonNull(transaction, "transaction");
         Objects.requireNonNull(event, "event");
-        String id = ids.generate().toString();
-        String payload = toJson(event);
-        // Plain JDBC: the outbox insert runs with every published event, often in a hot transaction (a prepaid
-        // capture), and Jdbi's per-statement parsing and argument lookup cost more than the insert itself.
-        try (PreparedStatement insert = transaction.getConnection().prepareStatement(INSERT)) {
-            insert.setString(1, id);
-            insert.setString(2, event.type());
-            insert.setString(3, payload);
+        OutboxRow row = event instanceof OutboxRow own ? own : (OutboxRow) prepare(event.event());
+        // Plain JDBC on a statement kept per connection: the outbox insert runs with every published event, often
+        // in a hot transaction (a prepaid capture), where Jdbi's per-statement work and, on SQLite, compiling the
+        // statement anew cost more than the insert itself.
+        try {
+            PreparedStatement insert = statements.of(transaction.getConnection());
+            insert.setString(1, row.id());
+            insert.setString(2, row.event().type());
+            insert.setString(3, row.payload());
             insert.setLong(4, clock.millis());
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("could not write event " + event.type() + " to the outbox", e, null);
+            throw new UnableToExecuteStatementException("could not write event " + row.event().type() + " to the outbox", e, null);
         }
         if (transaction.isInTransaction()) {
-            transaction.afterCommit(() -> handOver(id));
+            transaction.afterCommit(() -> handOver(row.id()));
         } else {
-            handOver(id); // auto-commit: the row is already committed
+            handOver(row.id()); // auto-commit: the row is already committed
         }
+    }
+
+    /** An event with the id and JSON its outbox row gets. */
+    private record OutboxRow(String id, Event event, String payload) implements PreparedEvent {
     }
 
     @Override

@@ -13,4 +13,24 @@ public interface EventPublisher {
 
     /** Writes the event in a transaction of its own and delivers it after that commits. */
     void publish(Event event);
+
+    /**
+     * Does the part of publishing that needs no transaction (the event's id and JSON), so that a caller can
+     * do it before a transaction it shares with others. A publisher that has nothing to do ahead returns the
+     * event as it is.
+     *
+     * @since 1.8.0
+     */
+    default PreparedEvent prepare(Event event) {
+        return () -> event;
+    }
+
+    /**
+     * Writes a prepared event in the caller's transaction, as {@link #publish(Handle, Event)} writes an event.
+     *
+     * @since 1.8.0
+     */
+    default void publish(Handle transaction, PreparedEvent event) {
+        publish(transaction, event.event());
+    }
 }

@@ -27,6 +27,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.kontor.api.event.EventPublisher;
 import org.kontor.api.event.PrepaidCharged;
+import org.kontor.api.event.PreparedEvent;
 import org.kontor.api.domain.DomainName;
 import org.kontor.api.domain.Period;
 import org.kontor.api.funding.ChargeKind;
@@ -66,8 +67,11 @@ public final class Ledger {
      * of 16: 4 and 16 gave lower rates.
      */
     private static final int POSTGRESQL_GROUPS = 8;
-    /** Hold keys whose owner is remembered, so that a settlement finds its group without asking the database. */
-    private static final int REMEMBERED_HOLD_OWNERS = 100_000;
+    /**
+     * Holds remembered from their making until their settlement, so that a settlement finds its group without
+     * asking the database and a capture prepares its event before its shared transaction.
+     */
+    private static final int REMEMBERED_HOLDS = 100_000;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -81,8 +85,8 @@ public final class Ledger {
     private volatile GroupCommit[] groups;
     /** PostgreSQL runs a hold, and a settlement, as one statement each; decided with {@link #groups()}. */
     private volatile boolean oneStatementMovements;
-    /** The owner of each recent hold's account, by hold key; a hold's account never changes. */
-    private final Map<String, String> holdOwners = new ConcurrentHashMap<>();
+    /** Recent holds by key; what is remembered of a hold never changes. */
+    private final Map<String, RememberedHold> rememberedHolds = new ConcurrentHashMap<>();
     /** Holds, settlements and entries run through plain JDBC (see {@link PreparedStatements}). */
     private final PreparedStatements statements = new PreparedStatements();
 
@@ -256,7 +260,7 @@ public final class Ledger {
      */
     public Hold hold(FundingRequest request) throws InsufficientFundsException {
         Hold hold = movementTransaction(request.customerId(), h -> reserve(h, request));
-        rememberOwner(hold.idempotencyKey(), request.customerId());
+        remember(hold, request);
         return hold;
     }
 
@@ -298,24 +302,30 @@ public final class Ledger {
         return all;
     }
 
-    private void rememberOwner(String holdKey, String ownerId) {
-        if (groups().length == 1) {
-            return;
+    /** What a settlement needs of a hold it did not read: its owner, account and what a capture charges. */
+    private record RememberedHold(String ownerId, String accountId, ChargeKind kind, DomainName domain, Period period,
+                                  Money amount, Money net, Money tax) {
+
+        boolean isOf(HoldRow row) {
+            return accountId.equals(row.accountId()) && amount.toMinorUnits() == row.amount();
         }
-        if (holdOwners.size() >= REMEMBERED_HOLD_OWNERS) {
-            holdOwners.clear(); // holds never settled; their owners are read again when needed
+    }
+
+    private void remember(Hold hold, FundingRequest request) {
+        if (rememberedHolds.size() >= REMEMBERED_HOLDS) {
+            rememberedHolds.clear(); // holds never settled here; a settlement reads what it needs instead
         }
-        holdOwners.put(holdKey, ownerId);
+        rememberedHolds.put(hold.idempotencyKey(), new RememberedHold(request.customerId(), hold.accountId(), hold.kind(),
+                request.domain(), request.period(), hold.amount(), hold.net(), hold.tax()));
     }
 
     /** The owner whose group settles a hold: remembered from the hold, else read; null for an unknown hold. */
-    private String ownerOfHold(String holdKey) {
+    private String ownerOfHold(String holdKey, RememberedHold remembered) {
         if (groups().length == 1) {
             return null;
         }
-        String owner = holdOwners.get(holdKey);
-        if (owner != null) {
-            return owner;
+        if (remembered != null) {
+            return remembered.ownerId();
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT a.owner_id FROM prepaid_account_hold hd "
                         + "JOIN prepaid_account_account a ON a.id = hd.account_id WHERE hd.idempotency_key = :key")
@@ -510,18 +520,46 @@ public final class Ledger {
     }
 
     private Hold settlement(String holdKey, FundingHold.State target) {
-        Hold hold = movementTransaction(ownerOfHold(holdKey), h -> settle(h, holdKey, target));
-        holdOwners.remove(holdKey);
+        RememberedHold remembered = rememberedHolds.get(holdKey);
+        Charge charge = target == FundingHold.State.CAPTURED ? prepareCharge(remembered) : null;
+        Hold hold = movementTransaction(ownerOfHold(holdKey, remembered), h -> settle(h, holdKey, target, charge));
+        rememberedHolds.remove(holdKey);
         return hold;
     }
 
+    /**
+     * What a capture writes that can be made before its shared transaction: the charge entry's id and time, and,
+     * for a remembered hold, its {@code PrepaidCharged} event ready for the outbox (on SQLite the group's one
+     * writer would otherwise write every capture's JSON while the others wait).
+     */
+    private Charge prepareCharge(RememberedHold remembered) {
+        String entryId = ids.generate().toString();
+        Instant at = clock.instant();
+        if (remembered == null) {
+            return new Charge(entryId, at, null, null);
+        }
+        PreparedEvent event = events.prepare(new PrepaidCharged(remembered.accountId(), remembered.ownerId(), entryId,
+                remembered.kind(), remembered.domain(), remembered.period(), remembered.amount(), remembered.net(),
+                remembered.tax(), at));
+        return new Charge(entryId, at, remembered, event);
+    }
+
+    /** A capture's entry id and time, and its event when prepared from the remembered hold (else null). */
+    private record Charge(String entryId, Instant at, RememberedHold hold, PreparedEvent event) {
+
+        /** The prepared event, if it was made from this very hold. */
+        Optional<PreparedEvent> eventFor(HoldRow row) {
+            return event != null && hold.isOf(row) ? Optional.of(event) : Optional.empty();
+        }
+    }
+
     /** Moves a hold out of ACTIVE with one conditional update, then moves its account. */
-    private Hold settle(Handle h, String holdKey, FundingHold.State target) {
+    private Hold settle(Handle h, String holdKey, FundingHold.State target, Charge charge) {
         boolean capture = target == FundingHold.State.CAPTURED;
-        String entryId = capture ? ids.generate().toString() : null;
-        Instant now = clock.instant();
+        String entryId = capture ? charge.entryId() : null;
+        Instant now = capture ? charge.at() : clock.instant();
         if (oneStatementMovements) {
-            Optional<Hold> settled = settleInOneStatement(h, holdKey, target, entryId, now);
+            Optional<Hold> settled = settleInOneStatement(h, holdKey, target, charge, now);
             if (settled.isPresent()) {
                 return settled.get();
             }
@@ -537,7 +575,7 @@ public final class Ledger {
         Hold hold = row.toHold(after.account().currency());
         if (capture) {
             Entry entry = writeEntry(h, after, entryId, chargeEntry(hold), now);
-            charged(h, after.account(), hold, entry, now);
+            charged(h, after.account(), hold, entry, charge.eventFor(row));
         }
         return hold;
     }
@@ -558,10 +596,15 @@ public final class Ledger {
                 hold.kind(), hold.domain(), hold.period(), hold.net(), hold.tax(), hold.description(), null, null, null);
     }
 
-    private void charged(Handle h, Account account, Hold hold, Entry entry, Instant now) {
+    /** Publishes the capture's {@code PrepaidCharged}: the one prepared before the transaction, else made now. */
+    private void charged(Handle h, Account account, Hold hold, Entry entry, Optional<PreparedEvent> prepared) {
+        if (prepared.isPresent()) {
+            events.publish(h, prepared.get());
+            return;
+        }
         events.publish(h, new PrepaidCharged(account.id(), account.ownerId(), entry.id(), hold.kind(),
                 hold.domain() == null ? null : DomainName.of(hold.domain()), parsePeriod(hold.period()),
-                hold.amount(), hold.net(), hold.tax(), now));
+                hold.amount(), hold.net(), hold.tax(), entry.createdAt()));
     }
 
     /**
@@ -569,9 +612,10 @@ public final class Ledger {
      * capture write the charge entry with the account's new balance and sequence number. Empty when the
      * hold is not active.
      */
-    private Optional<Hold> settleInOneStatement(Handle h, String holdKey, FundingHold.State target, String entryId,
+    private Optional<Hold> settleInOneStatement(Handle h, String holdKey, FundingHold.State target, Charge charge,
                                                 Instant now) {
         boolean capture = target == FundingHold.State.CAPTURED;
+        String entryId = capture ? charge.entryId() : null;
         return statements.one(h, capture ? CAPTURE_IN_ONE_STATEMENT : RELEASE_IN_ONE_STATEMENT, st -> {
                     setSettleParameters(st, holdKey, target, entryId, now);
                     if (capture) {
@@ -591,18 +635,18 @@ public final class Ledger {
                     AccountAfter after = new AccountAfter(account, rs.getLong(HOLD_COLUMN_COUNT + 1), balanceDelta, heldDelta);
                     Hold hold = row.toHold(account.currency());
                     if (capture) {
-                        NewEntry charge = chargeEntry(hold);
+                        NewEntry chargeEntry = chargeEntry(hold);
                         Entry entry = new Entry(entryId, account.id(), after.entryCount(), EntryKind.CHARGE,
-                                charge.amount(), account.balance(), charge.key(), hold.id(), hold.kind(), hold.domain(),
+                                chargeEntry.amount(), account.balance(), chargeEntry.key(), hold.id(), hold.kind(), hold.domain(),
                                 hold.period(), hold.net(), hold.tax(), hold.description(), null, null, null, now);
-                        return new Settled(hold, after, entry);
+                        return new Settled(hold, after, entry, charge.eventFor(row));
                     }
-                    return new Settled(hold, after, null);
+                    return new Settled(hold, after, null, Optional.empty());
                 })
                 .map(settled -> {
                     if (settled.entry() != null) {
                         listener.moved(h, settled.after().before(), settled.entry());
-                        charged(h, settled.after().account(), settled.hold(), settled.entry(), now);
+                        charged(h, settled.after().account(), settled.hold(), settled.entry(), settled.event());
                     }
                     return settled.hold();
                 });
@@ -645,7 +689,7 @@ public final class Ledger {
         st.setString(4, holdKey);
     }
 
-    private record Settled(Hold hold, AccountAfter after, Entry entry) {
+    private record Settled(Hold hold, AccountAfter after, Entry entry, Optional<PreparedEvent> event) {
     }
 
     /** A hold as stored, before its account's currency is known. */
