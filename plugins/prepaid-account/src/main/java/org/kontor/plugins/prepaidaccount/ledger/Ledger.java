@@ -51,11 +51,6 @@ public final class Ledger {
     private static final String ACCOUNT_COLUMNS = "id, owner_id, scheme_id, currency, state, balance_minor, held_minor, "
             + "credit_line_minor, beyond_credit_line, payment_reference, notify_email, low_balance_threshold_minor, "
             + "upcoming_notices, auto_renew, applied_at, activated_at";
-    /** The account's columns in a statement that also returns a hold's: each as {@code acct_<column>}. */
-    private static final String ACCOUNT_PREFIX = "acct_";
-    private static final String ACCOUNT_COLUMNS_PREFIXED = Arrays.stream(ACCOUNT_COLUMNS.split(", "))
-            .map(column -> "a." + column + " AS " + ACCOUNT_PREFIX + column)
-            .collect(Collectors.joining(", "));
 
     /** The most holds and settlements one transaction commits together. */
     private static final int GROUP_COMMIT_MAX_CALLS = 64;
@@ -302,21 +297,33 @@ public final class Ledger {
         return all;
     }
 
-    /** What a settlement needs of a hold it did not read: its owner, account and what a capture charges. */
-    private record RememberedHold(String ownerId, String accountId, ChargeKind kind, DomainName domain, Period period,
-                                  Money amount, Money net, Money tax) {
+    /**
+     * An active hold as this ledger made it, with its owner and its domain and period as the request gave them:
+     * a settlement need not read it back (a hold's row changes only its state when settled).
+     */
+    private record RememberedHold(String ownerId, Hold hold, DomainName domain, Period period) {
 
         boolean isOf(HoldRow row) {
-            return accountId.equals(row.accountId()) && amount.toMinorUnits() == row.amount();
+            return hold.accountId().equals(row.accountId()) && hold.amount().toMinorUnits() == row.amount();
+        }
+
+        /** The hold's row once the settlement's update moved it to {@code state}. */
+        HoldRow settled(FundingHold.State state, Instant at, String entryId) {
+            return new HoldRow(hold.id(), hold.accountId(), hold.idempotencyKey(), hold.kind(), hold.amount().toMinorUnits(),
+                    hold.net().toMinorUnits(), hold.tax().toMinorUnits(), hold.domain(), hold.period(), hold.description(),
+                    state, hold.expiresAt().toEpochMilli(), hold.createdAt().toEpochMilli(), at.toEpochMilli(), entryId);
         }
     }
 
     private void remember(Hold hold, FundingRequest request) {
+        if (hold.state() != FundingHold.State.ACTIVE) {
+            return; // a retried key of a hold settled since
+        }
         if (rememberedHolds.size() >= REMEMBERED_HOLDS) {
             rememberedHolds.clear(); // holds never settled here; a settlement reads what it needs instead
         }
-        rememberedHolds.put(hold.idempotencyKey(), new RememberedHold(request.customerId(), hold.accountId(), hold.kind(),
-                request.domain(), request.period(), hold.amount(), hold.net(), hold.tax()));
+        rememberedHolds.put(hold.idempotencyKey(), new RememberedHold(request.customerId(), hold, request.domain(),
+                request.period()));
     }
 
     /** The owner whose group settles a hold: remembered from the hold, else read; null for an unknown hold. */
@@ -351,7 +358,7 @@ public final class Ledger {
      */
     private Hold reserve(Handle h, FundingRequest request) throws InsufficientFundsException {
         String id = ids.generate().toString();
-        Instant now = clock.instant();
+        Instant now = Instant.ofEpochMilli(clock.millis()); // as stored, so that the hold answered is the hold read back
         Instant expires = now.plus(holdLifetime);
         String domain = request.domain() == null ? null : request.domain().ascii();
         String period = request.period() == null ? null : request.period().toString();
@@ -522,7 +529,8 @@ public final class Ledger {
     private Hold settlement(String holdKey, FundingHold.State target) {
         RememberedHold remembered = rememberedHolds.get(holdKey);
         Charge charge = target == FundingHold.State.CAPTURED ? prepareCharge(remembered) : null;
-        Hold hold = movementTransaction(ownerOfHold(holdKey, remembered), h -> settle(h, holdKey, target, charge));
+        Hold hold = movementTransaction(ownerOfHold(holdKey, remembered),
+                h -> settle(h, holdKey, target, remembered, charge));
         rememberedHolds.remove(holdKey);
         return hold;
     }
@@ -534,13 +542,13 @@ public final class Ledger {
      */
     private Charge prepareCharge(RememberedHold remembered) {
         String entryId = ids.generate().toString();
-        Instant at = clock.instant();
+        Instant at = Instant.ofEpochMilli(clock.millis()); // as stored
         if (remembered == null) {
             return new Charge(entryId, at, null, null);
         }
-        PreparedEvent event = events.prepare(new PrepaidCharged(remembered.accountId(), remembered.ownerId(), entryId,
-                remembered.kind(), remembered.domain(), remembered.period(), remembered.amount(), remembered.net(),
-                remembered.tax(), at));
+        Hold hold = remembered.hold();
+        PreparedEvent event = events.prepare(new PrepaidCharged(hold.accountId(), remembered.ownerId(), entryId,
+                hold.kind(), remembered.domain(), remembered.period(), hold.amount(), hold.net(), hold.tax(), at));
         return new Charge(entryId, at, remembered, event);
     }
 
@@ -553,11 +561,14 @@ public final class Ledger {
         }
     }
 
-    /** Moves a hold out of ACTIVE with one conditional update, then moves its account. */
-    private Hold settle(Handle h, String holdKey, FundingHold.State target, Charge charge) {
+    /**
+     * Moves a hold out of ACTIVE with one conditional update, then moves its account. A hold this ledger made
+     * and remembers is not read back.
+     */
+    private Hold settle(Handle h, String holdKey, FundingHold.State target, RememberedHold remembered, Charge charge) {
         boolean capture = target == FundingHold.State.CAPTURED;
         String entryId = capture ? charge.entryId() : null;
-        Instant now = capture ? charge.at() : clock.instant();
+        Instant now = capture ? charge.at() : Instant.ofEpochMilli(clock.millis());
         if (oneStatementMovements) {
             Optional<Hold> settled = settleInOneStatement(h, holdKey, target, charge, now);
             if (settled.isPresent()) {
@@ -565,17 +576,23 @@ public final class Ledger {
             }
             return alreadySettled(h, holdKey, target);
         }
-        Optional<HoldRow> settled = statements.one(h, SETTLE_HOLD + " RETURNING " + HOLD_COLUMNS,
-                st -> setSettleParameters(st, holdKey, target, entryId, now), rs -> mapHoldRow(rs, 1));
+        Optional<HoldRow> settled;
+        if (remembered != null) {
+            int changed = statements.update(h, SETTLE_HOLD, st -> setSettleParameters(st, holdKey, target, entryId, now));
+            settled = changed == 0 ? Optional.empty() : Optional.of(remembered.settled(target, now, entryId));
+        } else {
+            settled = statements.one(h, SETTLE_HOLD + " RETURNING " + HOLD_COLUMNS,
+                    st -> setSettleParameters(st, holdKey, target, entryId, now), rs -> mapHoldRow(rs, 1));
+        }
         if (settled.isEmpty()) {
             return alreadySettled(h, holdKey, target);
         }
         HoldRow row = settled.get();
         AccountAfter after = move(h, row.accountId(), capture ? -row.amount() : 0, -row.amount());
-        Hold hold = row.toHold(after.account().currency());
+        Hold hold = row.toHold(after.currency());
         if (capture) {
             Entry entry = writeEntry(h, after, entryId, chargeEntry(hold), now);
-            charged(h, after.account(), hold, entry, charge.eventFor(row));
+            charged(h, after, hold, entry, charge.eventFor(row));
         }
         return hold;
     }
@@ -597,12 +614,12 @@ public final class Ledger {
     }
 
     /** Publishes the capture's {@code PrepaidCharged}: the one prepared before the transaction, else made now. */
-    private void charged(Handle h, Account account, Hold hold, Entry entry, Optional<PreparedEvent> prepared) {
+    private void charged(Handle h, AccountAfter account, Hold hold, Entry entry, Optional<PreparedEvent> prepared) {
         if (prepared.isPresent()) {
             events.publish(h, prepared.get());
             return;
         }
-        events.publish(h, new PrepaidCharged(account.id(), account.ownerId(), entry.id(), hold.kind(),
+        events.publish(h, new PrepaidCharged(account.accountId(), account.ownerId(), entry.id(), hold.kind(),
                 hold.domain() == null ? null : DomainName.of(hold.domain()), parsePeriod(hold.period()),
                 hold.amount(), hold.net(), hold.tax(), entry.createdAt()));
     }
@@ -625,28 +642,26 @@ public final class Ledger {
                     }
                 }, rs -> {
                     HoldRow row = mapHoldRow(rs, 1);
-                    if (rs.getString(HOLD_COLUMN_COUNT + 2) == null) {
+                    if (rs.getString(HOLD_COLUMN_COUNT + 1) == null) {
                         throw new IllegalStateException("account " + row.accountId()
                                 + " would hold less than nothing; its holds disagree");
                     }
-                    Account account = mapAccount(rs, HOLD_COLUMN_COUNT + 2);
-                    long heldDelta = -row.amount();
-                    long balanceDelta = capture ? -row.amount() : 0;
-                    AccountAfter after = new AccountAfter(account, rs.getLong(HOLD_COLUMN_COUNT + 1), balanceDelta, heldDelta);
-                    Hold hold = row.toHold(account.currency());
+                    AccountAfter after = AccountAfter.read(rs, HOLD_COLUMN_COUNT + 1);
+                    Hold hold = row.toHold(after.currency());
                     if (capture) {
                         NewEntry chargeEntry = chargeEntry(hold);
-                        Entry entry = new Entry(entryId, account.id(), after.entryCount(), EntryKind.CHARGE,
-                                chargeEntry.amount(), account.balance(), chargeEntry.key(), hold.id(), hold.kind(), hold.domain(),
-                                hold.period(), hold.net(), hold.tax(), hold.description(), null, null, null, now);
+                        Entry entry = new Entry(entryId, after.accountId(), after.entryCount(), EntryKind.CHARGE,
+                                chargeEntry.amount(), Money.ofMinor(after.balance(), after.currency()), chargeEntry.key(),
+                                hold.id(), hold.kind(), hold.domain(), hold.period(), hold.net(), hold.tax(),
+                                hold.description(), null, null, null, now);
                         return new Settled(hold, after, entry, charge.eventFor(row));
                     }
                     return new Settled(hold, after, null, Optional.empty());
                 })
                 .map(settled -> {
                     if (settled.entry() != null) {
-                        listener.moved(h, settled.after().before(), settled.entry());
-                        charged(h, settled.after().account(), settled.hold(), settled.entry(), settled.event());
+                        listener.moved(h, settled.entry(), settled.after().threshold());
+                        charged(h, settled.after(), settled.hold(), settled.entry(), settled.event());
                     }
                     return settled.hold();
                 });
@@ -664,8 +679,9 @@ public final class Ledger {
                 + "moved AS (UPDATE prepaid_account_account a SET "
                 + (capture ? "balance_minor = a.balance_minor - s.amount_minor, entry_count = a.entry_count + 1, " : "")
                 + "held_minor = a.held_minor - s.amount_minor, lock_version = a.lock_version + 1 FROM settled s "
-                + "WHERE a.id = s.account_id AND a.held_minor - s.amount_minor >= 0 RETURNING a.entry_count, "
-                + ACCOUNT_COLUMNS_PREFIXED + ")"
+                + "WHERE a.id = s.account_id AND a.held_minor - s.amount_minor >= 0 RETURNING a.id AS acct_id, "
+                + "a.owner_id, a.currency, a.entry_count, a.balance_minor AS acct_balance_minor, "
+                + "a.low_balance_threshold_minor)"
                 + (capture ? ", charged AS (INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, "
                 + "balance_after_minor, idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, "
                 + "description, created_at) SELECT ?, m.acct_id, m.entry_count, 'CHARGE', -s.amount_minor, "
@@ -676,7 +692,7 @@ public final class Ledger {
 
     /**
      * Parameters 1–4 as {@link #setSettleParameters}; a capture's then the entry id, the entry's key and its time.
-     * Columns: the hold's ({@link #HOLD_COLUMNS}), the account's entry count, then the account's.
+     * Columns: the hold's ({@link #HOLD_COLUMNS}), then the account's as {@link AccountAfter} reads them.
      */
     private static final String CAPTURE_IN_ONE_STATEMENT = settlementInOneStatement(true);
     private static final String RELEASE_IN_ONE_STATEMENT = settlementInOneStatement(false);
@@ -844,18 +860,27 @@ public final class Ledger {
         return writeEntry(h, after, ids.generate().toString(), entry, clock.instant());
     }
 
-    /** The account after a movement, with the sequence number its new entry takes. */
-    private record AccountAfter(Account account, long entryCount, long balanceDelta, long heldDelta) {
+    /**
+     * What a movement needs of its account once moved: the sequence number its entry takes, the balance after it,
+     * and the low-balance threshold for the {@link MovementListener}. Each column a statement returns costs the
+     * SQLite driver a name and a value, on the path every grouped movement waits for.
+     */
+    private record AccountAfter(String accountId, String ownerId, Currency currency, long entryCount, long balance,
+                                Long lowBalanceThreshold) {
 
-        Account before() {
-            Account a = account;
-            return new Account(a.id(), a.ownerId(), a.schemeId(), a.currency(), a.state(),
-                    Money.ofMinor(a.balance().toMinorUnits() - balanceDelta, a.currency()),
-                    Money.ofMinor(a.held().toMinorUnits() - heldDelta, a.currency()), a.creditLine(), a.beyondCreditLine(),
-                    a.paymentReference(), a.notifyEmail(), a.lowBalanceThreshold(), a.upcomingNotices(), a.autoRenew(),
-                    a.appliedAt(), a.activatedAt());
+        /** Read from {@link #ACCOUNT_AFTER_COLUMNS}, the first of them at column {@code first}. */
+        static AccountAfter read(ResultSet rs, int first) throws SQLException {
+            return new AccountAfter(rs.getString(first), rs.getString(first + 1), Currency.getInstance(rs.getString(first + 2)),
+                    rs.getLong(first + 3), rs.getLong(first + 4), getLong(rs, first + 5));
+        }
+
+        Money threshold() {
+            return lowBalanceThreshold == null ? null : Money.ofMinor(lowBalanceThreshold, currency);
         }
     }
+
+    private static final String ACCOUNT_AFTER_COLUMNS = "id, owner_id, currency, entry_count, balance_minor, "
+            + "low_balance_threshold_minor";
 
     /**
      * Moves the cached balance and held sum in one statement that also takes the account's lock; a balance
@@ -868,7 +893,7 @@ public final class Ledger {
                     st.setLong(3, balanceDelta == 0 ? 0 : 1);
                     st.setString(4, accountId);
                     st.setLong(5, heldDelta);
-                }, rs -> new AccountAfter(mapAccount(rs, 2), rs.getLong(1), balanceDelta, heldDelta))
+                }, rs -> AccountAfter.read(rs, 1))
                 .orElseThrow(() -> heldDelta < 0
                         ? new IllegalStateException("account " + accountId + " would hold less than nothing; its holds disagree")
                         : new LedgerException(LedgerException.Reason.NO_ACCOUNT, "there is no prepaid account " + accountId));
@@ -877,20 +902,19 @@ public final class Ledger {
     /** Parameters: the account's deltas of balance, held sum and entry count, its id, the held delta again. */
     private static final String MOVE = "UPDATE prepaid_account_account SET balance_minor = balance_minor + ?, "
             + "held_minor = held_minor + ?, entry_count = entry_count + ?, lock_version = lock_version + 1 "
-            + "WHERE id = ? AND held_minor + ? >= 0 RETURNING entry_count, " + ACCOUNT_COLUMNS;
+            + "WHERE id = ? AND held_minor + ? >= 0 RETURNING " + ACCOUNT_AFTER_COLUMNS;
     private static final String INSERT_ENTRY = "INSERT INTO prepaid_account_entry (id, account_id, seq, kind, amount_minor, "
             + "balance_after_minor, idempotency_key, hold_id, charge_kind, domain, period, net_minor, tax_minor, description, "
             + "reason, reverses_entry_id, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private Entry writeEntry(Handle h, AccountAfter after, String id, NewEntry entry, Instant at) {
-        Account account = after.account();
         statements.update(h, INSERT_ENTRY, st -> {
             st.setString(1, id);
-            st.setString(2, account.id());
+            st.setString(2, after.accountId());
             st.setLong(3, after.entryCount());
             st.setString(4, entry.kind().name());
             st.setLong(5, entry.amount().toMinorUnits());
-            st.setLong(6, account.balance().toMinorUnits());
+            st.setLong(6, after.balance());
             st.setString(7, entry.key());
             setText(st, 8, entry.holdId());
             setText(st, 9, entry.chargeKind() == null ? null : entry.chargeKind().name());
@@ -904,10 +928,11 @@ public final class Ledger {
             setText(st, 17, entry.actor());
             st.setLong(18, at.toEpochMilli());
         });
-        Entry written = new Entry(id, account.id(), after.entryCount(), entry.kind(), entry.amount(), account.balance(),
-                entry.key(), entry.holdId(), entry.chargeKind(), entry.domain(), entry.period(), entry.net(), entry.tax(),
-                entry.description(), entry.reason(), entry.reversesEntryId(), entry.actor(), at);
-        listener.moved(h, after.before(), written);
+        Entry written = new Entry(id, after.accountId(), after.entryCount(), entry.kind(), entry.amount(),
+                Money.ofMinor(after.balance(), after.currency()), entry.key(), entry.holdId(), entry.chargeKind(),
+                entry.domain(), entry.period(), entry.net(), entry.tax(), entry.description(), entry.reason(),
+                entry.reversesEntryId(), entry.actor(), at);
+        listener.moved(h, written, after.threshold());
         return written;
     }
 

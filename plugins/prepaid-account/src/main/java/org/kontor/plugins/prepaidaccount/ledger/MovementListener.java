@@ -1,6 +1,7 @@
 package org.kontor.plugins.prepaidaccount.ledger;
 
 import org.jdbi.v3.core.Handle;
+import org.kontor.api.money.Money;
 
 /**
  * Told of every entry the ledger writes, inside the writing transaction and under the account's lock.
@@ -9,11 +10,11 @@ import org.jdbi.v3.core.Handle;
 @FunctionalInterface
 public interface MovementListener {
 
-    MovementListener NONE = (transaction, before, entry) -> { };
+    MovementListener NONE = (transaction, entry, lowBalanceThreshold) -> { };
 
     /**
-     * @param before the account as it was before the entry
-     * @param entry  the entry just written, with the balance after it
+     * @param entry               the entry just written, with its account and the balance after it
+     * @param lowBalanceThreshold the account's low-balance threshold as the movement found it, or null
      */
-    void moved(Handle transaction, Account before, Entry entry);
+    void moved(Handle transaction, Entry entry, Money lowBalanceThreshold);
 }

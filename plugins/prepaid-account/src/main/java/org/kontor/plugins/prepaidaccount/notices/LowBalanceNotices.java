@@ -4,7 +4,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.kontor.api.mail.MailMessage;
 import org.kontor.api.mail.Mailer;
-import org.kontor.plugins.prepaidaccount.ledger.Account;
+import org.kontor.api.money.Money;
 import org.kontor.plugins.prepaidaccount.ledger.Entry;
 import org.kontor.plugins.prepaidaccount.ledger.MovementListener;
 import org.kontor.plugins.prepaidaccount.i18n.MoneyFormat;
@@ -30,33 +30,35 @@ public final class LowBalanceNotices implements MovementListener {
     }
 
     @Override
-    public void moved(Handle transaction, Account before, Entry entry) {
-        if (before.lowBalanceThreshold() == null) {
+    public void moved(Handle transaction, Entry entry, Money threshold) {
+        if (threshold == null) {
             return;
         }
-        Map<String, Object> row = transaction.createQuery("SELECT low_balance_notified, notice_language "
-                        + "FROM prepaid_account_account WHERE id = :id")
-                .bind("id", before.id()).mapToMap().one();
+        Map<String, Object> row = transaction.createQuery("SELECT low_balance_notified, notice_language, notify_email, "
+                        + "payment_reference FROM prepaid_account_account WHERE id = :id")
+                .bind("id", entry.accountId()).mapToMap().one();
         boolean notified = ((Number) row.get("low_balance_notified")).intValue() == 1;
-        boolean below = entry.balanceAfter().isLessThan(before.lowBalanceThreshold());
+        boolean below = entry.balanceAfter().isLessThan(threshold);
         if (below == notified) {
             return;
         }
         transaction.createUpdate("UPDATE prepaid_account_account SET low_balance_notified = :notified WHERE id = :id")
-                .bind("notified", below ? 1 : 0).bind("id", before.id()).execute();
-        if (below && before.notifyEmail() != null) {
-            MailMessage notice = notice(before, entry, (String) row.get("notice_language"));
-            transaction.afterCommit(() -> send(notice, before.id()));
+                .bind("notified", below ? 1 : 0).bind("id", entry.accountId()).execute();
+        String email = (String) row.get("notify_email");
+        if (below && email != null) {
+            MailMessage notice = notice(email, threshold, (String) row.get("payment_reference"), entry,
+                    (String) row.get("notice_language"));
+            transaction.afterCommit(() -> send(notice, entry.accountId()));
         }
     }
 
-    private MailMessage notice(Account account, Entry entry, String language) {
+    private MailMessage notice(String email, Money threshold, String paymentReference, Entry entry, String language) {
         String lang = language == null ? "en" : language;
         MoneyFormat money = MoneyFormat.of(lang);
         String subject = messages.get(lang, "p.prepaid-account.notice.low.subject");
         String body = messages.format(lang, "p.prepaid-account.notice.low.body", money.format(entry.balanceAfter()),
-                money.format(account.lowBalanceThreshold()), account.paymentReference());
-        return MailMessage.text(account.notifyEmail(), subject, body);
+                money.format(threshold), paymentReference);
+        return MailMessage.text(email, subject, body);
     }
 
     private void send(MailMessage notice, String accountId) {

@@ -43,7 +43,7 @@ class LedgerGroupCommitTest {
         CountDownLatch proceed = new CountDownLatch(1);
         List<String> committedEntries = new CopyOnWriteArrayList<>();
         Map<String, Integer> entriesSeen = new ConcurrentHashMap<>();
-        Ledger ledger = new Ledger(database.jdbi(), Clock.systemUTC(), events, Duration.ofHours(1), (h, before, entry) -> {
+        Ledger ledger = new Ledger(database.jdbi(), Clock.systemUTC(), events, Duration.ofHours(1), (h, entry, threshold) -> {
             entriesSeen.merge(entry.idempotencyKey(), 1, Integer::sum);
             h.afterCommit(() -> committedEntries.add(entry.idempotencyKey()));
             if (entry.idempotencyKey().equals("slow:capture")) {
