@@ -49,7 +49,8 @@ import org.kontor.plugins.prepaidaccount.ledger.ReconciliationReport;
  * <p>Arguments: an optional PostgreSQL JDBC URL (else {@code KONTOR_TEST_PG_URL}; without either, SQLite
  * only). System properties: {@code ops} (ledger operations, default 100000), {@code threads} (32),
  * {@code accounts} (64), {@code slices} (5: the ledger and raw runs alternate in this many slices),
- * {@code sqlite} (false: PostgreSQL only), {@code sqlite.pool} and {@code pg.pool} (connection pool sizes),
+ * {@code warmup} (operations of each kind before measuring, default a fifth of {@code ops}), {@code sqlite}
+ * (false: PostgreSQL only), {@code sqlite.pool} and {@code pg.pool} (connection pool sizes),
  * {@code profile} (true: print the time spent per SQL statement during the ledger run).
  */
 public final class LedgerBench {
@@ -130,7 +131,8 @@ public final class LedgerBench {
         database.jdbi().useHandle(h -> h.execute(
                 "CREATE TABLE bench_raw_insert (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount_minor BIGINT NOT NULL, created_at BIGINT NOT NULL)"));
         System.out.printf("%s (pool %d): warming up%n", name, pool);
-        int warmUp = Integer.getInteger("warmup", Math.max(threads * 20, operations / 20));
+        // A fifth of the measured operations: with less, the JIT compiler was still at work in the measured slices.
+        int warmUp = Integer.getInteger("warmup", Math.max(threads * 20, operations / 5));
         ledgerRun(ledger, owners, "warm", warmUp);
         rawRun(database, "warm", warmUp);
         // The two runs alternate in slices, so that both see the same load from whatever else the machine runs.
