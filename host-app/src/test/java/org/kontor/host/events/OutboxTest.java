@@ -14,6 +14,7 @@ import org.kontor.api.event.DomainRegistered;
 import org.kontor.api.event.EventListener;
 import org.kontor.api.event.EventMetadata;
 import org.kontor.api.event.OrderPlaced;
+import org.kontor.api.event.PreparedEvent;
 import org.kontor.api.money.Money;
 import org.kontor.database.Database;
 import org.kontor.host.json.JsonMapping;
@@ -173,6 +174,35 @@ class OutboxTest {
         assertThat(dispatcher.dispatchPending()).isEqualTo(1);
         assertThat(listener.calls).hasSize(1);
         assertThat(dispatcher.dispatchPending()).isZero();
+    }
+
+    @DbTest
+    void aPreparedEventIsWrittenAsPreparedAndDeliveredOnceEvenAfterARolledBackAttempt(Database db) {
+        Recording<OrderPlaced> listener = new Recording<>(OrderPlaced.class, 0);
+        extensions.add("shop", EventListener.class, listener);
+        PreparedEvent prepared = publisher.prepare(ORDER);
+        assertThat(prepared.event()).isEqualTo(ORDER);
+        assertThatThrownBy(() -> db.jdbi().useTransaction(h -> {
+            publisher.publish(h, prepared);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(count(db, "SELECT COUNT(*) FROM event_outbox")).isZero();
+
+        db.jdbi().useTransaction(h -> publisher.publish(h, prepared)); // the same prepared event, run again
+        assertThat(listener.calls).hasSize(1);
+        assertThat(listener.calls.get(0).event()).isEqualTo(ORDER);
+        String payload = db.jdbi().withHandle(h -> h.createQuery("SELECT payload FROM event_outbox")
+                .mapTo(String.class).one());
+        assertThat(payload).contains("\"orderId\":\"o-1\"").contains("\"12.50\"");
+    }
+
+    @DbTest
+    void anEventFromAnotherPublishersPreparationIsWrittenToo(Database db) {
+        Recording<OrderPlaced> listener = new Recording<>(OrderPlaced.class, 0);
+        extensions.add("shop", EventListener.class, listener);
+        PreparedEvent foreign = () -> ORDER;
+        db.jdbi().useTransaction(h -> publisher.publish(h, foreign));
+        assertThat(listener.calls).extracting(Call::event).containsExactly(ORDER);
     }
 
     private static long count(Database db, String sql) {
