@@ -323,8 +323,12 @@ public final class Ledger {
         if (rememberedHolds.size() >= REMEMBERED_HOLDS) {
             rememberedHolds.clear(); // holds never settled here; a settlement reads what it needs instead
         }
-        rememberedHolds.put(hold.idempotencyKey(), new RememberedHold(request.customerId(), hold, request.domain(),
-                request.period()));
+        // A retried key answers the stored hold: its domain and period are the stored ones, whatever the retry said.
+        DomainName domain = request.domain() != null && request.domain().ascii().equals(hold.domain())
+                ? request.domain() : hold.domain() == null ? null : DomainName.of(hold.domain());
+        Period period = request.period() != null && request.period().toString().equals(hold.period())
+                ? request.period() : parsePeriod(hold.period());
+        rememberedHolds.put(hold.idempotencyKey(), new RememberedHold(request.customerId(), hold, domain, period));
     }
 
     /** The owner whose group settles a hold: remembered from the hold, else read; null for an unknown hold. */

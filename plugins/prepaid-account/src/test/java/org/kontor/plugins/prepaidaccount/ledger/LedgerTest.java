@@ -92,6 +92,51 @@ class LedgerTest {
     }
 
     @DbTest
+    void aSettledHoldIsAnsweredAsStoredWhetherThisLedgerMadeItOrAnother(Database database) throws Exception {
+        String here = "here-" + owner;
+        String there = "there-" + owner;
+        clock.advance(Duration.ofNanos(1_234_567)); // stored as milliseconds
+        Hold made = ledger.hold(create(owner, here, "200", "here.cz"));
+        ledger.hold(create(owner, there, "100", "there.cz"));
+        RecordingEvents otherEvents = new RecordingEvents();
+        Ledger other = new Ledger(database.jdbi(), clock, otherEvents, Duration.ofHours(72));
+        clock.advance(Duration.ofNanos(7_654_321));
+
+        Hold capturedHere = ledger.capture(here);
+        Hold capturedThere = other.capture(there); // a hold the other ledger has to read
+
+        Hold stored = ledger.holdOf(here).orElseThrow();
+        assertThat(List.of(made.createdAt(), made.expiresAt())).containsExactly(stored.createdAt(), stored.expiresAt());
+        assertThat(capturedHere).isEqualTo(ledger.holdOf(here).orElseThrow());
+        assertThat(capturedThere).isEqualTo(ledger.holdOf(there).orElseThrow());
+        PrepaidCharged chargedHere = (PrepaidCharged) events.published().get(0);
+        PrepaidCharged chargedThere = (PrepaidCharged) otherEvents.published().get(0);
+        assertThat(chargedHere.entryId()).isEqualTo(capturedHere.entryId());
+        assertThat(chargedThere.entryId()).isEqualTo(capturedThere.entryId());
+        assertThat(List.of(chargedHere.accountId(), chargedHere.ownerId(), chargedHere.domain(), chargedHere.period(),
+                chargedHere.chargedAt()))
+                .containsExactly(account.id(), owner, DomainName.of("here.cz"), Period.years(1), capturedHere.settledAt());
+        assertThat(List.of(chargedThere.accountId(), chargedThere.ownerId(), chargedThere.domain(), chargedThere.period(),
+                chargedThere.chargedAt()))
+                .containsExactly(account.id(), owner, DomainName.of("there.cz"), Period.years(1), capturedThere.settledAt());
+        assertThat(ledger.entry(capturedHere.entryId()).orElseThrow().createdAt()).isEqualTo(chargedHere.chargedAt());
+    }
+
+    @DbTest
+    void aRetriedHoldKeyNamingAnotherDomainChargesTheDomainFirstHeld(Database database) throws Exception {
+        String retriedKey = "retried-" + owner;
+        ledger.hold(create(owner, retriedKey, "150", "first.cz"));
+        Hold retried = ledger.hold(create(owner, retriedKey, "150", "second.cz"));
+        assertThat(retried.domain()).isEqualTo("first.cz");
+
+        Hold captured = ledger.capture(retriedKey);
+
+        assertThat(ledger.entry(captured.entryId()).orElseThrow().domain()).isEqualTo("first.cz");
+        assertThat(events.published()).singleElement().isInstanceOfSatisfying(PrepaidCharged.class,
+                event -> assertThat(event.domain()).isEqualTo(DomainName.of("first.cz")));
+    }
+
+    @DbTest
     void creationIsRefusedWithTheMissingAmountAndNothingIsHeld(Database database) {
         assertThatThrownBy(() -> ledger.hold(create(owner, "too-much", "1250", "big.cz")))
                 .isInstanceOfSatisfying(InsufficientFundsException.class, e -> {
