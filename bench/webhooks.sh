@@ -10,17 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=bench/target/kontor-bench-0.1.0-SNAPSHOT.jar
-if [ ! -f "$jar" ] || [ ! -d bench/target/lib ]; then
-  echo "no $jar: run 'mvn -q -DskipTests package' first" >&2
-  exit 1
-fi
-# A library left from an earlier build of another version would be on the class path too, and may win.
-stale=$(ls bench/target/lib | sed -E 's/-[0-9][0-9.]*(-SNAPSHOT)?\.jar$//' | sort | uniq -d)
-if [ -n "$stale" ]; then
-  echo "bench/target/lib holds two versions of: $stale; run 'mvn -q clean package -DskipTests'" >&2
-  exit 1
-fi
+. bench/built.sh
 # shellcheck disable=SC2086
 exec java ${KONTOR_JAVA_OPTS:-} ${KONTOR_BENCH_OPTS:-} \
   -cp "$jar:bench/target/lib/*" org.kontor.bench.WebhookBench "$@"
