@@ -298,8 +298,8 @@ public final class Ledger {
     }
 
     /**
-     * An active hold as this ledger made it, with its owner and its domain and period as the request gave them:
-     * a settlement need not read it back (a hold's row changes only its state when settled).
+     * An active hold as this ledger answered it, with its owner and its domain and period as values: a
+     * settlement need not read it back (a hold's row changes only its state when settled).
      */
     private record RememberedHold(String ownerId, Hold hold, DomainName domain, Period period) {
 
