@@ -8,6 +8,6 @@ class PluginApiTest {
 
     @Test
     void versionIsFilteredFromTheBuild() {
-        assertThat(PluginApi.version()).isEqualTo("1.8.0");
+        assertThat(PluginApi.version()).isEqualTo("1.9.0");
     }
 }

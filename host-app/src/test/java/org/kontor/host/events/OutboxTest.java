@@ -205,6 +205,34 @@ class OutboxTest {
         assertThat(listener.calls).extracting(Call::event).containsExactly(ORDER);
     }
 
+    @DbTest
+    void preparedEventsPublishedTogetherAreWrittenInOneGoAndEachDeliveredOnceAfterTheCommit(Database db) {
+        Recording<OrderPlaced> listener = new Recording<>(OrderPlaced.class, 0);
+        extensions.add("shop", EventListener.class, listener);
+        List<OrderPlaced> orders = List.of(new OrderPlaced("o-1", "c-1", Money.of("1.00", "DKK")),
+                new OrderPlaced("o-2", "c-1", Money.of("2.00", "DKK")), new OrderPlaced("o-3", "c-2", Money.of("3.00", "DKK")));
+        List<PreparedEvent> prepared = orders.stream().map(publisher::prepare).toList();
+
+        assertThatThrownBy(() -> db.jdbi().useTransaction(h -> {
+            publisher.publishAll(h, prepared);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(count(db, "SELECT COUNT(*) FROM event_outbox")).isZero();
+        assertThat(listener.calls).isEmpty();
+
+        db.jdbi().useTransaction(h -> {
+            publisher.publishAll(h, prepared);
+            assertThat(listener.calls).as("nothing is delivered before the commit").isEmpty();
+        });
+        assertThat(listener.calls).extracting(Call::event).containsExactlyInAnyOrderElementsOf(orders);
+        assertThat(count(db, "SELECT COUNT(*) FROM event_outbox")).isEqualTo(3);
+        assertThat(count(db, "SELECT COUNT(DISTINCT id) FROM event_outbox")).isEqualTo(3);
+
+        db.jdbi().useTransaction(h -> publisher.publishAll(h, List.of()));
+        db.jdbi().useTransaction(h -> publisher.publishAll(h, List.of(publisher.prepare(ORDER))));
+        assertThat(listener.calls).hasSize(4);
+    }
+
     private static long count(Database db, String sql) {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }

@@ -8,7 +8,7 @@ import org.pf4j.DefaultVersionManager;
 import org.pf4j.VersionManager;
 
 /**
- * API 1.1.0 to 1.8.0 are additive minor versions: plugins written against 1.0 or 1.1 with the ranges the plugin
+ * API 1.1.0 to 1.9.0 are additive minor versions: plugins written against 1.0 or 1.1 with the ranges the plugin
  * guide and the reactor use still load; ranges that name another major, or pin 1.0.x only, do not.
  */
 class ApiRangeTest {
@@ -21,7 +21,7 @@ class ApiRangeTest {
 
     @Test
     void theHostProvidesApi180() {
-        assertThat(PluginApi.version()).isEqualTo("1.8.0");
+        assertThat(PluginApi.version()).isEqualTo("1.9.0");
     }
 
     @Test
@@ -37,6 +37,7 @@ class ApiRangeTest {
         assertThat(accepts(">=1.6.0 & <2.0.0")).as("an analytics provider naming its sources").isTrue();
         assertThat(accepts(">=1.7.0 & <2.0.0")).as("a risk check, a verifier or a provisioner").isTrue();
         assertThat(accepts(">=1.8.0 & <2.0.0")).as("a plugin preparing events ahead of its transaction").isTrue();
+        assertThat(accepts(">=1.9.0 & <2.0.0")).as("a plugin publishing prepared events together").isTrue();
     }
 
     @Test
@@ -44,6 +45,6 @@ class ApiRangeTest {
         assertThat(accepts(">=2.0.0 & <3.0.0")).isFalse();
         assertThat(accepts(">=1.0.0 & <1.1.0")).isFalse();
         assertThat(accepts("~1.0.0")).isFalse();
-        assertThat(accepts(">=1.9.0")).as("a later minor than the host provides").isFalse();
+        assertThat(accepts(">=1.10.0")).as("a later minor than the host provides").isFalse();
     }
 }

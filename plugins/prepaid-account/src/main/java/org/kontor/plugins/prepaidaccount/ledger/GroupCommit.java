@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,27 +24,56 @@ import org.jdbi.v3.core.Jdbi;
  * <p>A call made while the thread already has a handle of this Jdbi open joins that handle's transaction,
  * as {@link Jdbi#inTransaction} does.
  */
-final class GroupCommit {
+final class GroupCommit<W> {
+
+    /**
+     * Does together, in a group's transaction and before its calls run, what it can of their work: a call
+     * may name its work (else null) as well as its callback.
+     */
+    @FunctionalInterface
+    interface Together<W> {
+
+        /**
+         * @param work each call's work in the group's order, null for a call that named none
+         * @return each call's result where its work was done here, else null: that call's callback runs
+         */
+        Object[] run(Handle transaction, List<W> work) throws Exception;
+    }
 
     private final Jdbi jdbi;
     private final int maxBatch;
-    private final ConcurrentLinkedQueue<Call<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final Together<W> together;
+    private final ConcurrentLinkedQueue<Call<W, ?>> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock leader = new ReentrantLock();
 
     GroupCommit(Jdbi jdbi, int maxBatch) {
+        this(jdbi, maxBatch, null);
+    }
+
+    /** A group commit whose groups first do together what {@code together} can of their calls' work. */
+    GroupCommit(Jdbi jdbi, int maxBatch, Together<W> together) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("a batch holds at least one call, not " + maxBatch);
         }
         this.jdbi = jdbi;
         this.maxBatch = maxBatch;
+        this.together = together;
     }
 
     /** Runs {@code callback} in a transaction, possibly shared with concurrent calls; returns once it committed. */
     <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X {
+        return inTransaction(null, callback);
+    }
+
+    /**
+     * As {@link #inTransaction(HandleCallback)}, where {@code work} says what the call does so that a group can do
+     * it together with others' (the callback then does not run); the callback does the same work alone.
+     */
+    <R, X extends Exception> R inTransaction(W work, HandleCallback<R, X> callback) throws X {
         if (jdbi.getHandleScope().get() != null) {
             return jdbi.inTransaction(callback);
         }
-        Call<R> call = new Call<>(callback);
+        Call<W, R> call = new Call<>(work, callback);
         waiting.add(call);
         while (!call.done) {
             if (leader.tryLock()) {
@@ -55,7 +85,7 @@ final class GroupCommit {
                     leader.unlock();
                 }
                 // Calls that came while this thread led have no leader yet: wake the first to lead them.
-                Call<?> next = waiting.peek();
+                Call<W, ?> next = waiting.peek();
                 if (next != null) {
                     LockSupport.unpark(next.thread);
                 }
@@ -71,9 +101,9 @@ final class GroupCommit {
         return waiting.size();
     }
 
-    private List<Call<?>> take() {
-        List<Call<?>> batch = new ArrayList<>();
-        for (Call<?> call = waiting.poll(); call != null; call = batch.size() < maxBatch ? waiting.poll() : null) {
+    private List<Call<W, ?>> take() {
+        List<Call<W, ?>> batch = new ArrayList<>();
+        for (Call<W, ?> call = waiting.poll(); call != null; call = batch.size() < maxBatch ? waiting.poll() : null) {
             batch.add(call);
         }
         return batch;
@@ -83,9 +113,10 @@ final class GroupCommit {
      * Runs the calls in one transaction. When call k fails, the transaction is rolled back with all its
      * after-commit work; the calls before k run again together (they succeeded in this order), call k runs
      * alone so that its failure is its own, and the calls after it form the next group. When the commit
-     * itself fails, every call runs alone.
+     * itself fails, every call runs alone. When the work done together fails, the first call is taken to have
+     * failed: it runs alone and the others are grouped again. A call running alone runs its callback.
      */
-    private void runBatch(List<Call<?>> batch) {
+    private void runBatch(List<Call<W, ?>> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -98,8 +129,9 @@ final class GroupCommit {
         try {
             jdbi.useTransaction(h -> {
                 h.afterCommit(() -> committed[0] = true); // runs first of all after-commit work
-                for (Call<?> call : batch) {
-                    results.add(call.callback.withHandle(h));
+                Object[] done = runTogether(h, batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    results.add(done != null && done[i] != null ? done[i] : batch.get(i).callback.withHandle(h));
                 }
             });
         } catch (Throwable failure) {
@@ -121,7 +153,22 @@ final class GroupCommit {
         }
     }
 
-    private void runAlone(Call<?> call) {
+    private Object[] runTogether(Handle h, List<Call<W, ?>> batch) throws Exception {
+        if (together == null) {
+            return null;
+        }
+        List<W> work = new ArrayList<>(batch.size());
+        for (Call<W, ?> call : batch) {
+            work.add(call.work);
+        }
+        Object[] done = together.run(h, work);
+        if (done.length != batch.size()) {
+            throw new IllegalStateException(done.length + " results for " + batch.size() + " calls");
+        }
+        return done;
+    }
+
+    private void runAlone(Call<W, ?> call) {
         try {
             call.complete(jdbi.inTransaction(call.callback), null);
         } catch (Throwable failure) {
@@ -129,15 +176,17 @@ final class GroupCommit {
         }
     }
 
-    private static final class Call<R> {
+    private static final class Call<W, R> {
 
+        final W work;
         final HandleCallback<R, ? extends Exception> callback;
         final Thread thread = Thread.currentThread();
         private Object result;
         private Throwable failure;
         volatile boolean done;
 
-        Call(HandleCallback<R, ? extends Exception> callback) {
+        Call(W work, HandleCallback<R, ? extends Exception> callback) {
+            this.work = work;
             this.callback = callback;
         }
 

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,7 @@ import org.kontor.api.funding.FundingHold;
 import org.kontor.api.funding.FundingRequest;
 import org.kontor.api.funding.InsufficientFundsException;
 import org.kontor.api.money.Money;
+import org.kontor.plugins.prepaidaccount.ledger.MovementsTogether.Movement;
 
 
 /**
@@ -57,11 +58,13 @@ public final class Ledger {
      * Groups that commit side by side on PostgreSQL, each for a fixed share of the owners: a group touches
      * only its own owners' accounts and holds, so two groups never wait for each other's rows. (Only one
      * idempotency key used by two owners at once can make two groups wait for each other; PostgreSQL then
-     * ends one transaction as a deadlock and its calls run again one by one.) Once a movement cost little
-     * besides its statements, 2 to 4 groups measured best with a pool of 16 (fewer, larger groups share more
-     * commits; 1 leaves the database waiting for one leader's round trips; 8 and 16 cost more per movement).
+     * ends one transaction as a deadlock and its calls run again one by one.) Since a group does its calls'
+     * work in two statements ({@link MovementsTogether}), 2 groups measured best with a pool of 16: the larger a
+     * group, the fewer statements per movement, and from about ten calls on PostgreSQL keeps the statements'
+     * plans instead of planning them anew each time; 4 groups cost half again as much database time per
+     * movement, 1 leaves the database waiting for one leader's round trips.
      */
-    private static final int POSTGRESQL_GROUPS = 4;
+    private static final int POSTGRESQL_GROUPS = 2;
     /**
      * Holds remembered from their making until their settlement, so that a settlement finds its group without
      * asking the database and a capture prepares its event before its shared transaction.
@@ -77,7 +80,7 @@ public final class Ledger {
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
     private final Map<String, Scheme> schemes = new ConcurrentHashMap<>();
     /** Holds and settlements: concurrent calls share their transaction's commit; one group per owner partition. */
-    private volatile GroupCommit[] groups;
+    private volatile List<GroupCommit<Movement>> groups;
     /** PostgreSQL runs a hold, and a settlement, as one statement each; decided with {@link #groups()}. */
     private volatile boolean oneStatementMovements;
     /** Recent holds by key; what is remembered of a hold never changes. */
@@ -254,7 +257,8 @@ public final class Ledger {
      *                                    this kind, the currency differs, or the key was used for another movement
      */
     public Hold hold(FundingRequest request) throws InsufficientFundsException {
-        Hold hold = movementTransaction(request.customerId(), h -> reserve(h, request));
+        Hold hold = movementTransaction(request.customerId(), new MovementsTogether.Reserve(request),
+                h -> reserve(h, request));
         remember(hold, request);
         return hold;
     }
@@ -264,16 +268,20 @@ public final class Ledger {
      * the same group (see {@link GroupCommit}): a commit costs the database more than the movement's
      * statements. SQLite has one writer and so one group; PostgreSQL has {@value #POSTGRESQL_GROUPS}, each
      * for a fixed share of the owners, so that one owner's movements stay in order and groups never lock
-     * each other's rows. The caller returns once its movement committed, either way.
+     * each other's rows, and there a group does the plain holds and settlements of its calls together
+     * ({@link MovementsTogether}). The caller returns once its movement committed, either way.
+     *
+     * @param work what the callback does, for a group to do it together with others' work; null if it cannot
      */
-    private <R, X extends Exception> R movementTransaction(String ownerId, HandleCallback<R, X> callback) throws X {
-        GroupCommit[] all = groups();
-        return all[Math.floorMod(Objects.hashCode(ownerId), all.length)].inTransaction(callback);
+    private <R, X extends Exception> R movementTransaction(String ownerId, Movement work, HandleCallback<R, X> callback)
+            throws X {
+        List<GroupCommit<Movement>> all = groups();
+        return all.get(Math.floorMod(Objects.hashCode(ownerId), all.size())).inTransaction(work, callback);
     }
 
     /** The groups, decided from the database when first asked. */
-    private GroupCommit[] groups() {
-        GroupCommit[] all = this.groups;
+    private List<GroupCommit<Movement>> groups() {
+        List<GroupCommit<Movement>> all = this.groups;
         if (all == null) {
             boolean singleWriter = jdbi.withHandle(h -> {
                 try {
@@ -282,10 +290,13 @@ public final class Ledger {
                     return false;
                 }
             });
-            all = new GroupCommit[singleWriter ? 1 : POSTGRESQL_GROUPS];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = new GroupCommit(jdbi, GROUP_COMMIT_MAX_CALLS);
+            MovementsTogether together = singleWriter ? null : new MovementsTogether(statements, clock, holdLifetime,
+                    () -> ids.generate().toString(), events, listener);
+            List<GroupCommit<Movement>> made = new ArrayList<>();
+            for (int i = 0; i < (singleWriter ? 1 : POSTGRESQL_GROUPS); i++) {
+                made.add(new GroupCommit<>(jdbi, GROUP_COMMIT_MAX_CALLS, together));
             }
+            all = List.copyOf(made);
             synchronized (this) {
                 if (this.groups == null) {
                     this.oneStatementMovements = !singleWriter;
@@ -332,7 +343,7 @@ public final class Ledger {
 
     /** The owner whose group settles a hold: remembered from the hold, else read; null for an unknown hold. */
     private String ownerOfHold(String holdKey, RememberedHold remembered) {
-        if (groups().length == 1) {
+        if (groups().size() == 1) {
             return null;
         }
         if (remembered != null) {
@@ -345,7 +356,7 @@ public final class Ledger {
 
     /** How many holds and settlements wait for a shared transaction (for tests). */
     int callsWaitingForCommit() {
-        return Arrays.stream(groups()).mapToInt(GroupCommit::waiting).sum();
+        return groups().stream().mapToInt(GroupCommit::waiting).sum();
     }
 
     /*
@@ -533,7 +544,10 @@ public final class Ledger {
     private Hold settlement(String holdKey, FundingHold.State target) {
         RememberedHold remembered = rememberedHolds.get(holdKey);
         Charge charge = target == FundingHold.State.CAPTURED ? prepareCharge(remembered) : null;
-        Hold hold = movementTransaction(ownerOfHold(holdKey, remembered),
+        Movement work = remembered == null ? null : new MovementsTogether.Settle(remembered.hold(), target,
+                charge == null ? null : charge.entryId(), charge == null ? Instant.ofEpochMilli(clock.millis()) : charge.at(),
+                charge == null ? null : charge.event());
+        Hold hold = movementTransaction(ownerOfHold(holdKey, remembered), work,
                 h -> settle(h, holdKey, target, remembered, charge));
         rememberedHolds.remove(holdKey);
         return hold;

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +70,23 @@ final class PreparedStatements {
                 }
                 return Optional.of(value);
             }
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /** Runs a statement that returns rows (a query, or a change with {@code RETURNING}); every row read. */
+    <T> List<T> list(Handle h, String sql, Parameters parameters, Row<T> row) {
+        try {
+            PreparedStatement statement = prepared(h, sql);
+            parameters.set(statement);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+            }
+            return rows;
         } catch (SQLException e) {
             throw failed(sql, e);
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,7 @@ class GroupCommitTest {
 
     @DbTest
     void callsWaitingTogetherCommitInOneTransactionAndRunTheirAfterCommitWorkOnce(Database database) throws Exception {
-        GroupCommit group = new GroupCommit(database.jdbi(), 64);
+        GroupCommit<String> group = new GroupCommit<>(database.jdbi(), 64);
         createTable(database);
 
         List<Future<String>> calls = whileOneCallLeads(group, "b", "c", "d");
@@ -54,7 +55,7 @@ class GroupCommitTest {
     @DbTest
     void aFailingCallLeavesNoTraceAndItsAfterCommitWorkNeverRunsWhileTheOthersCommitOnce(Database database)
             throws Exception {
-        GroupCommit group = new GroupCommit(database.jdbi(), 64);
+        GroupCommit<String> group = new GroupCommit<>(database.jdbi(), 64);
         createTable(database);
 
         List<Future<String>> calls = whileOneCallLeads(group, "b", "fail-c", "d");
@@ -75,8 +76,62 @@ class GroupCommitTest {
     }
 
     @DbTest
+    void workDoneTogetherAnswersItsCallsWithoutTheirCallbacksAndTheOthersRunAfterIt(Database database) throws Exception {
+        List<List<String>> groupsOfWork = new CopyOnWriteArrayList<>();
+        List<String> ranBeforeTogether = new CopyOnWriteArrayList<>();
+        GroupCommit<String> group = new GroupCommit<>(database.jdbi(), 64, (h, work) -> {
+            groupsOfWork.add(new ArrayList<>(work));
+            ranBeforeTogether.addAll(rowsIn(h));
+            Object[] done = new Object[work.size()];
+            for (int i = 0; i < work.size(); i++) {
+                if (work.get(i).startsWith("together")) {
+                    h.execute("INSERT INTO group_commit_test (id) VALUES (?)", work.get(i));
+                    done[i] = work.get(i) + " done together";
+                }
+            }
+            return done;
+        });
+        createTable(database);
+
+        List<Future<String>> calls = whileOneCallLeads(group, "b", "together-c", "d");
+
+        assertThat(calls.get(0).get(30, TimeUnit.SECONDS)).isEqualTo("b");
+        assertThat(calls.get(1).get(30, TimeUnit.SECONDS)).isEqualTo("together-c done together");
+        assertThat(calls.get(2).get(30, TimeUnit.SECONDS)).isEqualTo("d");
+        assertThat(rows(database)).containsExactlyInAnyOrder("a", "b", "together-c", "d");
+        assertThat(count(runs, "together-c")).as("the callback of work done together").isZero();
+        assertThat(count(runs, "b")).isEqualTo(1);
+        assertThat(count(runs, "d")).isEqualTo(1);
+        assertThat(groupsOfWork).contains(List.of("b", "together-c", "d"));
+        assertThat(ranBeforeTogether).as("the group's own calls run after the work done together").doesNotContain("b", "d");
+    }
+
+    @DbTest
+    void whenTheWorkTogetherFailsEveryCallRunsItsOwnCallbackAndCommitsOnce(Database database) throws Exception {
+        GroupCommit<String> group = new GroupCommit<>(database.jdbi(), 64, (h, work) -> {
+            h.execute("INSERT INTO group_commit_test (id) VALUES ('written-by-failed-work')");
+            if (work.size() > 1) {
+                throw new IllegalStateException("the work together fails");
+            }
+            return new Object[work.size()];
+        });
+        createTable(database);
+
+        List<Future<String>> calls = whileOneCallLeads(group, "b", "c", "d");
+
+        assertThat(calls.get(0).get(30, TimeUnit.SECONDS)).isEqualTo("b");
+        assertThat(calls.get(1).get(30, TimeUnit.SECONDS)).isEqualTo("c");
+        assertThat(calls.get(2).get(30, TimeUnit.SECONDS)).isEqualTo("d");
+        assertThat(rows(database)).containsExactlyInAnyOrder("a", "b", "c", "d");
+        for (String id : List.of("b", "c", "d")) {
+            assertThat(count(runs, id)).as("runs of " + id).isEqualTo(1);
+            assertThat(count(afterCommits, id)).as("after-commit work of " + id).isEqualTo(1);
+        }
+    }
+
+    @DbTest
     void aCallOnItsOwnThrowsItsOwnCheckedException(Database database) {
-        GroupCommit group = new GroupCommit(database.jdbi(), 64);
+        GroupCommit<String> group = new GroupCommit<>(database.jdbi(), 64);
         createTable(database);
 
         assertThatThrownBy(() -> group.inTransaction(h -> {
@@ -90,16 +145,16 @@ class GroupCommitTest {
      * Call "a" leads and is held inside its transaction until the given calls all wait; then they run
      * together in the next transaction, in this order.
      */
-    private List<Future<String>> whileOneCallLeads(GroupCommit group, String... ids) throws Exception {
+    private List<Future<String>> whileOneCallLeads(GroupCommit<String> group, String... ids) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(ids.length + 1);
         CountDownLatch leading = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> group.inTransaction(insert("a", leading, proceed)));
+        Future<String> first = threads.submit(() -> group.inTransaction("a", insert("a", leading, proceed)));
         assertThat(leading.await(30, TimeUnit.SECONDS)).isTrue();
         List<Future<String>> calls = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             String id = ids[i];
-            calls.add(threads.submit(() -> group.inTransaction(insert(id, null, null))));
+            calls.add(threads.submit(() -> group.inTransaction(id, insert(id, null, null))));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (group.waiting() < i + 1 && System.nanoTime() < deadline) {
                 Thread.sleep(1);
@@ -149,6 +204,10 @@ class GroupCommitTest {
     }
 
     private static List<String> rows(Database database) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM group_commit_test").mapTo(String.class).list());
+        return database.jdbi().withHandle(GroupCommitTest::rowsIn);
+    }
+
+    private static List<String> rowsIn(Handle h) {
+        return h.createQuery("SELECT id FROM group_commit_test").mapTo(String.class).list();
     }
 }
