@@ -89,13 +89,13 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
      * Moves the remembered holds out of ACTIVE (where they are still active as remembered), then each account once
      * by their sums, and writes a charge entry per capture with its sequence number and balance after it, in the
      * group's order. Parameters: arrays of the holds' keys, account ids, amounts, target states, settlement times
-     * and entry ids (null for a release), then the keys again (found through their index). Returns a row per settled hold: its place in the arrays, its account
+     * and entry ids (null for a release). Returns a row per settled hold: its place in the arrays, its account
      * (null if the account would hold less than nothing) and, for a capture, the entry's number and balance after.
      */
     private static final String SETTLE = "WITH r AS (SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], "
             + "?::bigint[], ?::text[]) WITH ORDINALITY AS r(idempotency_key, account_id, amount_minor, target, at, entry_id, n)), "
             + "settled AS (UPDATE prepaid_account_hold hd SET state = r.target, settled_at = r.at, entry_id = r.entry_id "
-            + "FROM r WHERE hd.idempotency_key = ANY(?::text[]) AND hd.idempotency_key = r.idempotency_key AND hd.state = 'ACTIVE' AND hd.account_id = r.account_id "
+            + "FROM r WHERE hd.idempotency_key = r.idempotency_key AND hd.state = 'ACTIVE' AND hd.account_id = r.account_id "
             + "AND hd.amount_minor = r.amount_minor RETURNING hd.id, hd.account_id, hd.amount_minor, hd.charge_kind, "
             + "hd.domain, hd.period, hd.net_minor, hd.tax_minor, hd.description, hd.idempotency_key, r.target, r.at, "
             + "r.entry_id, r.n), "
@@ -155,7 +155,6 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
             st.setArray(4, c.createArrayOf("text", targets));
             st.setArray(5, c.createArrayOf("bigint", times));
             st.setArray(6, c.createArrayOf("text", entryIds));
-            st.setArray(7, c.createArrayOf("text", holdKeys));
         }, rs -> {
             int index = indexes.get(rs.getInt(1) - 1);
             if (rs.getString(2) == null) {
@@ -192,14 +191,15 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
      * account with one update whose conditions are the credit rules, checked against the account's row as it is
      * when locked. Parameters: arrays of hold ids, keys, charge kinds, amounts, net amounts, taxes, domains,
      * periods, descriptions, owners, currencies, whether each is a renewal and whether a domain service; then
-     * the keys again (looked up through their index), the expiry and the creation time. Returns each hold it inserted with its account, and a row without an
+     * the expiry and the creation time. A key is looked up once per hold ({@code OFFSET 0} keeps the look-up a
+     * probe of the key's index, which a join over the whole table would not be while its statistics are young). Returns each hold it inserted with its account, and a row without an
      * account for a hold whose account was reserved but whose key another transaction took meanwhile.
      */
     private static final String RESERVE = "WITH r AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], "
             + "?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[]) "
             + "WITH ORDINALITY AS r(id, idempotency_key, charge_kind, amount_minor, net_minor, tax_minor, domain, period, "
-            + "description, owner_id, currency, renewal, domain_service, n) WHERE r.idempotency_key NOT IN (SELECT "
-            + "hd.idempotency_key FROM prepaid_account_hold hd WHERE hd.idempotency_key = ANY(?::text[]))), "
+            + "description, owner_id, currency, renewal, domain_service, n) WHERE NOT EXISTS (SELECT 1 FROM "
+            + "prepaid_account_hold hd WHERE hd.idempotency_key = r.idempotency_key OFFSET 0)), "
             + "running AS (SELECT r.*, (SUM(amount_minor) OVER (PARTITION BY owner_id ORDER BY n))::bigint AS needed FROM r), "
             + "per_owner AS (SELECT owner_id, SUM(amount_minor)::bigint AS total, MAX(needed) FILTER (WHERE NOT renewal) AS for_creation, "
             + "MAX(needed) FILTER (WHERE renewal) AS for_renewal, MIN(currency) AS currency, "
@@ -274,9 +274,8 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
             setTexts(st, c, 7, domains, periods, descriptions, owners, currencies);
             st.setArray(12, c.createArrayOf("boolean", renewals));
             st.setArray(13, c.createArrayOf("boolean", domainServices));
-            st.setArray(14, c.createArrayOf("text", holdKeys));
-            st.setLong(15, expires.toEpochMilli());
-            st.setLong(16, now.toEpochMilli());
+            st.setLong(14, expires.toEpochMilli());
+            st.setLong(15, now.toEpochMilli());
         }, rs -> new Reserved(rs.getInt(1) - 1, rs.getString(2)));
         Map<Integer, String> accountOf = new HashMap<>();
         for (Reserved row : rows) {
