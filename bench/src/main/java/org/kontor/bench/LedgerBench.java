@@ -49,8 +49,7 @@ import org.kontor.plugins.prepaidaccount.ledger.ReconciliationReport;
  * <p>Arguments: an optional PostgreSQL JDBC URL (else {@code KONTOR_TEST_PG_URL}; without either, SQLite
  * only). System properties: {@code ops} (ledger operations, default 100000), {@code threads} (32),
  * {@code accounts} (64), {@code slices} (5: the ledger and raw runs alternate in this many slices),
- * {@code warmup} (operations of each kind before measuring, default a fifth of {@code ops}), {@code analyze}
- * (false: PostgreSQL's statistics are not gathered after the warm-up), {@code sqlite}
+ * {@code warmup} (operations of each kind before measuring, default a fifth of {@code ops}), {@code sqlite}
  * (false: PostgreSQL only), {@code sqlite.pool} and {@code pg.pool} (connection pool sizes),
  * {@code profile} (true: print the time spent per SQL statement during the ledger run).
  */
@@ -136,12 +135,6 @@ public final class LedgerBench {
         int warmUp = Integer.getInteger("warmup", Math.max(threads * 20, operations / 5));
         ledgerRun(ledger, owners, "warm", warmUp);
         rawRun(database, "warm", warmUp);
-        if ("postgresql".equals(name) && !"false".equals(System.getProperty("analyze"))) {
-            // Statistics of tables with rows, as a database in use has them. The warm-up fills tables that were empty
-            // a second before, faster than the autovacuum daemon looks at them (once a minute): the plans made for
-            // them scan the holds whole, and a connection keeps its plan until the statistics change.
-            database.jdbi().useHandle(h -> h.execute("ANALYZE"));
-        }
         // The two runs alternate in slices, so that both see the same load from whatever else the machine runs.
         System.out.printf("%s (pool %d): %d ledger operations and %d single-row INSERT transactions in %d alternating "
                 + "slices%n", name, pool, operations, operations, rounds);
