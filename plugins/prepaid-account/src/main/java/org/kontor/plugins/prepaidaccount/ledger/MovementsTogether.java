@@ -191,9 +191,11 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
      * account with one update whose conditions are the credit rules, checked against the account's row as it is
      * when locked. Parameters: arrays of hold ids, keys, charge kinds, amounts, net amounts, taxes, domains,
      * periods, descriptions, owners, currencies, whether each is a renewal and whether a domain service; then
-     * the expiry and the creation time. A key is looked up once per hold ({@code OFFSET 0} keeps the look-up a
-     * probe of the key's index, which a join over the whole table would not be while its statistics are young). Returns each hold it inserted with its account, and a row without an
+     * the expiry and the creation time. Returns each hold it inserted with its account, and a row without an
      * account for a hold whose account was reserved but whose key another transaction took meanwhile.
+     *
+     * <p>A key is looked up once per hold: {@code OFFSET 0} keeps the look-up a probe of the key's index, where a join
+     * against the holds was planned, while the table's statistics were young, as a scan of the whole table.
      */
     private static final String RESERVE = "WITH r AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], "
             + "?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[]) "
