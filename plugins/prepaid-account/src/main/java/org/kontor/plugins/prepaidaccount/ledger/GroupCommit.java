@@ -21,6 +21,11 @@ import org.jdbi.v3.core.Jdbi;
  * grouping, and the others are grouped again; so a failed call leaves no trace and its after-commit work
  * never runs, and the others commit once, with their after-commit work run once.
  *
+ * <p>A call may also name its work, so that a {@link Together} given to the group commit can do the work of a
+ * group's calls at once, before they run (with fewer statements than the calls one by one); a call whose work was
+ * done so is answered without running its callback, the others run theirs after it. A call running alone always
+ * runs its callback.
+ *
  * <p>A call made while the thread already has a handle of this Jdbi open joins that handle's transaction,
  * as {@link Jdbi#inTransaction} does.
  */
