@@ -90,7 +90,8 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
      * by their sums, and writes a charge entry per capture with its sequence number and balance after it, in the
      * group's order. Parameters: arrays of the holds' keys, account ids, amounts, target states, settlement times
      * and entry ids (null for a release). Returns a row per settled hold: its place in the arrays, its account
-     * (null if the account would hold less than nothing) and, for a capture, the entry's number and balance after.
+     * (null if the account would hold less than nothing) and, for a capture, the entry's number and balance after;
+     * in the group's order, the order in which the listener is told of the entries and the events are written.
      */
     private static final String SETTLE = "WITH r AS (SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], "
             + "?::bigint[], ?::text[]) WITH ORDINALITY AS r(idempotency_key, account_id, amount_minor, target, at, entry_id, n)), "
@@ -115,7 +116,7 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
             + "SELECT entry_id, account_id, seq, 'CHARGE', -amount_minor, balance_after, idempotency_key || ':capture', id, "
             + "charge_kind, domain, period, net_minor, tax_minor, description, at FROM charges) "
             + "SELECT s.n, m.id, m.owner_id, m.currency, m.low_balance_threshold_minor, c.seq, c.balance_after "
-            + "FROM settled s LEFT JOIN moved m ON m.id = s.account_id LEFT JOIN charges c ON c.n = s.n";
+            + "FROM settled s LEFT JOIN moved m ON m.id = s.account_id LEFT JOIN charges c ON c.n = s.n ORDER BY s.n";
 
     private record Settled(int index, String ownerId, Currency currency, Long threshold, long seq, long balanceAfter) {
     }

@@ -126,14 +126,15 @@ class MovementsTogetherTest {
         entriesTold.clear();
         int eventsBefore = events.published().size();
 
-        Object[] done = run(capture(first), release(released), capture(second), capture(settledBefore));
+        // The later hold first: the group's order, not the holds' own, numbers the entries.
+        Object[] done = run(capture(second), release(released), capture(first), capture(settledBefore));
 
         assertThat(done[0]).isInstanceOfSatisfying(Hold.class, hold -> {
             assertThat(hold.state()).isEqualTo(FundingHold.State.CAPTURED);
-            assertThat(hold.entryId()).isEqualTo("entry-key-h1");
+            assertThat(hold.entryId()).isEqualTo("entry-key-h3");
         });
         assertThat(((Hold) done[1]).state()).isEqualTo(FundingHold.State.RELEASED);
-        assertThat(((Hold) done[2]).entryId()).isEqualTo("entry-key-h3");
+        assertThat(((Hold) done[2]).entryId()).isEqualTo("entry-key-h1");
         assertThat(done[3]).as("a hold settled before is left to its call, which says so").isNull();
 
         Account after = ledger.account(account.id()).orElseThrow();
@@ -144,14 +145,14 @@ class MovementsTogetherTest {
         assertThat(charges).extracting(Entry::id).containsExactlyInAnyOrder("entry-key-h1", "entry-key-h3");
         Entry h1 = charges.stream().filter(e -> e.id().equals("entry-key-h1")).findFirst().orElseThrow();
         Entry h3 = charges.stream().filter(e -> e.id().equals("entry-key-h3")).findFirst().orElseThrow();
-        assertThat(h1.sequence()).isEqualTo(entriesBefore + 1);
-        assertThat(h1.balanceAfter()).isEqualTo(czk("900"));
-        assertThat(h3.sequence()).isEqualTo(entriesBefore + 2);
-        assertThat(h3.balanceAfter()).isEqualTo(czk("600"));
+        assertThat(h3.sequence()).isEqualTo(entriesBefore + 1);
+        assertThat(h3.balanceAfter()).isEqualTo(czk("700"));
+        assertThat(h1.sequence()).isEqualTo(entriesBefore + 2);
+        assertThat(h1.balanceAfter()).isEqualTo(czk("600"));
         assertThat(h1.idempotencyKey()).isEqualTo("key-h1:capture");
-        assertThat(entriesTold).containsExactly(h1, h3);
+        assertThat(entriesTold).containsExactly(h3, h1);
         assertThat(events.published().subList(eventsBefore, events.published().size()))
-                .extracting(event -> ((PrepaidCharged) event).entryId()).containsExactly("entry-key-h1", "entry-key-h3");
+                .extracting(event -> ((PrepaidCharged) event).entryId()).containsExactly("entry-key-h3", "entry-key-h1");
         assertThat(new Reconciliation(database.database().jdbi(), Clock.systemUTC()).run().problems()).isEmpty();
     }
 
