@@ -544,9 +544,9 @@ public final class Ledger {
     private Hold settlement(String holdKey, FundingHold.State target) {
         RememberedHold remembered = rememberedHolds.get(holdKey);
         Charge charge = target == FundingHold.State.CAPTURED ? prepareCharge(remembered) : null;
-        Movement work = remembered == null ? null : new MovementsTogether.Settle(remembered.hold(), target,
-                charge == null ? null : charge.entryId(), charge == null ? Instant.ofEpochMilli(clock.millis()) : charge.at(),
-                charge == null ? null : charge.event());
+        Movement work = remembered == null ? null : charge == null
+                ? new MovementsTogether.Settle(remembered.hold(), target, null, Instant.ofEpochMilli(clock.millis()), null)
+                : new MovementsTogether.Settle(remembered.hold(), target, charge.entryId(), charge.at(), charge.event());
         Hold hold = movementTransaction(ownerOfHold(holdKey, remembered), work,
                 h -> settle(h, holdKey, target, remembered, charge));
         rememberedHolds.remove(holdKey);

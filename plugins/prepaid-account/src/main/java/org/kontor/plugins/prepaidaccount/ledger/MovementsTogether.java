@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.kontor.api.event.EventPublisher;
@@ -122,13 +123,7 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
     }
 
     private void settle(Handle h, List<Movement> work, Object[] done) throws SQLException {
-        List<Integer> indexes = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (int i = 0; i < work.size(); i++) {
-            if (work.get(i) instanceof Settle settle && keys.add(settle.hold().idempotencyKey())) {
-                indexes.add(i);
-            }
-        }
+        List<Integer> indexes = firstOfEachKey(work, Settle.class, settle -> settle.hold().idempotencyKey());
         if (indexes.isEmpty()) {
             return;
         }
@@ -150,8 +145,7 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
         }
         List<Settled> rows = statements.list(h, SETTLE, st -> {
             Connection c = st.getConnection();
-            st.setArray(1, c.createArrayOf("text", holdKeys));
-            st.setArray(2, c.createArrayOf("text", accounts));
+            setTexts(st, c, 1, holdKeys, accounts);
             st.setArray(3, c.createArrayOf("bigint", amounts));
             st.setArray(4, c.createArrayOf("text", targets));
             st.setArray(5, c.createArrayOf("bigint", times));
@@ -226,13 +220,7 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
     }
 
     private void reserve(Handle h, List<Movement> work, Object[] done) throws SQLException {
-        List<Integer> indexes = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (int i = 0; i < work.size(); i++) {
-            if (work.get(i) instanceof Reserve reserve && keys.add(reserve.request().key().value())) {
-                indexes.add(i);
-            }
-        }
+        List<Integer> indexes = firstOfEachKey(work, Reserve.class, reserve -> reserve.request().key().value());
         if (indexes.isEmpty()) {
             return;
         }
@@ -299,6 +287,22 @@ final class MovementsTogether implements GroupCommit.Together<MovementsTogether.
                     request.net(), request.tax(), domains[k], periods[k], request.description(), FundingHold.State.ACTIVE,
                     expires, now, null, null);
         }
+    }
+
+    /**
+     * The places of the movements of {@code type}, each key's first only: a key named again in the same group is
+     * left to its call, which then finds what the first did.
+     */
+    private static <M extends Movement> List<Integer> firstOfEachKey(List<Movement> work, Class<M> type,
+                                                                     Function<M, String> key) {
+        List<Integer> indexes = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < work.size(); i++) {
+            if (type.isInstance(work.get(i)) && keys.add(key.apply(type.cast(work.get(i))))) {
+                indexes.add(i);
+            }
+        }
+        return indexes;
     }
 
     private static void setTexts(PreparedStatement st, Connection c, int first, String[]... columns) throws SQLException {
